@@ -1,0 +1,39 @@
+using Hearsay.Document;
+using Hearsay.Languages;
+
+namespace Hearsay.Pipeline;
+
+/// <summary>An ordered, validated list of stages. Build one with <see cref="PipelineBuilder"/>; it is
+/// immutable and thread-safe.</summary>
+public sealed class AnalysisPipeline
+{
+    private readonly IStage[] _stages;
+    private readonly LanguageRegistry _languages;
+
+    internal AnalysisPipeline(IStage[] stages, LanguageRegistry languages)
+    {
+        _stages = stages;
+        _languages = languages;
+    }
+
+    public IReadOnlyList<IStage> Stages => _stages;
+    public LanguageRegistry Languages => _languages;
+
+    /// <summary>Version of the analysis: bump when a stage's output changes, so stored results can be redone.</summary>
+    public const string Version = "0.1.0";
+
+    /// <summary>Runs every stage over the article, in order.</summary>
+    public Article Run(Article article)
+    {
+        foreach (var stage in _stages)
+        {
+            var pack = _languages.For(article.Language);
+            stage.Process(article, pack);
+            article.Done |= stage.Adds;
+        }
+        return article;
+    }
+
+    /// <summary>The default pipeline with every stage on.</summary>
+    public static AnalysisPipeline CreateDefault() => new PipelineBuilder().UseDefaults().Build();
+}

@@ -1,0 +1,50 @@
+using Hearsay.Document;
+using Hearsay.Languages;
+
+namespace Hearsay.Pipeline;
+
+/// <summary>Composes stages. <see cref="Build"/> refuses an order in which a stage needs a layer no
+/// earlier stage adds, naming the stage and the missing layer.</summary>
+public sealed class PipelineBuilder
+{
+    private readonly List<IStage> _stages = new();
+    private LanguageRegistry? _languages;
+
+    public PipelineBuilder Use(IStage stage)
+    {
+        if (!_stages.Any(s => s.GetType() == stage.GetType())) _stages.Add(stage);
+        return this;
+    }
+
+    public PipelineBuilder WithLanguages(LanguageRegistry registry)
+    {
+        _languages = registry;
+        return this;
+    }
+
+    /// <summary>All stages, in dependency order. Each line says why it sits where it does.</summary>
+    public PipelineBuilder UseDefaults() => this
+        .Use(new Text.LanguageDetectionStage())        // needs only the raw text; every later stage reads the pack
+        .Use(new Text.TokenizerStage())                // abbreviations are language data
+        .Use(new Text.SentenceSplitterStage())         // sentence ends depend on tokens and block boundaries
+        .Use(new Text.QuotationStage())                // pairs quote marks; attribution and hedges read the pairs
+        .Use(new Entities.EntityStage())               // sources and media resolve to entities
+        .Use(new Quantities.QuantityStage())           // independent of attribution; claims list their quantities
+        .Use(new Hedges.HedgeStage())                  // scare quotes need quotations; attribution reads hedges
+        .Use(new Attribution.AttributionStage())       // needs quotations, entities, hedges
+        .Use(new Coreference.CoreferenceStage())       // resolves attribution sources (pronouns, descriptions)
+        .Use(new Claims.ClaimStage());                 // chains need resolved sources, media and relays
+
+    public AnalysisPipeline Build()
+    {
+        var have = Layers.Text | Layers.Structure;
+        foreach (var stage in _stages)
+        {
+            var missing = stage.Needs & ~have;
+            if (missing != Layers.None)
+                throw new InvalidOperationException($"Stage '{stage.Name}' needs {missing}, which no earlier stage adds.");
+            have |= stage.Adds;
+        }
+        return new AnalysisPipeline(_stages.ToArray(), _languages ?? LanguageRegistry.Default);
+    }
+}

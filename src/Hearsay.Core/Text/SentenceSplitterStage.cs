@@ -1,0 +1,16 @@
+using Hearsay.Document;
+using Hearsay.Languages;
+using Hearsay.Pipeline;
+
+namespace Hearsay.Text;
+
+/// <summary>Adds sentences. Language data: months.tsv (an ordinal period before a month is not a sentence end).</summary>
+public sealed class SentenceSplitterStage : IStage
+{
+    public string Name => "sentences";
+    public Layers Needs => Layers.Tokens | Layers.Structure;
+    public Layers Adds => Layers.Sentences;
+
+    public void Process(Article article, LanguagePack language) =>
+        article.Sentences = SentenceSplitter.Split(article, language.Words("months"));
+}
