@@ -52,7 +52,7 @@ public enum SpeechSignals : byte
 /// <summary>One attribution: content attributed through a cue to a source, with medium and relays.</summary>
 public sealed class Attribution
 {
-    public required int Id { get; init; }
+    public required int Id { get; set; }
     public required AttributionKind Kind { get; set; }
     /// <summary>The cue: a verb, noun phrase or preposition ("sagte", "Nach Angaben", "zufolge").</summary>
     public required TextSpan Cue { get; set; }

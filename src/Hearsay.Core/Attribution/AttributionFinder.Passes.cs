@@ -1,0 +1,266 @@
+using Hearsay.Document;
+
+namespace Hearsay.Attribution;
+
+internal sealed partial class AttributionFinder
+{
+    private static readonly string[] BackwardPronounsDe = { "das", "dies", "so", "dieses" };
+    private static readonly string[] BackwardPronounsEn = { "this", "that", "so" };
+
+    // ---------------------------------------------------------------- pass 1: quotations and their frames
+
+    private void QuoteFrame(int q)
+    {
+        var quote = a.Quotations[q];
+        if (quoteUsed[q]) return;
+        int open = quote.OpenToken, close = quote.CloseToken;
+        if (quote.InnerTokenCount < 1) return;
+
+        // After the closing mark: „…“, sagte X / „…“, so X / "…," Smith said / "…," said Smith
+        int k = close + 1;
+        if (v.IsComma(k) || v.Is(k, '?') || v.Is(k, '!')) k++;
+        int limit = k < v.Count ? SentenceEnd(k) : v.Count;
+        if (k < limit && FrameAfter(q, k, limit)) return;
+
+        // Before the opening mark: X sagte: „…“ / X said, "…"
+        int b = open - 1;
+        if (v.Is(b, ':') || v.IsComma(b)) b--;
+        if (b >= 0 && (v.Is(open - 1, ':') || v.IsComma(open - 1) || v.Verb(b) is not null))
+        {
+            int sStart = SentenceOf(open).FirstToken;
+            if (sStart <= b && FrameBefore(q, b, sStart)) return;
+        }
+    }
+
+    private int SentenceEnd(int token)
+    {
+        var s = SentenceOf(token);
+        return s.EndToken;
+    }
+
+    private bool FrameAfter(int q, int k, int limit)
+    {
+        var quote = a.Quotations[q];
+        if (quote.InnerTokenCount < 2 && !IsSentenceLike(quote)) return false;
+        // German and English inversion: the cue comes first.
+        if (ResolveCue(k, limit, out var form, out int particle))
+        {
+            var att = New(AttributionKind.Direct, k, k + 1, quote.Inner);
+            if (particle >= 0) { att.CueParticle = v.T[particle].Span; cueUsed[particle] = true; }
+            var (s, e) = SubjectAfter(k + 1, limit);
+            if (s < 0 && !v.German)
+            {
+                (s, e) = (-1, -1);
+            }
+            SetSource(att, s, e);
+            quoteUsed[q] = true;
+            att.ContentParts.Add(quote.Inner);
+            FrameTail(att, Math.Max(e, Math.Max(k + 1, particle + 1)), limit);
+            SplitQuote(att, e > 0 ? e : k + 1, limit);
+            return true;
+        }
+        // "…“, so X
+        if (v.German && v.Is(k, "so") && v.NounPhrase(k + 1, limit) is var np && np > 0)
+        {
+            var att = New(AttributionKind.Direct, k, k + 1, quote.Inner);
+            SetSource(att, k + 1, np);
+            quoteUsed[q] = true;
+            att.ContentParts.Add(quote.Inner);
+            FrameTail(att, np, limit);
+            return true;
+        }
+        // English: "…," Smith said / "…," the official told CNN
+        if (!v.German)
+        {
+            int npEnd = v.NounPhrase(k, limit);
+            if (npEnd > k)
+            {
+                int verb = v.SkipAdverbs(npEnd, limit);
+                if (ResolveCue(verb, limit, out _, out int part))
+                {
+                    var att = New(AttributionKind.Direct, verb, verb + 1, quote.Inner);
+                    if (part >= 0) { att.CueParticle = v.T[part].Span; cueUsed[part] = true; }
+                    SetSource(att, k, npEnd);
+                    quoteUsed[q] = true;
+                    att.ContentParts.Add(quote.Inner);
+                    FrameTail(att, Math.Max(verb + 1, part + 1), limit);
+                    SplitQuote(att, verb + 1, limit);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private bool IsSentenceLike(Quotation q)
+    {
+        for (int k = q.OpenToken + 1; k < q.CloseToken; k++) if (v.IsTerminal(k)) return true;
+        return false;
+    }
+
+    /// <summary>A frame before the quote: the cue verb in the clause that ends at <paramref name="b"/>.</summary>
+    private bool FrameBefore(int q, int b, int sentenceStart)
+    {
+        var quote = a.Quotations[q];
+        if (quote.InnerTokenCount < 2) return false;
+        int cs = ClauseStart(b + 1, sentenceStart);
+        for (int k = b; k >= cs; k--)
+        {
+            if (cueUsed[k]) continue;
+            if (!ResolveCue(k, b + 1, out var form, out int particle, requireParticleAtEnd: false)) continue;
+            var att = New(AttributionKind.Direct, k, k + 1, quote.Inner);
+            if (particle >= 0) { att.CueParticle = v.T[particle].Span; cueUsed[particle] = true; }
+            var (s, e) = SubjectBefore(k, cs);
+            if (s < 0) (s, e) = SubjectAfter(k + 1, b + 1);
+            if (s < 0) InheritSource(att, k);
+            else SetSource(att, s, e);
+            quoteUsed[q] = true;
+            att.ContentParts.Add(quote.Inner);
+            FrameTail(att, Math.Max(k + 1, e), b + 1);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>„Q1“, sagte X, „Q2“: the second quote of the same sentence joins the first's content.</summary>
+    private void SplitQuote(Document.Attribution att, int from, int limit)
+    {
+        for (int k = from; k < limit; k++)
+        {
+            int q = quoteAtOpen[k];
+            if (q < 0) continue;
+            if (quoteUsed[q]) return;
+            var quote = a.Quotations[q];
+            quoteUsed[q] = true;
+            att.ContentParts.Add(quote.Inner);
+            att.Content = att.Content.Union(quote.Inner);
+            return;
+        }
+    }
+
+    /// <summary>Whether token k is a usable reporting-verb cue; finds the particle of a separable verb.</summary>
+    private bool ResolveCue(int k, int limit, out VerbForm form, out int particle, bool requireParticleAtEnd = true)
+    {
+        form = null!;
+        particle = -1;
+        if (k < 0 || k >= v.Count || cueUsed[k]) return false;
+        var forms = v.Verb(k, k == SentenceOf(k).FirstToken);
+        if (forms is null) return false;
+        foreach (var f in forms)
+        {
+            if (f.Particle is null) { form = f; return true; }
+            // The particle closes the clause: "fügte … hinzu," / "teilte am Montag mit." / "pointed out that".
+            int end = k + 1;
+            while (end < limit && !v.IsClauseBreak(end) && !v.IsQuote(end) && !v.IsTerminal(end)) end++;
+            for (int p = end - 1; p > k; p--)
+            {
+                if (v.Is(p, f.Particle)) { form = f; particle = p; return true; }
+                if (requireParticleAtEnd && v.German) break;
+            }
+            if (!v.German && v.Is(k + 1, f.Particle)) { form = f; particle = k + 1; return true; }
+        }
+        return false;
+    }
+
+    /// <summary>Medium and relay after the frame's subject: "im Staatsfernsehen", "in einer Diskussion auf
+    /// dem Kanal Eins", "told CNN", "in a statement", ", wie die New York Post berichtete".</summary>
+    private void FrameTail(Document.Attribution att, int from, int limit)
+    {
+        int k = from;
+        int mediumStart = -1, mediumEnd = -1;
+        while (k < limit)
+        {
+            if (v.Fn(k) is FunctionClass.Adverb or FunctionClass.Negation) { k++; continue; }
+            if (v.Fn(k) == FunctionClass.Preposition || (!v.German && k == from && IsTold(att)))
+            {
+                int npStart = v.Fn(k) == FunctionClass.Preposition ? k + 1 : k;
+                int np = v.NounPhrase(npStart, limit);
+                if (np < 0) break;
+                if (IsMediumPhrase(npStart, np))
+                {
+                    if (mediumStart < 0) mediumStart = k;
+                    mediumEnd = np;
+                }
+                else if (mediumStart >= 0 && mediumEnd == k) { /* a PP after the medium that is not one */ }
+                k = np;
+                continue;
+            }
+            if (v.IsComma(k) && (v.Is(k + 1, "wie") || v.Is(k + 1, "as")))
+            {
+                int verb = ReportClause(k + 1, limit);
+                if (verb > 0)
+                {
+                    int np = v.NounPhrase(k + 2, limit);
+                    AddRelay(att, k + 1, verb, k + 2, np);
+                    k = verb + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (mediumStart >= 0) SetMedium(att, mediumStart, mediumEnd);
+    }
+
+    private bool IsTold(Document.Attribution att) =>
+        a.Text.AsSpan(att.Cue.Start, att.Cue.Length).Equals("told", StringComparison.OrdinalIgnoreCase)
+        || a.Text.AsSpan(att.Cue.Start, att.Cue.Length).Equals("tells", StringComparison.OrdinalIgnoreCase);
+
+    private bool IsMediumPhrase(int start, int end)
+    {
+        int m = v.MentionIn(start, end);
+        if (m >= 0 && a.Mentions[m].EntityId >= 0 && a.Entities[a.Mentions[m].EntityId].Type == EntityType.Media) return true;
+        for (int k = start; k < end; k++)
+        {
+            if (!v.IsWord(k)) continue;
+            if ((v.IsCap(k) || !v.German) && v.Lex.MediaNouns.TryGet(v.S(k), out _, out _)) return true;
+        }
+        return false;
+    }
+
+    private void SetMedium(Document.Attribution att, int start, int end)
+    {
+        att.Medium = Span(a, start, end);
+        for (int k = start; k < end; k++)
+        {
+            int m = v.MentionAt[k];
+            if (m >= 0 && a.Mentions[m].EntityId >= 0 && a.Entities[a.Mentions[m].EntityId].Type == EntityType.Media)
+            {
+                att.MediumEntityId = a.Mentions[m].EntityId;
+                break;
+            }
+        }
+    }
+
+    private void AddRelay(Document.Attribution att, int from, int verb, int npStart, int npEnd)
+    {
+        var relay = new Relay { Span = Span(a, from, verb + 1) };
+        if (npEnd > npStart)
+        {
+            relay.Name = Span(a, npStart, npEnd);
+            int m = v.MentionIn(npStart, npEnd);
+            if (m >= 0) relay.EntityId = a.Mentions[m].EntityId;
+        }
+        att.Relays.Add(relay);
+        cueUsed[verb] = true;
+    }
+
+    /// <summary>A coordinated verb without its own subject ("… und fügte hinzu") shares the source of the
+    /// previous attribution in the sentence, or the sentence's first noun phrase.</summary>
+    private void InheritSource(Document.Attribution att, int verb)
+    {
+        var s = SentenceOf(verb);
+        Document.Attribution? prev = null;
+        foreach (var other in a.Attributions)
+        {
+            if (other == att) continue;
+            if (other.Cue.Start < v.T[verb].Start && other.Cue.Start >= s.Span.Start && (prev is null || other.Cue.Start > prev.Cue.Start)) prev = other;
+        }
+        if (prev is not null)
+        {
+            att.Source = prev.Source;
+            return;
+        }
+        int np = v.NounPhrase(s.FirstToken, verb);
+        if (np > s.FirstToken) SetSource(att, s.FirstToken, np);
+    }
+}

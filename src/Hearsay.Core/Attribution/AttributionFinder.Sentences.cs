@@ -1,0 +1,480 @@
+using Hearsay.Document;
+
+namespace Hearsay.Attribution;
+
+internal sealed partial class AttributionFinder
+{
+    // ---------------------------------------------------------------- pass 2: according-to phrases
+
+    private void AccordingTo(Sentence s)
+    {
+        int start = s.FirstToken, end = s.EndToken;
+        for (int k = start; k < end; k++)
+        {
+            if (cueUsed[k] || !v.IsWord(k)) continue;
+            if (!v.Lex.According.TryGet(v.S(k), out var phrases)) continue;
+            foreach (var p in phrases)
+            {
+                int len = Match(k, end, p.Words);
+                if (len == 0) continue;
+                if (p.Position == AccordingPosition.Wie) break;          // handled with the verb
+                if (TryAccording(s, k, k + len, p)) { k += len - 1; break; }
+            }
+        }
+    }
+
+    private int Match(int k, int end, string[] words)
+    {
+        for (int w = 0; w < words.Length; w++)
+            if (k + w >= end || !v.Is(k + w, words[w])) return 0;
+        return words.Length;
+    }
+
+    private bool TryAccording(Sentence s, int cueStart, int cueEnd, AccordingPhrase p)
+    {
+        int start = s.FirstToken, end = s.EndToken;
+        int last = end;
+        while (last > start && (v.IsTerminal(last - 1) || (v.IsQuote(last - 1) && v.T[last - 1].Has(TokenFlags.Closing)))) last--;
+        switch (p.Position)
+        {
+            case AccordingPosition.After:
+            {
+                int npStart = cueEnd;
+                if (v.Is(npStart, "von") || v.Is(npStart, "of")) npStart++;
+                int np = v.NounPhrase(npStart, end);
+                if (np < 0) return false;
+                if (v.German && v.Is(cueStart, "laut") && !(v.IsCap(npStart) || v.Fn(npStart) == FunctionClass.Determiner || v.MentionAt[npStart] >= 0)) return false;
+                var content = ContentAround(start, cueStart, np, last, out var parts);
+                if (content is null) return false;
+                var att = New(AttributionKind.AccordingTo, cueStart, cueEnd, content.Value);
+                att.ContentParts.AddRange(parts);
+                SetSource(att, npStart, np);
+                if (p.Relay) att.Relays.Add(new Relay { Span = Span(a, cueStart, np), Name = Span(a, npStart, np) });
+                MarkQuotesInside(att);
+                return true;
+            }
+            case AccordingPosition.Before:
+            {
+                // "Einem südkoreanischen Bericht zufolge", "Angaben der Polizei zufolge"
+                int npStart = -1;
+                for (int j = cueStart - 1; j >= Math.Max(start, cueStart - 10); j--)
+                {
+                    if (v.IsClauseBreak(j) || v.IsQuote(j)) break;
+                    if (v.NounPhrase(j, cueStart) == cueStart) npStart = j;
+                }
+                if (npStart < 0) return false;
+                int srcStart = npStart;
+                if (v.Is(srcStart, "Angaben") || v.Is(srcStart, "Informationen") || v.Is(srcStart, "Berichten")) srcStart++;
+                var content = ContentAround(start, npStart, cueEnd, last, out var parts);
+                if (content is null) return false;
+                var att = New(AttributionKind.AccordingTo, cueStart, cueEnd, content.Value);
+                att.ContentParts.AddRange(parts);
+                SetSource(att, srcStart < cueStart ? srcStart : npStart, cueStart);
+                MarkQuotesInside(att);
+                return true;
+            }
+            case AccordingPosition.Postposed:
+            {
+                // "Pjöngjang plane …, so eine nordkoreanische Quelle in dem Bericht."
+                if (!v.IsComma(cueStart - 1) || cueStart - 1 <= start) return false;
+                int np = v.NounPhrase(cueEnd, end);
+                if (np < 0 || !PostposedEnds(cueEnd, end)) return false;
+                int contentEnd = Trim(start, cueStart - 1);
+                int contentStart = start;
+                if (a.Structure.Dateline is { } dl && v.T[start].Start <= dl.Start && dl.End <= v.T[contentEnd - 1].End)
+                    contentStart = a.TokenIndexAt(dl.End);
+                var att = New(AttributionKind.Indirect, cueStart, cueEnd, Span(a, contentStart, contentEnd));
+                SetSource(att, cueEnd, np);
+                FrameTail(att, np, end);
+                if (a.Quotations.Any(q => q.OpenToken == contentStart && q.CloseToken == contentEnd - 1)) att.Kind = AttributionKind.Direct;
+                MarkQuotesInside(att);
+                att.Signals |= Mood(contentStart, contentEnd);
+                return true;
+            }
+            case AccordingPosition.Self:
+            {
+                var content = ContentAround(start, cueStart, cueEnd, last, out var parts);
+                if (content is null) return false;
+                var att = New(AttributionKind.AccordingTo, cueStart, cueEnd, content.Value);
+                att.ContentParts.AddRange(parts);
+                int np = v.NounPhrase(start, cueStart);
+                if (np > start) SetSource(att, start, np);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The content of an according-to attribution: the sentence without the phrase [phraseStart, phraseEnd).</summary>
+    private TextSpan? ContentAround(int sentenceStart, int phraseStart, int phraseEnd, int last, out List<TextSpan> parts)
+    {
+        parts = new List<TextSpan>();
+        int before = Trim(sentenceStart, phraseStart);
+        int after = phraseEnd;
+        while (after < last && (v.IsComma(after) || v.IsDash(after))) after++;
+        bool hasBefore = before > sentenceStart && !(before - sentenceStart == 1 && v.Fn(sentenceStart) != FunctionClass.None);
+        bool hasAfter = after < last;
+        if (!hasBefore && !hasAfter) return null;
+        int ds = sentenceStart;
+        if (a.Structure.Dateline is { } dl && v.T[ds].Start <= dl.Start && ds < before && dl.End <= v.T[before - 1].End) ds = a.TokenIndexAt(dl.End);
+        if (hasBefore && hasAfter)
+        {
+            parts.Add(Span(a, ds, before));
+            parts.Add(Span(a, after, last));
+            return Span(a, ds, last);
+        }
+        return hasAfter ? Span(a, after, last) : Span(a, ds, before);
+    }
+
+    private void MarkQuotesInside(Document.Attribution att)
+    {
+        for (int q = 0; q < a.Quotations.Count; q++)
+        {
+            var quote = a.Quotations[q];
+            if (!att.Content.Contains(quote.Outer) || quoteUsed[q]) continue;
+            quoteUsed[q] = true;
+            if (att.Kind == AttributionKind.Indirect && quote.Outer != att.Content) att.Kind = AttributionKind.Mixed;
+        }
+    }
+
+    // ---------------------------------------------------------------- pass 3: reporting verbs
+
+    private void VerbCues(int si)
+    {
+        var s = a.Sentences[si];
+        int start = s.FirstToken, end = s.EndToken;
+        for (int k = start; k < end; k++)
+        {
+            if (cueUsed[k]) continue;
+            if (!ResolveCue(k, end, out var form, out int particle)) continue;
+            TryVerb(si, k, form, particle);
+        }
+        ThereAreReports(s);
+    }
+
+    private void TryVerb(int si, int verb, VerbForm form, int particle)
+    {
+        var s = a.Sentences[si];
+        int start = s.FirstToken, end = s.EndToken;
+        int cs = ClauseStart(verb, start);
+        int after = Math.Max(verb + 1, particle >= 0 && particle == verb + 1 ? particle + 1 : verb + 1);
+
+        // ", wie X berichtete" / ", wie Experten betonen" / ", as X reported"
+        if ((v.Is(cs, "wie") || v.Is(cs, "as")) && v.IsComma(cs - 1) && ReportClause(cs, end) == verb)
+        {
+            WieClause(s, cs, verb);
+            return;
+        }
+        // Participles need their auxiliary: "hat gesagt", "has said".
+        int finite = verb;
+        if (form.Participle)
+        {
+            int aux = -1;
+            for (int j = verb - 1; j >= cs; j--) if (v.Fn(j) == FunctionClass.Auxiliary) { aux = j; break; }
+            if (aux < 0) return;
+            finite = aux;
+        }
+
+        // Backward: "Das behauptete zumindest X." claims the previous sentence.
+        if (finite == cs + 1 && cs == start && IsBackwardPronoun(cs))
+        {
+            Backward(si, verb, particle);
+            return;
+        }
+
+        // Postposed: "…, sagte X." / "…, said X." / "…, X said."
+        bool postposedInverted = v.IsComma(cs - 1) && finite == cs && cs - 1 > start;
+        bool postposedEnglish = !v.German && v.IsComma(cs - 1) && cs - 1 > start && v.NounPhrase(cs, verb) == verb && PostposedEnds(verb + 1 <= end ? cs : cs, end) && IsClauseEndAfter(verb + 1, end);
+        if (postposedInverted && PostposedEnds(v.SkipAdverbs(after, end), end) || postposedEnglish)
+        {
+            int pEnd = Trim(start, cs - 1);
+            int pStart = LastBoundaryBefore(start, pEnd);
+            if (pEnd <= pStart) return;
+            var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, pStart, pEnd));
+            AttachParticle(att, particle);
+            var (ss, se) = postposedEnglish ? (cs, verb) : SubjectAfter(after, end);
+            SetSource(att, ss, se);
+            att.Signals |= Mood(pStart, pEnd);
+            MarkQuotesInside(att);
+            FrameTail(att, Math.Max(after, postposedEnglish ? verb + 1 : se), end);
+            return;
+        }
+
+        // Preposed: subject, verb, then the reported clause.
+        int subjStart, subjEnd;
+        (subjStart, subjEnd) = SubjectBefore(finite, cs);
+        bool inherit = false;
+        if (subjStart < 0)
+        {
+            if (v.German && finite > cs && v.Fn(cs) != FunctionClass.Conjunction)
+                (subjStart, subjEnd) = SubjectAfter(finite + 1 == verb ? verb + 1 : finite + 1, end); // "Am Montag sagte der Minister"
+            if (subjStart < 0) inherit = v.Fn(cs) == FunctionClass.Conjunction || (finite == cs && v.Fn(cs - 1) == FunctionClass.Conjunction) || IsCoordinated(cs, finite);
+            if (subjStart < 0 && !inherit) return;
+        }
+        int tail = Math.Max(after, subjStart > finite ? subjEnd : after);
+        if (particle > tail) tail = particle + 1;
+
+        // Characterizing verbs need a quotation in their clause: "bezeichnete die Truppen als ‚…‘".
+        if (form.Class == CueClass.Characterize)
+        {
+            for (int j = verb + 1; j < end; j++)
+            {
+                if (v.IsComma(j) && !v.IsQuote(j - 1) && !InsideQuote(j)) break;
+                int q = quoteAtOpen[j];
+                if (q < 0 || quoteUsed[q]) continue;
+                var att = New(AttributionKind.Direct, verb, verb + 1, a.Quotations[q].Inner);
+                quoteUsed[q] = true;
+                AttachParticle(att, particle);
+                if (inherit) InheritSource(att, verb); else SetSource(att, subjStart, subjEnd);
+                return;
+            }
+            return;
+        }
+
+        // Find the reported clause: after medium PPs, a comma or colon, then dass/ob/that or a verb-second clause.
+        var probe = new Document.Attribution { Id = -1, Kind = AttributionKind.Indirect, Cue = v.T[verb].Span, Content = default };
+        int k2 = tail;
+        int mediumFrom = k2;
+        k2 = SkipPhrases(k2, end);
+        int contentStart;
+        bool that = false;
+        if (v.IsComma(k2) || v.Is(k2, ':'))
+        {
+            contentStart = k2 + 1;
+            if (v.IsQuote(contentStart)) return; // a direct quote: pass 1's business
+        }
+        else if (!v.German && k2 < end && (v.Is(k2, "that") || IsClauseStartEnglish(k2)))
+            contentStart = k2;
+        else return;
+        if (v.Is(contentStart, "dass") || v.Is(contentStart, "daß") || v.Is(contentStart, "ob") || v.Is(contentStart, "that") || v.Is(contentStart, "whether"))
+            that = true;
+        else if (form.Class == CueClass.Thought || form.Class == CueClass.Question && !v.German)
+        {
+            if (!v.German) { } else if ((Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0) return;
+        }
+        else if (v.German && !(v.IsCap(contentStart) || v.Fn(contentStart) is FunctionClass.Determiner or FunctionClass.Pronoun)) return;
+
+        int contentEnd = ContentEnd(contentStart, end);
+        if (contentEnd <= contentStart) return;
+        var result = New(AttributionKind.Indirect, verb, verb + 1, Span(a, contentStart, contentEnd));
+        AttachParticle(result, particle);
+        if (inherit) InheritSource(result, verb); else SetSource(result, subjStart, subjEnd);
+        if (that) result.Signals |= SpeechSignals.ThatClause;
+        if (v.Is(k2, ':')) result.Signals |= SpeechSignals.Colon;
+        result.Signals |= Mood(contentStart, contentEnd);
+        FrameTail(result, mediumFrom, k2);
+        MarkQuotesInside(result);
+    }
+
+    private bool InsideQuote(int token)
+    {
+        foreach (var q in a.Quotations) if (q.OpenToken < token && token < q.CloseToken) return true;
+        return false;
+    }
+
+    private bool IsCoordinated(int cs, int finite)
+    {
+        // "… und fügte hinzu": the verb right after a conjunction, possibly after a comma
+        return finite > 0 && (v.Fn(finite - 1) == FunctionClass.Conjunction);
+    }
+
+    private bool IsClauseEndAfter(int k, int end)
+    {
+        k = SkipPhrases(k, end);
+        return k >= end || v.IsTerminal(k) || v.IsComma(k);
+    }
+
+    private bool IsClauseStartEnglish(int k) =>
+        k < v.Count && (v.Fn(k) is FunctionClass.Determiner or FunctionClass.Pronoun || v.IsCap(k) || v.T[k].Kind == TokenKind.Number);
+
+    /// <summary>Skips prepositional phrases and adverbs (medium, time, place) after a verb or subject.</summary>
+    private int SkipPhrases(int k, int end)
+    {
+        while (k < end)
+        {
+            if (v.Fn(k) is FunctionClass.Adverb or FunctionClass.Negation) { k++; continue; }
+            if (v.Fn(k) == FunctionClass.Preposition)
+            {
+                int np = v.NounPhrase(k + 1, end);
+                if (np < 0) break;
+                k = np;
+                continue;
+            }
+            if (!v.German && (v.IsCap(k) && v.MentionAt[k] >= 0)) { k = v.MentionEnd[k]; continue; } // "told CNN"
+            if (!v.German && v.IsWord(k) && IsTimeWord(k)) { k++; continue; }
+            break;
+        }
+        return k;
+    }
+
+    private bool IsTimeWord(int k)
+    {
+        var s = v.S(k);
+        return s.EndsWith("day", StringComparison.OrdinalIgnoreCase) || v.Lex.Months.Contains(s);
+    }
+
+    private int LastBoundaryBefore(int sentenceStart, int end)
+    {
+        int start = sentenceStart;
+        if (a.Structure.Dateline is { } dl && v.T[start].Start <= dl.Start && dl.End <= v.T[end - 1].End) start = a.TokenIndexAt(dl.End);
+        return start;
+    }
+
+    private void AttachParticle(Document.Attribution att, int particle)
+    {
+        if (particle < 0) return;
+        att.CueParticle = v.T[particle].Span;
+        cueUsed[particle] = true;
+    }
+
+    private bool IsBackwardPronoun(int k)
+    {
+        var words = v.German ? BackwardPronounsDe : BackwardPronounsEn;
+        foreach (var w in words) if (v.Is(k, w)) return true;
+        return false;
+    }
+
+    private void Backward(int si, int verb, int particle)
+    {
+        var s = a.Sentences[si];
+        // The previous sentence of the same running text (skip headings and captions).
+        int pi = si - 1;
+        while (pi >= 0 && a.Sentences[pi].BlockIndex >= 0 && a.Sentences[pi].BlockIndex < a.Structure.Blocks.Count
+               && !a.Structure.Blocks[a.Sentences[pi].BlockIndex].IsBody) pi--;
+        if (pi < 0) return;
+        var prev = a.Sentences[pi];
+        int cStart = prev.FirstToken, cEnd = prev.EndToken;
+        while (cEnd > cStart && v.IsTerminal(cEnd - 1)) cEnd--;
+        cStart = LastBoundaryBefore(cStart, cEnd);
+        if (cEnd <= cStart) return;
+        var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, cStart, cEnd));
+        AttachParticle(att, particle);
+        att.Signals |= SpeechSignals.Backward;
+        var (ss, se) = SubjectAfter(verb + 1, s.EndToken);
+        SetSource(att, ss, se);
+        FrameTail(att, Math.Max(se, verb + 1), s.EndToken);
+        if (a.Quotations.Any(q => q.OpenToken == cStart && q.CloseToken >= cEnd - 1)) att.Kind = AttributionKind.Direct;
+        MarkQuotesInside(att);
+    }
+
+    private void WieClause(Sentence s, int wie, int verb)
+    {
+        int np = v.NounPhrase(wie + 1, verb);
+        if (np < 0) return;
+        // A relay when the sentence already attributes its content to someone else.
+        var host = a.Attributions.LastOrDefault(x => x.Cue.Start >= s.Span.Start && x.Cue.End <= v.T[wie].Start);
+        var forms = v.Verb(verb)!;
+        bool reporting = forms.Any(f => f.Class is CueClass.Report or CueClass.Writing);
+        if (host is not null && reporting)
+        {
+            AddRelay(host, wie, verb, wie + 1, np);
+            return;
+        }
+        int contentEnd = Trim(s.FirstToken, wie - 1);
+        int contentStart = LastBoundaryBefore(s.FirstToken, contentEnd);
+        if (contentEnd <= contentStart) return;
+        var att = New(AttributionKind.AccordingTo, verb, verb + 1, Span(a, contentStart, contentEnd));
+        SetSource(att, wie + 1, np);
+        att.Signals |= Mood(contentStart, contentEnd);
+        MarkQuotesInside(att);
+    }
+
+    /// <summary>"Es gibt Berichte, dass …" / "There are reports that …": a vague source.</summary>
+    private void ThereAreReports(Sentence s)
+    {
+        for (int k = s.FirstToken; k + 2 < s.EndToken; k++)
+        {
+            int cueEnd;
+            if (v.German && v.Is(k, "es") && (v.Is(k + 1, "gibt") || v.Is(k + 1, "gebe") || v.Is(k + 1, "gab"))) cueEnd = k + 2;
+            else if (!v.German && v.Is(k, "there") && (v.Is(k + 1, "are") || v.Is(k + 1, "were") || v.Is(k + 1, "have"))) cueEnd = k + 2;
+            else continue;
+            if (!v.German && v.Is(cueEnd, "been")) cueEnd++;
+            int np = v.NounPhrase(cueEnd, s.EndToken);
+            if (np < 0) continue;
+            var head = v.Head(cueEnd, np);
+            if (!HeadIsSourceNoun(head, out var kind) || kind is not (NounSourceKind.Vague or NounSourceKind.Document)) continue;
+            int c = np;
+            if (v.IsComma(c)) c++;
+            if (!(v.Is(c, "dass") || v.Is(c, "that"))) continue;
+            int contentEnd = ContentEnd(c, s.EndToken);
+            var att = New(AttributionKind.Indirect, k, cueEnd, Span(a, c, contentEnd));
+            SetSource(att, cueEnd, np);
+            att.Signals |= SpeechSignals.ThatClause;
+        }
+    }
+
+    // ---------------------------------------------------------------- pass 4: continued quotations
+
+    private void Continuations()
+    {
+        var ordered = a.Attributions.Where(x => x.Kind == AttributionKind.Direct).OrderBy(x => x.Content.Start).ToList();
+        for (int q = 0; q < a.Quotations.Count; q++)
+        {
+            if (quoteUsed[q]) continue;
+            var quote = a.Quotations[q];
+            if (quote.InnerTokenCount < 4 || !StartsSentence(quote.OpenToken)) continue;
+            Document.Attribution? prev = null;
+            foreach (var x in ordered) if (x.Content.End <= quote.Outer.Start) prev = x;
+            if (prev is null) continue;
+            // Only across a short distance: the same or the next paragraph.
+            int pb = a.Structure.BlockIndexAt(prev.Content.Start), qb = a.Structure.BlockIndexAt(quote.Outer.Start);
+            if (qb - pb > 2) continue;
+            var att = new Document.Attribution
+            {
+                Id = a.Attributions.Count, Kind = AttributionKind.Direct, Cue = prev.Cue, CueParticle = prev.CueParticle,
+                Content = quote.Inner, Source = prev.Source, Signals = SpeechSignals.Continued,
+            };
+            att.Medium = prev.Medium;
+            att.MediumEntityId = prev.MediumEntityId;
+            a.Attributions.Add(att);
+            quoteUsed[q] = true;
+        }
+    }
+
+    private bool StartsSentence(int token)
+    {
+        var s = SentenceOf(token);
+        return s.FirstToken == token;
+    }
+
+    // ---------------------------------------------------------------- mood
+
+    private static readonly string[] SubjunctiveOneDe = { "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "plane", "erhalte", "liege", "stehe", "gehe", "komme", "wisse" };
+    private static readonly string[] SubjunctiveTwoDe = { "hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften" };
+
+    /// <summary>Konjunktiv I and II in [start, end): signals of reported speech in German.</summary>
+    private SpeechSignals Mood(int start, int end)
+    {
+        if (!v.German) return SpeechSignals.None;
+        var result = SpeechSignals.None;
+        for (int k = start; k < end; k++)
+        {
+            if (!v.IsLowerWord(k)) continue;
+            var w = v.S(k);
+            foreach (var f in SubjunctiveOneDe) if (w.Equals(f, StringComparison.OrdinalIgnoreCase)) result |= SpeechSignals.SubjunctiveI;
+            foreach (var f in SubjunctiveTwoDe) if (w.Equals(f, StringComparison.OrdinalIgnoreCase)) result |= SpeechSignals.SubjunctiveII;
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- finish
+
+    private void Finish()
+    {
+        var list = a.Attributions;
+        list.Sort((x, y) => x.Content.Start != y.Content.Start ? x.Content.Start.CompareTo(y.Content.Start) : y.Content.Length.CompareTo(x.Content.Length));
+        for (int i = 0; i < list.Count; i++) list[i].Id = i;
+        // Nesting: an attribution whose cue and content lie inside another's content.
+        foreach (var inner in list)
+        {
+            Document.Attribution? best = null;
+            foreach (var outer in list)
+            {
+                if (outer == inner || !outer.Content.Contains(inner.Content) || !outer.Content.Contains(inner.Cue)) continue;
+                if (outer.Content == inner.Content) continue;
+                if (best is null || best.Content.Length > outer.Content.Length) best = outer;
+            }
+            if (best is not null) inner.ParentId = best.Id;
+        }
+    }
+}

@@ -1,0 +1,269 @@
+using Hearsay.Document;
+
+namespace Hearsay.Attribution;
+
+/// <summary>
+/// Finds attributions with rules over tokens, quotations and entity mentions. Order of the passes:
+/// <list type="number">
+/// <item>quotations and their frames (",“ sagte X", "X sagte: „…“", a partial quote inside a cue's clause);</item>
+/// <item>per sentence: according-to phrases ("laut X", "X zufolge", "nach Angaben X", "…, so X", "according to X");</item>
+/// <item>per sentence: reporting verbs not yet used (dass/that clauses, verb-second clauses, postposed
+///   "…, sagte X", backward "Das behauptete X", ", wie X berichtete" relays);</item>
+/// <item>unframed quotations that continue the previous speaker;</item>
+/// <item>nesting (an attribution inside another's content).</item>
+/// </list>
+/// </summary>
+internal sealed partial class AttributionFinder
+{
+    private readonly TokenView v;
+    private readonly Article a;
+    private readonly bool[] cueUsed;
+    private readonly bool[] quoteUsed;
+    private readonly int[] quoteAtOpen;   // token -> quotation index opening there, or -1
+
+    public AttributionFinder(Article article, AttributionLexicon lex)
+    {
+        a = article;
+        v = new TokenView(article, lex);
+        cueUsed = new bool[article.Tokens.Length];
+        quoteUsed = new bool[article.Quotations.Count];
+        quoteAtOpen = new int[article.Tokens.Length];
+        Array.Fill(quoteAtOpen, -1);
+        for (int q = 0; q < article.Quotations.Count; q++) quoteAtOpen[article.Quotations[q].OpenToken] = q;
+    }
+
+    public void Run()
+    {
+        for (int q = 0; q < a.Quotations.Count; q++) QuoteFrame(q);
+        foreach (var s in a.Sentences) AccordingTo(s);
+        for (int si = 0; si < a.Sentences.Length; si++) VerbCues(si);
+        Continuations();
+        Finish();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Document.Attribution New(AttributionKind kind, int cueStart, int cueEnd, TextSpan content)
+    {
+        var att = new Document.Attribution
+        {
+            Id = a.Attributions.Count,
+            Kind = kind,
+            Cue = a.SpanOfTokens(cueStart, cueEnd - 1),
+            Content = content,
+        };
+        for (int k = cueStart; k < cueEnd; k++) cueUsed[k] = true;
+        a.Attributions.Add(att);
+        return att;
+    }
+
+    private Sentence SentenceOf(int token)
+    {
+        int si = a.SentenceIndexAt(v.T[token].Start);
+        return si >= 0 ? a.Sentences[si] : new Sentence(v.T[token].Span, token, 1, -1);
+    }
+
+    private int SentenceIndexOf(int token) => a.SentenceIndexAt(v.T[token].Start);
+
+    /// <summary>Sets the source from the noun phrase [start, end).</summary>
+    private void SetSource(Document.Attribution att, int start, int end)
+    {
+        if (start < 0 || end <= start) return;
+        var src = att.Source;
+        src.Span = a.SpanOfTokens(start, end - 1);
+        src.MentionId = v.MentionIn(start, end);
+        var head = v.Head(start, end);
+        src.Kind = Classify(start, end, head, out var roleToken);
+        if (roleToken >= 0) src.Role = RoleSpan(roleToken);
+        if (src.MentionId >= 0)
+        {
+            var m = a.Mentions[src.MentionId];
+            src.EntityId = m.EntityId;
+        }
+    }
+
+    private TextSpan RoleSpan(int token) => v.T[token].Span;
+
+    /// <summary>What kind of source a noun phrase names.</summary>
+    private SourceKind Classify(int start, int end, int head, out int roleToken)
+    {
+        roleToken = -1;
+        for (int k = start; k < end; k++)
+            if (v.IsCap(k) && v.Lex.Roles.TryGet(v.S(k), out _, out _)) { roleToken = k; break; }
+            else if (!v.German && v.IsWord(k) && v.Lex.Roles.TryGetExact(v.S(k), out _)) { roleToken = k; break; }
+        int m = v.MentionIn(start, end);
+        if (m >= 0 && a.Mentions[m].EntityId >= 0)
+        {
+            var e = a.Entities[a.Mentions[m].EntityId];
+            switch (e.Type)
+            {
+                case EntityType.Person: return SourceKind.Person;
+                case EntityType.Media: return roleToken >= 0 ? SourceKind.Person : SourceKind.Media;
+                case EntityType.Organization: return roleToken >= 0 ? SourceKind.Person : SourceKind.Organization;
+                case EntityType.Country:
+                case EntityType.Place:
+                    if (roleToken < 0 && !HeadIsSourceNoun(head, out _)) return SourceKind.Organization;
+                    break;
+            }
+        }
+        if (end - start == 1 && v.IsPronoun(start))
+        {
+            v.Lex.Pronouns.TryGet(v.S(start), out var g);
+            return g == Gender.Plural ? SourceKind.Vague : SourceKind.Person;
+        }
+        if (HeadIsSourceNoun(head, out var kind))
+        {
+            // "eine Quelle" is anonymous; "Quellen" and "Experten" are vague; "Einem Bericht" a document.
+            return kind switch
+            {
+                NounSourceKind.Vague => SourceKind.Vague,
+                NounSourceKind.Anonymous => SourceKind.Anonymous,
+                NounSourceKind.Document => SourceKind.Document,
+                _ => SourceKind.Organization,
+            };
+        }
+        if (roleToken >= 0)
+        {
+            v.Lex.Roles.TryGet(v.S(roleToken), out var role, out _);
+            if (role.Group || role.Gender == Gender.Plural)
+                return NamedWithin(start, end) ? SourceKind.Person : SourceKind.Vague;
+            return SourceKind.Person;
+        }
+        // A capitalized name the entity stage did not type: a person only when it is all name ("Igor Korotchenko").
+        if (NamedWithin(start, end) && AllCapitalized(start, end)) return SourceKind.Person;
+        return SourceKind.Unknown;
+    }
+
+    private bool NamedWithin(int start, int end)
+    {
+        int caps = 0;
+        for (int k = start; k < end; k++) if (v.IsCap(k) && v.Fn(k) == FunctionClass.None) caps++;
+        return v.German ? caps >= 2 : caps >= 1;
+    }
+
+    private bool AllCapitalized(int start, int end)
+    {
+        for (int k = start; k < end; k++) if (!v.IsCap(k)) return false;
+        return true;
+    }
+
+    private bool HeadIsSourceNoun(int head, out NounSourceKind kind)
+    {
+        kind = default;
+        if (!v.IsWord(head)) return false;
+        if (v.German && !v.IsCap(head)) return false;
+        return v.German ? v.Lex.SourceNouns.TryGet(v.S(head), out kind, out _) : v.Lex.SourceNouns.TryGetExact(v.S(head), out kind);
+    }
+
+    /// <summary>The subject of a finite verb at <paramref name="verb"/> in a German verb-second or English SVO
+    /// clause: the noun phrase that ends right before the verb and starts the clause.</summary>
+    private (int Start, int End) SubjectBefore(int verb, int clauseStart)
+    {
+        int end = verb;
+        // English: "Smith, a spokesman for X, said" → skip back over an apposition in commas.
+        if (!v.German && v.IsComma(end - 1))
+        {
+            int k = end - 2;
+            while (k > clauseStart && !v.IsComma(k)) k--;
+            if (v.IsComma(k)) end = k;
+        }
+        int start = clauseStart;
+        while (start < end && (v.Fn(start) is FunctionClass.Conjunction or FunctionClass.Adverb || v.IsQuote(start) || v.IsDash(start))) start++;
+        if (start >= end) return (-1, -1);
+        int np = v.NounPhrase(start, end);
+        if (np == end || (np > 0 && !v.German && np >= end - 1)) return (start, np);
+        // The last noun phrase before the verb (English: "Officials in Kyiv said" keeps the whole).
+        if (!v.German && np > 0) return (start, end);
+        return (-1, -1);
+    }
+
+    /// <summary>The subject after an inverted verb: "sagte der russische Experte …", "said Smith".</summary>
+    private (int Start, int End) SubjectAfter(int after, int limit)
+    {
+        int k = v.SkipAdverbs(after, limit);
+        int np = v.NounPhrase(k, limit);
+        return np > k ? (k, np) : (-1, -1);
+    }
+
+    /// <summary>Start of the clause that holds token i: after the last comma, colon, semicolon, quote or dash before it within the sentence.</summary>
+    private int ClauseStart(int i, int sentenceStart)
+    {
+        int k = i - 1;
+        while (k >= sentenceStart && !(v.IsClauseBreak(k) || v.IsQuote(k) || v.IsDash(k))) k--;
+        return k + 1;
+    }
+
+    /// <summary>End of a reported clause from <paramref name="i"/>: the sentence end, or before a coordinated
+    /// cue ("und fügte hinzu"), a relay clause (", wie X berichtete"), a postposed frame (", so X") or a
+    /// closing frame quote.</summary>
+    private int ContentEnd(int i, int sentenceEnd)
+    {
+        int k = i;
+        int end = sentenceEnd;
+        while (end > i && (v.IsTerminal(end - 1) || (v.IsQuote(end - 1) && v.T[end - 1].Has(TokenFlags.Closing) && OpenBefore(end - 1) < i))) end--;
+        for (; k < end; k++)
+        {
+            if (v.Is(k, "und") || v.Is(k, "and"))
+            {
+                int j = v.SkipAdverbs(k + 1, end);
+                if (v.Verb(j) is not null && !v.Verb(j)![0].Participle) return Trim(i, k);
+            }
+            if (v.IsComma(k))
+            {
+                if ((v.Is(k + 1, "wie") || v.Is(k + 1, "as")) && ReportClause(k + 1, end) > 0) return Trim(i, k);
+                if (v.German && v.Is(k + 1, "so") && v.NounPhrase(k + 2, end) > 0 && PostposedEnds(k + 2, end)) return Trim(i, k);
+                if (v.Verb(k + 1) is { } vf && !vf[0].Participle && (v.SkipAdverbs(k + 2, end) is var s && (v.NounPhrase(s, end) > 0)) && FrameEnds(k + 1, end)) return Trim(i, k);
+            }
+        }
+        return Trim(i, end);
+    }
+
+    private int OpenBefore(int closeToken)
+    {
+        foreach (var q in a.Quotations) if (q.CloseToken == closeToken) return q.OpenToken;
+        return -1;
+    }
+
+    private int Trim(int start, int end)
+    {
+        while (end > start)
+        {
+            if (v.IsClauseBreak(end - 1) || v.IsDash(end - 1)) { end--; continue; }
+            // a closing mark whose quotation opened before the content belongs to the frame, not the content
+            if (v.IsQuote(end - 1) && v.T[end - 1].Has(TokenFlags.Closing) && OpenBefore(end - 1) is var o && o >= 0 && o < start) { end--; continue; }
+            break;
+        }
+        return end;
+    }
+
+    /// <summary>", wie X berichtete" / "as X reported": returns the verb token, or -1.</summary>
+    private int ReportClause(int wie, int end)
+    {
+        int np = v.NounPhrase(wie + 1, end);
+        if (np < 0) return -1;
+        int k = v.SkipAdverbs(np, end);
+        // German puts the verb last ("wie die New York Post berichtete", "wie Experten betonen"); English after the subject.
+        for (int j = k; j < Math.Min(end, k + 4); j++)
+        {
+            if (v.IsClauseBreak(j)) break;
+            if (v.Verb(j) is not null) return j;
+        }
+        return -1;
+    }
+
+    /// <summary>Whether a postposed "so X" / "sagte X" frame runs to the sentence end (with only PPs after the subject).</summary>
+    private bool PostposedEnds(int npStart, int end)
+    {
+        int np = v.NounPhrase(npStart, end);
+        if (np < 0) return false;
+        int k = np;
+        while (k < end && !v.IsTerminal(k) && !(v.IsComma(k) && !(v.Is(k + 1, "wie") || v.Is(k + 1, "as")))) k++;
+        return k >= end || v.IsTerminal(k) || v.IsComma(k);
+    }
+
+    private bool FrameEnds(int verb, int end) => PostposedEnds(v.SkipAdverbs(verb + 1, end), end);
+
+    private bool IsFinite(VerbForm[] forms) => forms.Any(f => !f.Participle);
+
+    private static TextSpan Span(Article a, int first, int endExclusive) => a.SpanOfTokens(first, endExclusive - 1);
+}

@@ -1,0 +1,136 @@
+using Hearsay.Languages;
+
+namespace Hearsay.Attribution;
+
+public enum CueClass : byte { Speech, Claim, Report, Characterize, Thought, Emphasis, Warning, Demand, Question, Writing, Agreement, Denial }
+
+public enum FunctionClass : byte { None, Determiner, Preposition, Pronoun, Relative, Conjunction, Subordinator, Adverb, Auxiliary, Negation }
+
+public enum NounSourceKind : byte { Vague, Anonymous, Document, Organization }
+
+public enum AccordingPosition : byte { After, Before, Postposed, Wie, Self }
+
+/// <summary>One inflected form of a reporting verb. A form of a separable verb used alone ("fügte")
+/// needs its particle ("hinzu") later in the clause.</summary>
+public sealed record VerbForm(string Lemma, CueClass Class, string? Particle, bool Participle);
+
+public sealed record MediumNoun(string Kind, bool State);
+
+public sealed record AccordingPhrase(string[] Words, AccordingPosition Position, bool Relay);
+
+/// <summary>Everything the attribution, hedge and coreference stages read from a language pack,
+/// compiled once per pack.</summary>
+public sealed class AttributionLexicon
+{
+    public required WordMap<VerbForm[]> Verbs { get; init; }
+    public required WordMap<FunctionClass> Function { get; init; }
+    public required SuffixMap<(Document.Gender Gender, bool Group)> Roles { get; init; }
+    public required SuffixMap<NounSourceKind> SourceNouns { get; init; }
+    public required SuffixMap<MediumNoun> MediaNouns { get; init; }
+    public required WordSet StateMarkers { get; init; }
+    public required WordMap<Document.Gender> Pronouns { get; init; }
+    public required WordMap<AccordingPhrase[]> According { get; init; }
+    public required WordSet Months { get; init; }
+    public required string Language { get; init; }
+
+    public static AttributionLexicon For(LanguagePack pack) => pack.Compiled("attribution-lexicon", Build);
+
+    private static AttributionLexicon Build(LanguagePack pack)
+    {
+        var verbs = new Dictionary<string, List<VerbForm>>(StringComparer.Ordinal);
+        void AddForm(string form, VerbForm v)
+        {
+            form = form.ToLowerInvariant();
+            if (!verbs.TryGetValue(form, out var list)) verbs[form] = list = new List<VerbForm>();
+            if (!list.Contains(v)) list.Add(v);
+        }
+        foreach (var row in pack.Rows("reporting-verbs"))
+        {
+            if (pack.Code == "de") foreach (var (form, v) in GermanVerbForms.Generate(row)) AddForm(form, v);
+            else if (row.Length >= 3)
+            {
+                var lemma = row[0];
+                var cls = ParseClass(row[1]);
+                var parts = lemma.Split(' ');
+                string? particle = parts.Length > 1 ? parts[1] : null;
+                foreach (var f in row[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    AddForm(f, new VerbForm(lemma, cls, particle, f.EndsWith("ed") || f == "said" || f == "told" || f == "written" || f == "known" || f == "shown"));
+            }
+        }
+
+        var function = pack.Rows("function-words").Where(r => r.Length >= 2 && !r[0].Contains(' '))
+            .Select(r => KeyValuePair.Create(r[0], ParseFunction(r[1])));
+        var roles = pack.Rows("roles").Where(r => r.Length >= 2)
+            .Select(r => KeyValuePair.Create(r[0], (ParseGender(r[1]), r.Length > 2 && r[2] == "group")));
+        var sourceNouns = pack.Rows("source-nouns").Where(r => r.Length >= 2)
+            .Select(r => KeyValuePair.Create(r[0], Enum.Parse<NounSourceKind>(r[1], ignoreCase: true)));
+        var media = pack.Rows("media-nouns").Where(r => r.Length >= 2)
+            .Select(r => KeyValuePair.Create(r[0], new MediumNoun(r[1], r.Length > 2 && r[2] == "yes")));
+        var pronouns = pack.Rows("pronouns").Where(r => r.Length >= 2).Select(r => KeyValuePair.Create(r[0], ParseGender(r[1])));
+        var according = pack.Rows("according-to").Where(r => r.Length >= 3)
+            .Select(r => new AccordingPhrase(r[0].ToLowerInvariant().Split(' '), r[1] switch
+            {
+                "after" => AccordingPosition.After,
+                "before" => AccordingPosition.Before,
+                "postposed" => AccordingPosition.Postposed,
+                "wie" => AccordingPosition.Wie,
+                _ => AccordingPosition.Self,
+            }, r[2] == "relay"))
+            .GroupBy(p => p.Words[0])
+            .Select(g => KeyValuePair.Create(g.Key, g.OrderByDescending(p => p.Words.Length).ToArray()));
+
+        return new AttributionLexicon
+        {
+            Language = pack.Code,
+            Verbs = new WordMap<VerbForm[]>(verbs.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.ToArray()))),
+            Function = new WordMap<FunctionClass>(function),
+            Roles = new SuffixMap<(Document.Gender, bool)>(roles),
+            SourceNouns = new SuffixMap<NounSourceKind>(sourceNouns),
+            MediaNouns = new SuffixMap<MediumNoun>(media),
+            StateMarkers = pack.Words("state-media-markers"),
+            Pronouns = new WordMap<Document.Gender>(pronouns),
+            According = new WordMap<AccordingPhrase[]>(according),
+            Months = pack.Words("months"),
+        };
+    }
+
+    internal static CueClass ParseClass(string s) => s switch
+    {
+        "speech" => CueClass.Speech,
+        "claim" => CueClass.Claim,
+        "report" => CueClass.Report,
+        "characterize" => CueClass.Characterize,
+        "thought" => CueClass.Thought,
+        "emphasis" => CueClass.Emphasis,
+        "warning" => CueClass.Warning,
+        "demand" => CueClass.Demand,
+        "question" => CueClass.Question,
+        "writing" => CueClass.Writing,
+        "agreement" => CueClass.Agreement,
+        "denial" => CueClass.Denial,
+        _ => throw new FormatException($"Unknown reporting-verb class '{s}'."),
+    };
+
+    private static FunctionClass ParseFunction(string s) => s switch
+    {
+        "det" => FunctionClass.Determiner,
+        "prep" => FunctionClass.Preposition,
+        "pron" => FunctionClass.Pronoun,
+        "rel" => FunctionClass.Relative,
+        "conj" => FunctionClass.Conjunction,
+        "sub" => FunctionClass.Subordinator,
+        "adv" => FunctionClass.Adverb,
+        "aux" => FunctionClass.Auxiliary,
+        "neg" => FunctionClass.Negation,
+        _ => throw new FormatException($"Unknown function-word class '{s}'."),
+    };
+
+    internal static Document.Gender ParseGender(string s) => s switch
+    {
+        "M" => Document.Gender.Masculine,
+        "F" => Document.Gender.Feminine,
+        "N" => Document.Gender.Neuter,
+        "P" => Document.Gender.Plural,
+        _ => Document.Gender.Unknown,
+    };
+}

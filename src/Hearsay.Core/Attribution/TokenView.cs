@@ -1,0 +1,185 @@
+using Hearsay.Document;
+using Hearsay.Text;
+
+namespace Hearsay.Attribution;
+
+/// <summary>Read-only helpers over an article's tokens for the rule stages: word classes from the
+/// lexicon, punctuation tests, noun-phrase chunking, and entity mentions by token. Built once per
+/// article; holds no strings of its own.</summary>
+internal sealed class TokenView
+{
+    public readonly Article Article;
+    public readonly Token[] T;
+    public readonly string Text;
+    public readonly AttributionLexicon Lex;
+    public readonly bool German;
+    /// <summary>For each token, the index of the entity mention starting there, or -1.</summary>
+    public readonly int[] MentionAt;
+    /// <summary>For each token, the token after the mention starting there.</summary>
+    public readonly int[] MentionEnd;
+
+    public TokenView(Article article, AttributionLexicon lex)
+    {
+        Article = article;
+        T = article.Tokens;
+        Text = article.Text;
+        Lex = lex;
+        German = lex.Language == "de";
+        MentionAt = new int[T.Length];
+        MentionEnd = new int[T.Length];
+        Array.Fill(MentionAt, -1);
+        for (int m = 0; m < article.Mentions.Count; m++)
+        {
+            var span = article.Mentions[m].Span;
+            int first = article.TokenIndexAt(span.Start);
+            if (first >= T.Length || T[first].Start != span.Start) continue;
+            int last = first;
+            while (last + 1 < T.Length && T[last + 1].Start < span.End) last++;
+            if (MentionAt[first] < 0 || MentionEnd[first] < last + 1)
+            {
+                MentionAt[first] = m;
+                MentionEnd[first] = last + 1;
+            }
+        }
+    }
+
+    public int Count => T.Length;
+    public ReadOnlySpan<char> S(int i) => Text.AsSpan(T[i].Start, T[i].Length);
+    public bool IsWord(int i) => i >= 0 && i < T.Length && T[i].Kind == TokenKind.Word;
+    public bool Is(int i, char c) => i >= 0 && i < T.Length && T[i].Length == 1 && Text[T[i].Start] == c;
+    public bool IsComma(int i) => Is(i, ',');
+    public bool Is(int i, string word) => i >= 0 && i < T.Length && S(i).Equals(word, StringComparison.OrdinalIgnoreCase);
+    public bool IsCap(int i) => IsWord(i) && T[i].Has(TokenFlags.Capitalized);
+    public bool IsLowerWord(int i) => IsWord(i) && char.IsLower(Text[T[i].Start]);
+    public bool IsQuote(int i) => i >= 0 && i < T.Length && T[i].Kind == TokenKind.Quote;
+    public bool IsClauseBreak(int i) => i >= 0 && i < T.Length && T[i].Length == 1 && Text[T[i].Start] is ',' or ';' or ':' or '(' or ')';
+    public bool IsTerminal(int i) => i >= 0 && i < T.Length && T[i].Kind == TokenKind.Punctuation && CharClass.IsTerminal(Text[T[i].Start]);
+    public bool IsDash(int i) => i >= 0 && i < T.Length && T[i].Kind == TokenKind.Dash;
+
+    public FunctionClass Fn(int i)
+    {
+        if (!IsWord(i)) return FunctionClass.None;
+        return Lex.Function.TryGet(S(i), out var f) ? f : FunctionClass.None;
+    }
+
+    /// <summary>Reporting-verb forms of token i, or null. German verbs are lower-case except at a sentence start.</summary>
+    public VerbForm[]? Verb(int i, bool sentenceStart = false)
+    {
+        if (!IsWord(i)) return null;
+        if (German && !IsLowerWord(i) && !sentenceStart) return null;
+        return Lex.Verbs.TryGet(S(i), out var v) ? v : null;
+    }
+
+    /// <summary>Skips adverbs and particles that can stand between a verb and its subject ("sagte zumindest der …").</summary>
+    public int SkipAdverbs(int i, int end)
+    {
+        while (i < end && (Fn(i) is FunctionClass.Adverb or FunctionClass.Negation) && !IsPronoun(i)) i++;
+        return i;
+    }
+
+    public bool IsPronoun(int i) => IsWord(i) && Lex.Pronouns.TryGet(S(i), out _);
+
+    /// <summary>Whether token i looks like an attributive adjective or participle (lower case, not a function word or verb).</summary>
+    public bool IsAdjectiveLike(int i)
+    {
+        if (!IsLowerWord(i) || Fn(i) != FunctionClass.None) return false;
+        if (!German) return Verb(i) is null;
+        var s = S(i);
+        return s.EndsWith("e") || s.EndsWith("en") || s.EndsWith("er") || s.EndsWith("es") || s.EndsWith("em") || s.EndsWith("isch");
+    }
+
+    /// <summary>
+    /// Chunks a noun phrase starting at <paramref name="i"/> and ending before <paramref name="limit"/>:
+    /// determiner, adjectives (German: also an extended attribute "in New York ansässigen"), a head of
+    /// capitalized words or an entity mention, an apposed name, and one genitive attachment. Returns
+    /// the end (exclusive) or -1 when no noun phrase starts here.
+    /// </summary>
+    public int NounPhrase(int i, int limit, bool allowGenitive = true)
+    {
+        if (i >= limit) return -1;
+        if (IsPronoun(i)) return i + 1;
+        int k = i;
+        bool det = false;
+        if (Fn(k) == FunctionClass.Determiner) { k++; det = true; }
+        if (German && det && Fn(k) == FunctionClass.Preposition)
+        {
+            // extended attribute: des [in New York ansässigen] Council …
+            for (int j = k + 1; j < Math.Min(limit, k + 8); j++)
+            {
+                if (IsClauseBreak(j) || IsTerminal(j)) break;
+                if (IsLowerWord(j) && IsAdjectiveLike(j) && (IsCap(j + 1) || MentionAt[Math.Min(j + 1, T.Length - 1)] >= 0)) { k = j; break; }
+            }
+        }
+        while (k < limit && (IsAdjectiveLike(k) || T[k].Kind == TokenKind.Number || (IsLowerWord(k) && Is(k + 1, ',') && IsAdjectiveLike(k + 2))))
+        {
+            if (Is(k + 1, ',')) k++;
+            k++;
+        }
+        int headStart = k;
+        while (k < limit)
+        {
+            if (MentionAt[k] >= 0) { k = Math.Min(limit, MentionEnd[k]); continue; }
+            if (IsCap(k) && Fn(k) == FunctionClass.None && Verb(k) is null) { k++; continue; }
+            if (!German && IsLowerWord(k) && Fn(k) == FunctionClass.None && Verb(k) is null && k > headStart - 1 && IsNounLikeEnglish(k)) { k++; continue; }
+            if (T[k].Kind == TokenKind.Quote && k + 1 < limit && IsCap(k + 1)) { k++; continue; }
+            // Name-internal function words: "Council for Foreign Relations", "Bank of England".
+            if (k > headStart && IsLowerWord(k) && T[k].Length <= 4 && IsCap(k + 1) && k + 1 < limit && IsNameLink(k)) { k++; continue; }
+            break;
+        }
+        if (k == headStart) return -1;
+        // A genitive attachment: "der Sprecher des Ministeriums", "the head of the agency".
+        if (allowGenitive && k < limit)
+        {
+            if (German && (Is(k, "des") || (Is(k, "der") && IsCap(k + 1) && !IsCap(k - 1))))
+            {
+                int g = NounPhrase(k, limit, allowGenitive: false);
+                if (g > 0) k = g;
+            }
+            else if (!German && Is(k, "of") && (Fn(k + 1) == FunctionClass.Determiner || IsCap(k + 1)))
+            {
+                int g = NounPhrase(k + 1, limit, allowGenitive: false);
+                if (g > 0) k = g;
+            }
+        }
+        return k;
+    }
+
+    private bool IsNameLink(int i)
+    {
+        var s = S(i);
+        return s is "for" or "of" or "on" or "and" or "für" or "the" or "de" or "del" or "van" or "von" or "der" or "al";
+    }
+
+    private bool IsNounLikeEnglish(int i)
+    {
+        var s = S(i);
+        if (s.EndsWith("ly")) return false;
+        return Lex.Roles.TryGetExact(s, out _) || Lex.SourceNouns.TryGetExact(s, out _) || Lex.MediaNouns.TryGetExact(s, out _) || IsAdjectiveLike(i) && !s.EndsWith("ing");
+    }
+
+    /// <summary>Index of the last content token of a phrase: the head noun.</summary>
+    public int Head(int start, int end)
+    {
+        for (int k = end - 1; k >= start; k--)
+        {
+            if (MentionAt[k] >= 0 && MentionEnd[k] == end) return k;
+            if (T[k].Kind == TokenKind.Word && Fn(k) == FunctionClass.None) return k;
+        }
+        return end - 1;
+    }
+
+    /// <summary>The entity mention index covering token range [start, end), preferring persons, or -1.</summary>
+    public int MentionIn(int start, int end)
+    {
+        int best = -1;
+        for (int k = start; k < end; k++)
+        {
+            int m = MentionAt[k];
+            if (m < 0) continue;
+            var e = Article.Mentions[m].EntityId;
+            if (best < 0) best = m;
+            if (e >= 0 && Article.Entities[e].Type == EntityType.Person) return m;
+        }
+        return best;
+    }
+}
