@@ -1,6 +1,8 @@
 namespace Hearsay.Document;
 
-public enum ChainRole : byte { Origin, Document, Medium, Relay, Author, Outlet }
+/// <summary>Roles in a sourcing chain. Speaker: someone who passes on what another source said (a
+/// commentator who cites "reports"). Document: a report or study that carries a source.</summary>
+public enum ChainRole : byte { Origin, Speaker, Document, Medium, Relay, Author, Outlet }
 
 /// <summary>One hop of a sourcing chain, from origin to the article's author.</summary>
 public sealed record ChainLink(ChainRole Role, string Name, SourceKind Kind, TextSpan? Span, int EntityId, bool Inferred);
