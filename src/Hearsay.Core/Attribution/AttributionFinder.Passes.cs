@@ -45,7 +45,7 @@ internal sealed partial class AttributionFinder
         // German and English inversion: the cue comes first.
         if (ResolveCue(k, limit, out var form, out int particle))
         {
-            var att = New(AttributionKind.Direct, k, k + 1, quote.Inner);
+            var att = New(AttributionKind.Direct, k, k + 1, QuoteContent(quote));
             if (particle >= 0) { att.CueParticle = v.T[particle].Span; cueUsed[particle] = true; }
             var (s, e) = SubjectAfter(k + 1, limit);
             if (s < 0 && !v.German)
@@ -54,7 +54,7 @@ internal sealed partial class AttributionFinder
             }
             SetSource(att, s, e);
             quoteUsed[q] = true;
-            att.ContentParts.Add(quote.Inner);
+            att.ContentParts.Add(QuoteContent(quote));
             FrameTail(att, Math.Max(e, Math.Max(k + 1, particle + 1)), limit);
             SplitQuote(att, e > 0 ? e : k + 1, limit);
             return true;
@@ -62,10 +62,10 @@ internal sealed partial class AttributionFinder
         // "…“, so X
         if (v.German && v.Is(k, "so") && v.NounPhrase(k + 1, limit) is var np && np > 0)
         {
-            var att = New(AttributionKind.Direct, k, k + 1, quote.Inner);
+            var att = New(AttributionKind.Direct, k, k + 1, QuoteContent(quote));
             SetSource(att, k + 1, np);
             quoteUsed[q] = true;
-            att.ContentParts.Add(quote.Inner);
+            att.ContentParts.Add(QuoteContent(quote));
             FrameTail(att, np, limit);
             return true;
         }
@@ -78,11 +78,11 @@ internal sealed partial class AttributionFinder
                 int verb = v.SkipAdverbs(npEnd, limit);
                 if (ResolveCue(verb, limit, out _, out int part))
                 {
-                    var att = New(AttributionKind.Direct, verb, verb + 1, quote.Inner);
+                    var att = New(AttributionKind.Direct, verb, verb + 1, QuoteContent(quote));
                     if (part >= 0) { att.CueParticle = v.T[part].Span; cueUsed[part] = true; }
                     SetSource(att, k, npEnd);
                     quoteUsed[q] = true;
-                    att.ContentParts.Add(quote.Inner);
+                    att.ContentParts.Add(QuoteContent(quote));
                     FrameTail(att, Math.Max(verb + 1, part + 1), limit);
                     SplitQuote(att, verb + 1, limit);
                     return true;
@@ -90,6 +90,14 @@ internal sealed partial class AttributionFinder
             }
         }
         return false;
+    }
+
+    /// <summary>The quoted words without a trailing comma that English style puts inside the marks.</summary>
+    private TextSpan QuoteContent(Quotation q)
+    {
+        int last = q.CloseToken - 1;
+        while (last > q.OpenToken + 1 && v.IsComma(last)) last--;
+        return a.SpanOfTokens(q.OpenToken + 1, last);
     }
 
     private bool IsSentenceLike(Quotation q)
@@ -108,14 +116,14 @@ internal sealed partial class AttributionFinder
         {
             if (cueUsed[k]) continue;
             if (!ResolveCue(k, b + 1, out var form, out int particle, requireParticleAtEnd: false)) continue;
-            var att = New(AttributionKind.Direct, k, k + 1, quote.Inner);
+            var att = New(AttributionKind.Direct, k, k + 1, QuoteContent(quote));
             if (particle >= 0) { att.CueParticle = v.T[particle].Span; cueUsed[particle] = true; }
             var (s, e) = SubjectBefore(k, cs);
             if (s < 0) (s, e) = SubjectAfter(k + 1, b + 1);
             if (s < 0) InheritSource(att, k);
             else SetSource(att, s, e);
             quoteUsed[q] = true;
-            att.ContentParts.Add(quote.Inner);
+            att.ContentParts.Add(QuoteContent(quote));
             FrameTail(att, Math.Max(k + 1, e), b + 1);
             return true;
         }
@@ -132,8 +140,8 @@ internal sealed partial class AttributionFinder
             if (quoteUsed[q]) return;
             var quote = a.Quotations[q];
             quoteUsed[q] = true;
-            att.ContentParts.Add(quote.Inner);
-            att.Content = att.Content.Union(quote.Inner);
+            att.ContentParts.Add(QuoteContent(quote));
+            att.Content = att.Content.Union(QuoteContent(quote));
             return;
         }
     }

@@ -250,7 +250,8 @@ internal sealed partial class AttributionFinder
             that = true;
         else if (form.Class == CueClass.Thought || form.Class == CueClass.Question && !v.German)
         {
-            if (!v.German) { } else if ((Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0) return;
+            if (!v.German) return; // English beliefs need "that" ("expected a vote" is no report)
+            if ((Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0) return;
         }
         else if (v.German && !(v.IsCap(contentStart) || v.Fn(contentStart) is FunctionClass.Determiner or FunctionClass.Pronoun)) return;
 
@@ -285,7 +286,8 @@ internal sealed partial class AttributionFinder
     }
 
     private bool IsClauseStartEnglish(int k) =>
-        k < v.Count && (v.Fn(k) is FunctionClass.Determiner or FunctionClass.Pronoun || v.IsCap(k) || v.T[k].Kind == TokenKind.Number);
+        k < v.Count && (v.Fn(k) is FunctionClass.Determiner or FunctionClass.Pronoun || v.IsCap(k) || v.T[k].Kind == TokenKind.Number
+                        || (v.IsLowerWord(k) && v.Fn(k) == FunctionClass.None && v.Verb(k) is null));
 
     /// <summary>Skips prepositional phrases and adverbs (medium, time, place) after a verb or subject.</summary>
     private int SkipPhrases(int k, int end)

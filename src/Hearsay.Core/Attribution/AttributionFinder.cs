@@ -130,14 +130,15 @@ internal sealed partial class AttributionFinder
             return SourceKind.Person;
         }
         // A capitalized name the entity stage did not type: a person only when it is all name ("Igor Korotchenko").
-        if (NamedWithin(start, end) && AllCapitalized(start, end)) return SourceKind.Person;
+        if (NamedWithin(start, end) && AllCapitalized(start, end) && v.Fn(start) != FunctionClass.Determiner) return SourceKind.Person;
         return SourceKind.Unknown;
     }
 
     private bool NamedWithin(int start, int end)
     {
         int caps = 0;
-        for (int k = start; k < end; k++) if (v.IsCap(k) && v.Fn(k) == FunctionClass.None) caps++;
+        for (int k = start; k < end; k++)
+            if (v.IsCap(k) && v.Fn(k) == FunctionClass.None && !v.Lex.Roles.TryGetExact(v.S(k), out _) && !v.Lex.SourceNouns.TryGetExact(v.S(k), out _)) caps++;
         return v.German ? caps >= 2 : caps >= 1;
     }
 
@@ -172,8 +173,14 @@ internal sealed partial class AttributionFinder
         if (start >= end) return (-1, -1);
         int np = v.NounPhrase(start, end);
         if (np == end || (np > 0 && !v.German && np >= end - 1)) return (start, np);
-        // The last noun phrase before the verb (English: "Officials in Kyiv said" keeps the whole).
-        if (!v.German && np > 0) return (start, end);
+        // English post-modifiers: "Officials in Kyiv said", "people familiar with the talks said" keep the whole,
+        // as long as no other verb stands in between.
+        if (!v.German && np > 0 && (v.Fn(np) == FunctionClass.Preposition || v.IsAdjectiveLike(np)))
+        {
+            for (int k = np; k < end; k++)
+                if (v.Verb(k) is not null || v.Fn(k) is FunctionClass.Auxiliary or FunctionClass.Relative or FunctionClass.Subordinator || v.IsClauseBreak(k)) return (-1, -1);
+            return (start, end);
+        }
         return (-1, -1);
     }
 
@@ -182,7 +189,26 @@ internal sealed partial class AttributionFinder
     {
         int k = v.SkipAdverbs(after, limit);
         int np = v.NounPhrase(k, limit);
-        return np > k ? (k, np) : (-1, -1);
+        if (np <= k) return (-1, -1);
+        return (k, Apposition(np, limit));
+    }
+
+    /// <summary>Extends a name over an apposition that gives its role: "Maria Lopez, a spokeswoman for the
+    /// Treasury," / "Igor Korotchenko, ein russischer Militärexperte,".</summary>
+    private int Apposition(int np, int limit)
+    {
+        if (!v.IsComma(np) || np + 1 >= limit) return np;
+        int k = np + 1;
+        if (v.Fn(k) != FunctionClass.Determiner) return np;
+        int end = k;
+        bool role = false;
+        while (end < limit && !v.IsClauseBreak(end) && !v.IsTerminal(end) && !v.IsQuote(end))
+        {
+            if (v.IsWord(end) && (v.German ? v.IsCap(end) && v.Lex.Roles.TryGet(v.S(end), out _, out _) : v.Lex.Roles.TryGetExact(v.S(end), out _))) role = true;
+            if (v.Verb(end) is not null) return np;
+            end++;
+        }
+        return role && end - k <= 10 ? end : np;
     }
 
     /// <summary>Start of the clause that holds token i: after the last comma, colon, semicolon, quote or dash before it within the sentence.</summary>

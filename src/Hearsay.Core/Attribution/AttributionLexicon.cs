@@ -54,7 +54,7 @@ public sealed class AttributionLexicon
                 var parts = lemma.Split(' ');
                 string? particle = parts.Length > 1 ? parts[1] : null;
                 foreach (var f in row[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    AddForm(f, new VerbForm(lemma, cls, particle, f.EndsWith("ed") || f == "said" || f == "told" || f == "written" || f == "known" || f == "shown"));
+                    AddForm(f, new VerbForm(lemma, cls, particle, false)); // English past and participle coincide ("said"); both work as cues
             }
         }
 

@@ -66,7 +66,7 @@ internal sealed class TokenView
     public VerbForm[]? Verb(int i, bool sentenceStart = false)
     {
         if (!IsWord(i)) return null;
-        if (German && !IsLowerWord(i) && !sentenceStart) return null;
+        if (!IsLowerWord(i) && !sentenceStart) return null; // "Post", "May": names, not verbs
         return Lex.Verbs.TryGet(S(i), out var v) ? v : null;
     }
 
@@ -116,6 +116,7 @@ internal sealed class TokenView
             k++;
         }
         int headStart = k;
+        int adjectivesFrom = det ? i + 1 : i;
         while (k < limit)
         {
             if (MentionAt[k] >= 0) { k = Math.Min(limit, MentionEnd[k]); continue; }
@@ -126,7 +127,11 @@ internal sealed class TokenView
             if (k > headStart && IsLowerWord(k) && T[k].Length <= 4 && IsCap(k + 1) && k + 1 < limit && IsNameLink(k)) { k++; continue; }
             break;
         }
-        if (k == headStart) return -1;
+        if (k == headStart)
+        {
+            // English common nouns are lower case: "a statement", "the senator" end in the last word taken.
+            if (German || k == adjectivesFrom) return -1;
+        }
         // A genitive attachment: "der Sprecher des Ministeriums", "the head of the agency".
         if (allowGenitive && k < limit)
         {

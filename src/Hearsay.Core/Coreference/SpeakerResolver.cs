@@ -74,17 +74,23 @@ internal sealed class SpeakerResolver
         int ent = src.EntityId;
         if (ent < 0 && src.Kind is SourceKind.Person or SourceKind.Unknown)
         {
-            // Name tokens: capitalized words after the role noun (or the whole phrase when there is no role).
+            // Name tokens: the run of capitalized words right after the role noun ("Senator John Smith"),
+            // or before an apposition ("Maria Lopez, a spokeswoman"), or the whole phrase without a role.
             int roleTok = src.Role is { } r ? a.TokenIndexAt(r.Start) : -1;
-            int nameStart = roleTok >= 0 ? roleTok + 1 : first;
-            while (nameStart < end && !(v.IsCap(nameStart) && v.Fn(nameStart) == FunctionClass.None)) nameStart++;
+            int comma = -1;
+            for (int k = first; k < end; k++) if (v.IsComma(k)) { comma = k; break; }
+            int nameStart = comma > first && roleTok > comma ? first : roleTok >= 0 ? roleTok + 1 : first;
+            int limit = comma > first && roleTok > comma ? comma : end;
+            while (nameStart < limit && !(v.IsCap(nameStart) && v.Fn(nameStart) == FunctionClass.None)) nameStart++;
             int nameEnd = nameStart;
-            while (nameEnd < end && v.IsCap(nameEnd) && v.Fn(nameEnd) == FunctionClass.None && !IsRoleWord(nameEnd)) nameEnd++;
+            while (nameEnd < limit && v.IsCap(nameEnd) && v.Fn(nameEnd) == FunctionClass.None && !IsRoleWord(nameEnd)) nameEnd++;
+            if (limit != end && nameEnd == limit) end = limit;
             if (nameEnd > nameStart && (nameEnd == end) && !IsCommonNounOnly(nameStart, nameEnd))
             {
                 var nameSpan = a.SpanOfTokens(nameStart, nameEnd - 1);
                 ent = FindPersonByName(a.Slice(nameSpan), nameEnd - nameStart == 1);
-                if (ent < 0 && (nameEnd - nameStart >= 2 || roleTok >= 0))
+                // A determiner without a role marks an institution ("The White House"), not a person.
+                if (ent < 0 && (nameEnd - nameStart >= 2 || roleTok >= 0) && (roleTok >= 0 || v.Fn(first) != FunctionClass.Determiner))
                     ent = NewPerson(a.StringOf(nameSpan));
                 if (ent >= 0)
                 {

@@ -45,7 +45,8 @@ public sealed class HedgeStage : IStage
             {
                 int len = matcher.Match(article.Text, tokens, i, s.EndToken, out var kind);
                 if (len == 0) continue;
-                // "nicht klar" wins over a lone "klar"-less match; skip overlapping cues
+                // a capitalized cue inside a sentence is a name ("May", "Will"), not a modal
+                if (i > s.FirstToken && tokens[i].Has(TokenFlags.Capitalized) && article.Language != "de") continue;
                 var cue = article.SpanOfTokens(i, i + len - 1);
                 article.Hedges.Add(new Hedge(kind, cue, ScopeOf(article, s)));
                 i += len - 1;
