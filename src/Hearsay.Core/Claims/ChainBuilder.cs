@@ -1,4 +1,4 @@
-using Hearsay.Attribution;
+using Hearsay.Attributions;
 using Hearsay.Document;
 
 namespace Hearsay.Claims;
@@ -34,7 +34,7 @@ internal sealed class ChainBuilder
             if (att.Medium is not { } medium) continue;
             var head = LastWord(medium);
             if (head.IsEmpty) continue;
-            Document.Attribution? best = null;
+            Attribution? best = null;
             foreach (var doc in a.Attributions)
             {
                 if (doc == att || doc.Source.Kind != SourceKind.Document || doc.Source.Span is not { } ds) continue;
@@ -66,7 +66,7 @@ internal sealed class ChainBuilder
         return common >= n - 1 && Math.Abs(x.Length - y.Length) <= 2;
     }
 
-    public void ClaimFor(Document.Attribution att)
+    public void ClaimFor(Attribution att)
     {
         var claim = new Claim { Id = a.Claims.Count, Content = att.Content, AttributionId = att.Id };
         var chain = claim.Chain;
@@ -120,14 +120,14 @@ internal sealed class ChainBuilder
         return text;
     }
 
-    private void AddMediumAndRelays(Document.Attribution att, List<ChainLink> chain)
+    private void AddMediumAndRelays(Attribution att, List<ChainLink> chain)
     {
         int mediumEntity = att.MediumEntityId;
         bool mediumInferred = false;
         // Resolve a generic medium, or a missing one, through the same speaker's other statements.
         var siblings = att.Source.EntityId >= 0
             ? a.Attributions.Where(x => x != att && x.Source.EntityId == att.Source.EntityId).ToList()
-            : new List<Document.Attribution>();
+            : new List<Attribution>();
         if (mediumEntity < 0 && att.Medium is not null)
         {
             var other = siblings.FirstOrDefault(x => x.MediumEntityId >= 0);
@@ -292,7 +292,7 @@ internal sealed class ChainBuilder
     }
 
     /// <summary>A hedge in the attributing frame (outside a verbatim quote) is the author's, not the speaker's.</summary>
-    private static bool IsAuthorHedge(Document.Attribution att, Hedge h) =>
+    private static bool IsAuthorHedge(Attribution att, Hedge h) =>
         h.Kind != HedgeKind.ScareQuotes ? !att.Content.Contains(h.Cue) || h.Cue == att.Cue || h.Scope == att.Content && h.Kind == HedgeKind.Distancing
                                        : att.Kind != AttributionKind.Direct;
 

@@ -18,7 +18,7 @@ public sealed class ClaimStage : IStage
 
     public void Process(Article article, LanguagePack language)
     {
-        var builder = new ChainBuilder(article, Attribution.AttributionLexicon.For(language));
+        var builder = new ChainBuilder(article, Attributions.AttributionLexicon.For(language));
         builder.Carriers();
         foreach (var att in article.Attributions) builder.ClaimFor(att);
         builder.HeadlineClaims();

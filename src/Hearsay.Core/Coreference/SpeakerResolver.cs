@@ -1,4 +1,4 @@
-using Hearsay.Attribution;
+using Hearsay.Attributions;
 using Hearsay.Document;
 
 namespace Hearsay.Coreference;

@@ -1,4 +1,4 @@
-using Hearsay.Attribution;
+using Hearsay.Attributions;
 using Hearsay.Document;
 using Hearsay.Languages;
 using Hearsay.Pipeline;

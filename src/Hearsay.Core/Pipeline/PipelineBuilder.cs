@@ -30,7 +30,7 @@ public sealed class PipelineBuilder
         .Use(new Text.QuotationStage())                // pairs quote marks; attribution and hedges read the pairs
         .Use(new Entities.EntityStage())               // sources and media resolve to entities
         .Use(new Quantities.QuantityStage())           // independent of attribution; claims list their quantities
-        .Use(new Attribution.AttributionStage())       // needs quotations and entities (sources, media)
+        .Use(new Attributions.AttributionStage())       // needs quotations and entities (sources, media)
         .Use(new Hedges.HedgeStage())                  // a quote an attribution claims is not a scare quote
         .Use(new Coreference.CoreferenceStage())       // resolves attribution sources (pronouns, descriptions)
         .Use(new Claims.ClaimStage());                 // chains need resolved sources, media and relays

@@ -1,6 +1,6 @@
 using Hearsay.Document;
 
-namespace Hearsay.Attribution;
+namespace Hearsay.Attributions;
 
 internal sealed partial class AttributionFinder
 {
@@ -131,7 +131,7 @@ internal sealed partial class AttributionFinder
     }
 
     /// <summary>„Q1“, sagte X, „Q2“: the second quote of the same sentence joins the first's content.</summary>
-    private void SplitQuote(Document.Attribution att, int from, int limit)
+    private void SplitQuote(Attribution att, int from, int limit)
     {
         for (int k = from; k < limit; k++)
         {
@@ -172,7 +172,7 @@ internal sealed partial class AttributionFinder
 
     /// <summary>Medium and relay after the frame's subject: "im Staatsfernsehen", "in einer Diskussion auf
     /// dem Kanal Eins", "told CNN", "in a statement", ", wie die New York Post berichtete".</summary>
-    private void FrameTail(Document.Attribution att, int from, int limit)
+    private void FrameTail(Attribution att, int from, int limit)
     {
         int k = from;
         int mediumStart = -1, mediumEnd = -1;
@@ -209,7 +209,7 @@ internal sealed partial class AttributionFinder
         if (mediumStart >= 0) SetMedium(att, mediumStart, mediumEnd);
     }
 
-    private bool IsTold(Document.Attribution att) =>
+    private bool IsTold(Attribution att) =>
         a.Text.AsSpan(att.Cue.Start, att.Cue.Length).Equals("told", StringComparison.OrdinalIgnoreCase)
         || a.Text.AsSpan(att.Cue.Start, att.Cue.Length).Equals("tells", StringComparison.OrdinalIgnoreCase);
 
@@ -225,7 +225,7 @@ internal sealed partial class AttributionFinder
         return false;
     }
 
-    private void SetMedium(Document.Attribution att, int start, int end)
+    private void SetMedium(Attribution att, int start, int end)
     {
         att.Medium = Span(a, start, end);
         for (int k = start; k < end; k++)
@@ -239,7 +239,7 @@ internal sealed partial class AttributionFinder
         }
     }
 
-    private void AddRelay(Document.Attribution att, int from, int verb, int npStart, int npEnd)
+    private void AddRelay(Attribution att, int from, int verb, int npStart, int npEnd)
     {
         var relay = new Relay { Span = Span(a, from, verb + 1) };
         if (npEnd > npStart)
@@ -254,10 +254,10 @@ internal sealed partial class AttributionFinder
 
     /// <summary>A coordinated verb without its own subject ("… und fügte hinzu") shares the source of the
     /// previous attribution in the sentence, or the sentence's first noun phrase.</summary>
-    private void InheritSource(Document.Attribution att, int verb)
+    private void InheritSource(Attribution att, int verb)
     {
         var s = SentenceOf(verb);
-        Document.Attribution? prev = null;
+        Attribution? prev = null;
         foreach (var other in a.Attributions)
         {
             if (other == att) continue;

@@ -1,6 +1,6 @@
 using Hearsay.Document;
 
-namespace Hearsay.Attribution;
+namespace Hearsay.Attributions;
 
 internal sealed partial class AttributionFinder
 {
@@ -126,7 +126,7 @@ internal sealed partial class AttributionFinder
         return hasAfter ? Span(a, after, last) : Span(a, ds, before);
     }
 
-    private void MarkQuotesInside(Document.Attribution att)
+    private void MarkQuotesInside(Attribution att)
     {
         for (int q = 0; q < a.Quotations.Count; q++)
         {
@@ -232,7 +232,7 @@ internal sealed partial class AttributionFinder
         }
 
         // Find the reported clause: after medium PPs, a comma or colon, then dass/ob/that or a verb-second clause.
-        var probe = new Document.Attribution { Id = -1, Kind = AttributionKind.Indirect, Cue = v.T[verb].Span, Content = default };
+        var probe = new Attribution { Id = -1, Kind = AttributionKind.Indirect, Cue = v.T[verb].Span, Content = default };
         int k2 = tail;
         int mediumFrom = k2;
         k2 = SkipPhrases(k2, end);
@@ -322,7 +322,7 @@ internal sealed partial class AttributionFinder
         return start;
     }
 
-    private void AttachParticle(Document.Attribution att, int particle)
+    private void AttachParticle(Attribution att, int particle)
     {
         if (particle < 0) return;
         att.CueParticle = v.T[particle].Span;
@@ -415,13 +415,13 @@ internal sealed partial class AttributionFinder
             if (quoteUsed[q]) continue;
             var quote = a.Quotations[q];
             if (quote.InnerTokenCount < 4 || !StartsSentence(quote.OpenToken)) continue;
-            Document.Attribution? prev = null;
+            Attribution? prev = null;
             foreach (var x in ordered) if (x.Content.End <= quote.Outer.Start) prev = x;
             if (prev is null) continue;
             // Only across a short distance: the same or the next paragraph.
             int pb = a.Structure.BlockIndexAt(prev.Content.Start), qb = a.Structure.BlockIndexAt(quote.Outer.Start);
             if (qb - pb > 2) continue;
-            var att = new Document.Attribution
+            var att = new Attribution
             {
                 Id = a.Attributions.Count, Kind = AttributionKind.Direct, Cue = prev.Cue, CueParticle = prev.CueParticle,
                 Content = quote.Inner, Source = prev.Source, Signals = SpeechSignals.Continued,
@@ -469,7 +469,7 @@ internal sealed partial class AttributionFinder
         // Nesting: an attribution whose cue and content lie inside another's content.
         foreach (var inner in list)
         {
-            Document.Attribution? best = null;
+            Attribution? best = null;
             foreach (var outer in list)
             {
                 if (outer == inner || !outer.Content.Contains(inner.Content) || !outer.Content.Contains(inner.Cue)) continue;

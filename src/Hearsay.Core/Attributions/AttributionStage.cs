@@ -2,7 +2,7 @@ using Hearsay.Document;
 using Hearsay.Languages;
 using Hearsay.Pipeline;
 
-namespace Hearsay.Attribution;
+namespace Hearsay.Attributions;
 
 /// <summary>Adds attributions: cue, source, content, medium, relays, nesting. Language data:
 /// reporting-verbs, according-to, function-words, roles, source-nouns, media-nouns, pronouns.</summary>

@@ -1,6 +1,6 @@
 using Hearsay.Languages;
 
-namespace Hearsay.Attribution;
+namespace Hearsay.Attributions;
 
 public enum CueClass : byte { Speech, Claim, Report, Characterize, Thought, Emphasis, Warning, Demand, Question, Writing, Agreement, Denial }
 

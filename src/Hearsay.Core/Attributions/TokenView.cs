@@ -1,7 +1,7 @@
 using Hearsay.Document;
 using Hearsay.Text;
 
-namespace Hearsay.Attribution;
+namespace Hearsay.Attributions;
 
 /// <summary>Read-only helpers over an article's tokens for the rule stages: word classes from the
 /// lexicon, punctuation tests, noun-phrase chunking, and entity mentions by token. Built once per

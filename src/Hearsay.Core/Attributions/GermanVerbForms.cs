@@ -1,4 +1,4 @@
-namespace Hearsay.Attribution;
+namespace Hearsay.Attributions;
 
 /// <summary>
 /// Derives the inflected forms of a German reporting verb from its lexicon row: regular (weak) verbs

@@ -1,6 +1,6 @@
 using Hearsay.Document;
 
-namespace Hearsay.Attribution;
+namespace Hearsay.Attributions;
 
 /// <summary>
 /// Finds attributions with rules over tokens, quotations and entity mentions. Order of the passes:
@@ -43,9 +43,9 @@ internal sealed partial class AttributionFinder
 
     // ---------------------------------------------------------------- helpers
 
-    private Document.Attribution New(AttributionKind kind, int cueStart, int cueEnd, TextSpan content)
+    private Attribution New(AttributionKind kind, int cueStart, int cueEnd, TextSpan content)
     {
-        var att = new Document.Attribution
+        var att = new Attribution
         {
             Id = a.Attributions.Count,
             Kind = kind,
@@ -66,7 +66,7 @@ internal sealed partial class AttributionFinder
     private int SentenceIndexOf(int token) => a.SentenceIndexAt(v.T[token].Start);
 
     /// <summary>Sets the source from the noun phrase [start, end).</summary>
-    private void SetSource(Document.Attribution att, int start, int end)
+    private void SetSource(Attribution att, int start, int end)
     {
         if (start < 0 || end <= start) return;
         var src = att.Source;

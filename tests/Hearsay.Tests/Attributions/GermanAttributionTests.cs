@@ -1,0 +1,223 @@
+using Hearsay.Document;
+using static Hearsay.Tests.TestArticles;
+
+namespace Hearsay.Tests.Attributions;
+
+/// <summary>German attribution phenomena, one fixture each.</summary>
+public class GermanAttributionTests
+{
+    [Fact]
+    public void Direct_quote_with_postposed_inverted_frame()
+    {
+        var a = De("„Wir werden die Steuern nicht erhöhen“, sagte die Finanzministerin Anna Berger am Montag.");
+        var x = a.AttributionWith("Wir werden die Steuern nicht erhöhen");
+        Assert.Equal(AttributionKind.Direct, x.Kind);
+        Assert.Equal("sagte", a.CueText(x));
+        Assert.Contains("Anna Berger", a.SourceText(x));
+        Assert.Equal(SourceKind.Person, x.Source.Kind);
+    }
+
+    [Fact]
+    public void Direct_quote_introduced_by_colon()
+    {
+        var a = De("Der Bürgermeister erklärte: „Die Brücke bleibt bis Juni gesperrt.“");
+        var x = a.AttributionWith("Die Brücke bleibt bis Juni gesperrt");
+        Assert.Equal(AttributionKind.Direct, x.Kind);
+        Assert.Equal("erklärte", a.CueText(x));
+        Assert.Equal("Der Bürgermeister", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Split_quote_joins_both_parts()
+    {
+        var a = De("„Das ist ein guter Tag“, sagte Weber, „für die ganze Region.“");
+        var x = a.AttributionWith("Das ist ein guter Tag");
+        Assert.Equal(2, x.ContentParts.Count);
+        Assert.Contains("für die ganze Region", a.StringOf(x.ContentParts[1]));
+        Assert.Single(a.Attributions);
+    }
+
+    [Fact]
+    public void Indirect_speech_with_dass_and_konjunktiv_one()
+    {
+        var a = De("Die Polizeisprecherin sagte, dass der Verdächtige geflohen sei.");
+        var x = a.AttributionWith("der Verdächtige geflohen sei");
+        Assert.Equal(AttributionKind.Indirect, x.Kind);
+        Assert.True(x.Signals.HasFlag(SpeechSignals.ThatClause));
+        Assert.True(x.Signals.HasFlag(SpeechSignals.SubjunctiveI));
+        Assert.Equal("Die Polizeisprecherin", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Indirect_speech_verb_second_without_dass()
+    {
+        var a = De("Der Trainer sagte, die Mannschaft habe hart gearbeitet.");
+        var x = a.AttributionWith("die Mannschaft habe hart gearbeitet");
+        Assert.Equal(AttributionKind.Indirect, x.Kind);
+        Assert.True(x.Signals.HasFlag(SpeechSignals.SubjunctiveI));
+    }
+
+    [Fact]
+    public void Postposed_frame_without_quotes()
+    {
+        var a = De("Die Lage sei unter Kontrolle, sagte ein Sprecher der Feuerwehr.");
+        var x = a.AttributionWith("Die Lage sei unter Kontrolle");
+        Assert.Equal("sagte", a.CueText(x));
+        Assert.Contains("Sprecher", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Separable_verb_fuegte_hinzu()
+    {
+        var a = De("Der Minister fügte hinzu, dass die Gespräche weitergehen würden.");
+        var x = a.AttributionWith("die Gespräche weitergehen würden");
+        Assert.Equal("fügte … hinzu", a.CueText(x));
+        Assert.True(x.Signals.HasFlag(SpeechSignals.SubjunctiveII));
+    }
+
+    [Fact]
+    public void Separable_verb_shares_the_subject_of_a_coordinated_verb()
+    {
+        var a = De("„Wir sind bereit“, sagte Meier und fügte hinzu, dass die Verhandlungen schwierig seien.");
+        var x = a.AttributionWith("die Verhandlungen schwierig seien");
+        Assert.Equal("fügte … hinzu", a.CueText(x));
+        Assert.Equal("Meier", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Backward_attribution_claims_the_previous_sentence()
+    {
+        var a = De("Die Fabrik soll im Herbst schließen. Das behauptete zumindest der Gewerkschafter Paul Kern im Radio.");
+        var x = a.AttributionWith("Die Fabrik soll im Herbst schließen");
+        Assert.True(x.Signals.HasFlag(SpeechSignals.Backward));
+        Assert.Equal("behauptete", a.CueText(x));
+        Assert.Contains("Paul Kern", a.SourceText(x));
+        Assert.Equal("im Radio", a.MediumText(x));
+    }
+
+    [Fact]
+    public void Laut_is_an_according_to_cue()
+    {
+        var a = De("Laut dem Statistikamt stieg die Arbeitslosigkeit im März leicht an.");
+        var x = a.AttributionWith("stieg die Arbeitslosigkeit");
+        Assert.Equal(AttributionKind.AccordingTo, x.Kind);
+        Assert.Equal("Laut", a.CueText(x));
+        Assert.Contains("Statistikamt", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Zufolge_takes_its_source_before_it()
+    {
+        var a = De("Einer neuen Studie zufolge schlafen Jugendliche immer weniger.");
+        var x = a.AttributionWith("schlafen Jugendliche immer weniger");
+        Assert.Equal("zufolge", a.CueText(x));
+        Assert.Equal("Einer neuen Studie", a.SourceText(x));
+        Assert.Equal(SourceKind.Document, x.Source.Kind);
+    }
+
+    [Fact]
+    public void Nach_Angaben_with_genitive_source()
+    {
+        var a = De("Nach Angaben der Feuerwehr wurden drei Menschen verletzt.");
+        var x = a.AttributionWith("wurden drei Menschen verletzt");
+        Assert.Equal("Nach Angaben", a.CueText(x));
+        Assert.Equal("der Feuerwehr", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Postposed_so_with_anonymous_source_and_medium()
+    {
+        var a = De("Die Regierung plane neue Sanktionen, so ein Diplomat in einem Interview.");
+        var x = a.AttributionWith("Die Regierung plane neue Sanktionen");
+        Assert.Equal("so", a.CueText(x));
+        Assert.Equal("ein Diplomat", a.SourceText(x));
+        Assert.Equal("in einem Interview", a.MediumText(x));
+    }
+
+    [Fact]
+    public void Anonymous_source_noun()
+    {
+        var a = De("Der Konzern verhandle bereits mit zwei Käufern, so eine Quelle aus Branchenkreisen.");
+        var x = a.AttributionWith("Der Konzern verhandle bereits");
+        Assert.Equal(SourceKind.Anonymous, x.Source.Kind);
+    }
+
+    [Fact]
+    public void Vague_source_in_wie_clause()
+    {
+        var a = De("Die Preise werden weiter steigen, wie Experten betonen.");
+        var x = a.AttributionWith("Die Preise werden weiter steigen");
+        Assert.Equal("betonen", a.CueText(x));
+        Assert.Equal(SourceKind.Vague, x.Source.Kind);
+    }
+
+    [Fact]
+    public void Wie_clause_with_a_reporting_verb_becomes_a_relay()
+    {
+        var a = De("„Wir gehen nicht zurück“, sagte die Aktivistin Lea Brandt, wie die Süddeutsche Zeitung berichtete.");
+        var x = a.AttributionWith("Wir gehen nicht zurück");
+        var relay = Assert.Single(x.Relays);
+        Assert.Contains("Süddeutsche Zeitung", a.StringOf(relay.Span));
+        Assert.Single(a.Attributions);
+    }
+
+    [Fact]
+    public void Medium_after_the_source()
+    {
+        var a = De("„Das ist Unsinn“, sagte der Politiker Jan Horn im Staatsfernsehen.");
+        var x = a.AttributionWith("Das ist Unsinn");
+        Assert.Equal("im Staatsfernsehen", a.MediumText(x));
+    }
+
+    [Fact]
+    public void Partial_quote_after_characterizing_verb()
+    {
+        var a = De("Die Ministerin bezeichnete den Plan als ‚völlig unausgegoren‘.");
+        var x = a.AttributionWith("völlig unausgegoren");
+        Assert.Equal(AttributionKind.Direct, x.Kind);
+        Assert.Equal("bezeichnete", a.CueText(x));
+        Assert.Equal("Die Ministerin", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Indirect_speech_with_embedded_quote_is_mixed()
+    {
+        var a = De("Der Kanzler sagte, man werde „mit aller Härte“ vorgehen.");
+        var x = a.AttributionWith("man werde");
+        Assert.Equal(AttributionKind.Mixed, x.Kind);
+    }
+
+    [Fact]
+    public void Vague_reports_nested_inside_a_quote()
+    {
+        var a = De("„Es gibt Berichte, dass die Grenze geschlossen wird“, sagte der Bürgermeister.");
+        var outer = a.AttributionWith("Es gibt Berichte");
+        var inner = a.Attributions.Single(x => x != outer);
+        Assert.Equal(SourceKind.Vague, inner.Source.Kind);
+        Assert.Equal(outer.Id, inner.ParentId);
+    }
+
+    [Fact]
+    public void Quote_continued_in_the_next_paragraph_keeps_its_speaker()
+    {
+        var a = De("„Wir haben alles versucht“, sagte die Ärztin Maria Stein.\n\n„Am Ende war es zu spät. Niemand hätte ihn retten können.“");
+        var x = a.AttributionWith("Am Ende war es zu spät");
+        Assert.True(x.Signals.HasFlag(SpeechSignals.Continued));
+        Assert.Contains("Maria Stein", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Unbalanced_quote_is_reported_and_not_guessed()
+    {
+        var a = De("„Das wird teuer, sagte der Händler. Die Kunden kamen trotzdem.");
+        Assert.Contains(a.Diagnostics, d => d.Code == "quote.unbalanced");
+        Assert.DoesNotContain(a.Attributions, x => a.StringOf(x.Content).Contains("Die Kunden kamen"));
+    }
+
+    [Fact]
+    public void Plain_statements_are_not_attributions()
+    {
+        var a = De("Die Sonne schien den ganzen Tag. Am Abend regnete es in Berlin.");
+        Assert.Empty(a.Attributions);
+    }
+}
