@@ -41,7 +41,8 @@ internal sealed partial class AttributionFinder
     private bool FrameAfter(int q, int k, int limit)
     {
         var quote = a.Quotations[q];
-        if (quote.InnerTokenCount < 2 && !IsSentenceLike(quote)) return false;
+        // A one-word quote counts only with a comma frame: „Ja“, sagte sie.
+        if (quote.InnerTokenCount < 2 && !IsSentenceLike(quote) && !v.IsComma(quote.CloseToken + 1)) return false;
         // German and English inversion: the cue comes first.
         if (ResolveCue(k, limit, out var form, out int particle))
         {

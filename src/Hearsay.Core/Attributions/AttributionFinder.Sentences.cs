@@ -473,6 +473,8 @@ internal sealed partial class AttributionFinder
             foreach (var outer in list)
             {
                 if (outer == inner || !outer.Content.Contains(inner.Content) || !outer.Content.Contains(inner.Cue)) continue;
+                // "X sagt, dass …. Das sagte Y." names the same statement again; it does not nest it.
+                if (outer.Signals.HasFlag(SpeechSignals.Backward)) continue;
                 if (outer.Content == inner.Content) continue;
                 if (best is null || best.Content.Length > outer.Content.Length) best = outer;
             }

@@ -111,6 +111,10 @@ internal sealed partial class AttributionFinder
             v.Lex.Pronouns.TryGet(v.S(start), out var g);
             return g == Gender.Plural ? SourceKind.Vague : SourceKind.Person;
         }
+        // A singular role ("ein Klimaforscher", "der Beobachter") is a person even where the plural form
+        // of the same word is a vague crowd.
+        if (roleToken >= 0 && IsSingularDeterminer(start) && v.Lex.Roles.TryGet(v.S(roleToken), out var sg, out _) && !sg.Group && sg.Gender != Gender.Plural)
+            return SourceKind.Person;
         if (HeadIsSourceNoun(head, out var kind))
         {
             // "eine Quelle" is anonymous; "Quellen" and "Experten" are vague; "Einem Bericht" a document.
@@ -141,6 +145,10 @@ internal sealed partial class AttributionFinder
             if (v.IsCap(k) && v.Fn(k) == FunctionClass.None && !v.Lex.Roles.TryGetExact(v.S(k), out _) && !v.Lex.SourceNouns.TryGetExact(v.S(k), out _)) caps++;
         return v.German ? caps >= 2 : caps >= 1;
     }
+
+    private bool IsSingularDeterminer(int k) =>
+        v.Is(k, "ein") || v.Is(k, "eine") || v.Is(k, "einem") || v.Is(k, "einer") || v.Is(k, "eines") || v.Is(k, "der") || v.Is(k, "des") || v.Is(k, "dem")
+        || v.Is(k, "a") || v.Is(k, "an");
 
     private bool AllCapitalized(int start, int end)
     {

@@ -44,6 +44,13 @@ internal sealed class TokenView
     }
 
     public int Count => T.Length;
+
+    /// <summary>A capitalized word that can be part of a name: function words count only inside a sentence ("Jonas Weil").</summary>
+    public bool IsNameWord(int i) => IsCap(i) && (Fn(i) == FunctionClass.None || !AtSentenceStart(i));
+
+    /// <summary>Whether token i opens a sentence or quotation (where function words are capitalized too).</summary>
+    public bool AtSentenceStart(int i) =>
+        i == 0 || T[i].Has(TokenFlags.ParagraphBefore) || IsTerminal(i - 1) || IsQuote(i - 1) || Is(i - 1, ':') || IsDash(i - 1);
     public ReadOnlySpan<char> S(int i) => Text.AsSpan(T[i].Start, T[i].Length);
     public bool IsWord(int i) => i >= 0 && i < T.Length && T[i].Kind == TokenKind.Word;
     public bool Is(int i, char c) => i >= 0 && i < T.Length && T[i].Length == 1 && Text[T[i].Start] == c;
@@ -110,6 +117,9 @@ internal sealed class TokenView
                 if (IsLowerWord(j) && IsAdjectiveLike(j) && (IsCap(j + 1) || MentionAt[Math.Min(j + 1, T.Length - 1)] >= 0)) { k = j; break; }
             }
         }
+        // English: a verb-like word right before a noun is a modifier ("state television", "report card").
+        if (!German && IsLowerWord(k) && Fn(k) == FunctionClass.None && Verb(k) is not null && k + 1 < limit && IsLowerWord(k + 1) && Fn(k + 1) == FunctionClass.None && Verb(k + 1) is null)
+            k++;
         while (k < limit && (IsAdjectiveLike(k) || T[k].Kind == TokenKind.Number || (IsLowerWord(k) && Is(k + 1, ',') && IsAdjectiveLike(k + 2))))
         {
             if (Is(k + 1, ',')) k++;
@@ -120,7 +130,7 @@ internal sealed class TokenView
         while (k < limit)
         {
             if (MentionAt[k] >= 0) { k = Math.Min(limit, MentionEnd[k]); continue; }
-            if (IsCap(k) && Fn(k) == FunctionClass.None && Verb(k) is null) { k++; continue; }
+            if (IsCap(k) && (Fn(k) == FunctionClass.None || (k > i && !AtSentenceStart(k))) && Verb(k) is null) { k++; continue; }
             if (!German && IsLowerWord(k) && Fn(k) == FunctionClass.None && Verb(k) is null && k > headStart - 1 && IsNounLikeEnglish(k)) { k++; continue; }
             if (T[k].Kind == TokenKind.Quote && k + 1 < limit && IsCap(k + 1)) { k++; continue; }
             // Name-internal function words: "Council for Foreign Relations", "Bank of England".

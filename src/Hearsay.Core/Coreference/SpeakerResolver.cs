@@ -81,9 +81,9 @@ internal sealed class SpeakerResolver
             for (int k = first; k < end; k++) if (v.IsComma(k)) { comma = k; break; }
             int nameStart = comma > first && roleTok > comma ? first : roleTok >= 0 ? roleTok + 1 : first;
             int limit = comma > first && roleTok > comma ? comma : end;
-            while (nameStart < limit && !(v.IsCap(nameStart) && v.Fn(nameStart) == FunctionClass.None)) nameStart++;
+            while (nameStart < limit && !(v.IsNameWord(nameStart) && !IsRoleWord(nameStart))) nameStart++;
             int nameEnd = nameStart;
-            while (nameEnd < limit && v.IsCap(nameEnd) && v.Fn(nameEnd) == FunctionClass.None && !IsRoleWord(nameEnd)) nameEnd++;
+            while (nameEnd < limit && v.IsNameWord(nameEnd) && !IsRoleWord(nameEnd)) nameEnd++;
             if (limit != end && nameEnd == limit) end = limit;
             if (nameEnd > nameStart && (nameEnd == end) && !IsCommonNounOnly(nameStart, nameEnd))
             {
