@@ -43,7 +43,7 @@ internal sealed partial class AttributionFinder
                 if (v.Is(npStart, "von") || v.Is(npStart, "of")) npStart++;
                 int np = v.NounPhrase(npStart, end);
                 if (np < 0) return false;
-                if (v.German && v.Is(cueStart, "laut") && !(v.IsCap(npStart) || v.Fn(npStart) == FunctionClass.Determiner || v.MentionAt[npStart] >= 0)) return false;
+                if (v.German && v.Is(cueStart, "laut") && !(v.IsCap(npStart) || v.Fn(npStart) == FunctionClass.Determiner || v.MentionAt[npStart] >= 0 || v.IsAdjectiveLike(npStart))) return false;
                 var content = ContentAround(start, cueStart, np, last, out var parts);
                 if (content is null) return false;
                 var att = New(AttributionKind.AccordingTo, cueStart, cueEnd, content.Value);
@@ -253,7 +253,8 @@ internal sealed partial class AttributionFinder
             if (!v.German) return; // English beliefs need "that" ("expected a vote" is no report)
             if ((Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0) return;
         }
-        else if (v.German && !(v.IsCap(contentStart) || v.Fn(contentStart) is FunctionClass.Determiner or FunctionClass.Pronoun)) return;
+        else if (v.German && !(v.IsCap(contentStart) || v.Fn(contentStart) is FunctionClass.Determiner or FunctionClass.Pronoun or FunctionClass.Subordinator or FunctionClass.Adverb)
+                 && (Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0) return;
 
         int contentEnd = ContentEnd(contentStart, end);
         if (contentEnd <= contentStart) return;
@@ -431,6 +432,60 @@ internal sealed partial class AttributionFinder
             a.Attributions.Add(att);
             quoteUsed[q] = true;
         }
+    }
+
+    /// <summary>
+    /// German free indirect speech: sentences in Konjunktiv I right after an attribution, with no frame of
+    /// their own, continue its speaker ("Behandelt würden vor allem Schussverletzungen."). The run stops
+    /// at the paragraph end or at the first sentence in the indicative.
+    /// </summary>
+    private void FreeIndirect()
+    {
+        if (!v.German) return;
+        var byEnd = a.Attributions.Where(x => x.ParentId < 0 && x.Source.Span is not null).OrderBy(x => x.Content.End).ToList();
+        if (byEnd.Count == 0) return;
+        for (int si = 0; si < a.Sentences.Length; si++)
+        {
+            var s = a.Sentences[si];
+            if (a.Attributions.Any(x => x.Content.Overlaps(s.Span) || s.Span.Contains(x.Cue))) continue;
+            if (Mood(s.FirstToken, s.EndToken) == SpeechSignals.None && !HasSubjunctiveVerb(s.FirstToken, s.EndToken)) continue;
+            // An attribution earlier in the same block, at most three sentences back, is the host.
+            Attribution? host = null;
+            for (int back = 1; back <= 3 && si - back >= 0 && host is null; back++)
+            {
+                var prev = a.Sentences[si - back];
+                if (prev.BlockIndex != s.BlockIndex) break;
+                host = a.Attributions.LastOrDefault(x => x.ParentId < 0 && x.Content.Overlaps(prev.Span) && x.Source.Span is not null);
+            }
+            if (host is null) continue;
+            int end = s.EndToken;
+            while (end > s.FirstToken && v.IsTerminal(end - 1)) end--;
+            var att = new Attribution
+            {
+                Id = a.Attributions.Count, Kind = AttributionKind.Indirect, Cue = host.Cue, CueParticle = host.CueParticle,
+                Content = Span(a, s.FirstToken, end), Source = host.Source, Signals = SpeechSignals.Continued | Mood(s.FirstToken, end),
+                Medium = host.Medium, MediumEntityId = host.MediumEntityId,
+            };
+            att.Relays.AddRange(host.Relays);
+            a.Attributions.Add(att);
+        }
+    }
+
+    /// <summary>A finite verb in Konjunktiv I by its shape: a lower-case word in -e right after the subject or at the clause end, not before a noun.</summary>
+    private bool HasSubjunctiveVerb(int start, int end)
+    {
+        for (int k = start + 1; k < end; k++)
+        {
+            if (!v.IsLowerWord(k) || v.Fn(k) != FunctionClass.None) continue;
+            var w = v.S(k);
+            if (w.Length < 4 || !w.EndsWith("e") || w.EndsWith("ie") || w.EndsWith("ee")) continue;
+            if (v.IsCap(k + 1) || v.IsAdjectiveLike(k + 1)) continue;            // attributive adjective before a noun
+            if (v.Fn(k - 1) == FunctionClass.Determiner || v.IsAdjectiveLike(k - 1)) continue;
+            bool clauseEnd = k + 1 >= end || v.IsClauseBreak(k + 1) || v.IsTerminal(k + 1);
+            bool secondPosition = v.IsCap(k - 1) && (k - 1 == start || v.Fn(k - 2) == FunctionClass.Determiner || v.IsAdjectiveLike(k - 2));
+            if (clauseEnd || secondPosition) return true;
+        }
+        return false;
     }
 
     private bool StartsSentence(int token)

@@ -38,6 +38,7 @@ internal sealed partial class AttributionFinder
         foreach (var s in a.Sentences) AccordingTo(s);
         for (int si = 0; si < a.Sentences.Length; si++) VerbCues(si);
         Continuations();
+        FreeIndirect();
         Finish();
     }
 

@@ -133,6 +133,8 @@ internal sealed class TokenView
             if (IsCap(k) && (Fn(k) == FunctionClass.None || (k > i && !AtSentenceStart(k))) && Verb(k) is null) { k++; continue; }
             if (!German && IsLowerWord(k) && Fn(k) == FunctionClass.None && Verb(k) is null && k > headStart - 1 && IsNounLikeEnglish(k)) { k++; continue; }
             if (T[k].Kind == TokenKind.Quote && k + 1 < limit && IsCap(k + 1)) { k++; continue; }
+            // Lower-case names with digits or hyphens: n-tv, n24, t-online.
+            if (IsLowerWord(k) && (T[k].Has(TokenFlags.HasDigit) || T[k].Has(TokenFlags.Hyphenated)) && Fn(k) == FunctionClass.None && Verb(k) is null && !IsAdjectiveLike(k)) { k++; continue; }
             // Name-internal function words: "Council for Foreign Relations", "Bank of England".
             if (k > headStart && IsLowerWord(k) && T[k].Length <= 4 && IsCap(k + 1) && k + 1 < limit && IsNameLink(k)) { k++; continue; }
             break;

@@ -207,6 +207,23 @@ public class GermanAttributionTests
     }
 
     [Fact]
+    public void Konjunktiv_sentences_after_an_attribution_continue_its_speaker()
+    {
+        var a = De("Der Sprecher der Polizei sagte, die Lage sei ruhig. Am Abend habe es keine Festnahmen gegeben. Die Straßen wurden geräumt.");
+        var x = a.AttributionWith("Am Abend habe es keine Festnahmen gegeben");
+        Assert.True(x.Signals.HasFlag(SpeechSignals.Continued));
+        Assert.Contains("Sprecher", a.SourceText(x));
+        Assert.DoesNotContain(a.Attributions, y => a.StringOf(y.Content).Contains("Die Straßen wurden geräumt"));
+    }
+
+    [Fact]
+    public void Lower_case_outlet_names_are_sources()
+    {
+        var a = De("Ein Reporter des Senders n-tv berichtete, dass die Brücke gesperrt sei.");
+        Assert.Equal("Ein Reporter des Senders n-tv", a.SourceText(a.AttributionWith("die Brücke gesperrt sei")));
+    }
+
+    [Fact]
     public void Unbalanced_quote_is_reported_and_not_guessed()
     {
         var a = De("„Das wird teuer, sagte der Händler. Die Kunden kamen trotzdem.");
