@@ -165,6 +165,19 @@ internal sealed partial class AttributionFinder
             WieClause(s, cs, verb);
             return;
         }
+        // English -ing forms report only in ", saying (that) …" after a main clause whose subject is the source.
+        if (!v.German && v.S(verb).EndsWith("ing", StringComparison.Ordinal))
+        {
+            if (!v.IsComma(verb - 1)) return;
+            int subjEnd0 = v.NounPhrase(start, verb);
+            int c0 = verb + 1;
+            if (v.Is(c0, "that")) c0++;
+            if (subjEnd0 <= start || c0 >= end) return;
+            var ing = New(AttributionKind.Indirect, verb, verb + 1, Span(a, c0, ContentEnd(c0, end)));
+            SetSource(ing, start, subjEnd0);
+            MarkQuotesInside(ing);
+            return;
+        }
         // Participles need their auxiliary: "hat gesagt", "has said".
         int finite = verb;
         if (form.Participle)
@@ -184,12 +197,12 @@ internal sealed partial class AttributionFinder
 
         // Postposed: "…, sagte X." / "…, said X." / "…, X said."
         bool postposedInverted = v.IsComma(cs - 1) && finite == cs && cs - 1 > start;
-        bool postposedEnglish = !v.German && v.IsComma(cs - 1) && cs - 1 > start && v.NounPhrase(cs, verb) == verb && PostposedEnds(verb + 1 <= end ? cs : cs, end) && IsClauseEndAfter(verb + 1, end);
-        if (postposedInverted && PostposedEnds(v.SkipAdverbs(after, end), end) || postposedEnglish)
+        bool postposedEnglish = !v.German && v.IsComma(cs - 1) && cs - 1 > start && v.NounPhrase(cs, verb) == verb && IsClauseEndAt(verb + 1, end);
+        if ((postposedInverted && PostposedEnds(v.SkipAdverbs(after, end), end) || postposedEnglish) && form.Class != CueClass.Characterize)
         {
             int pEnd = Trim(start, cs - 1);
             int pStart = LastBoundaryBefore(start, pEnd);
-            if (pEnd <= pStart) return;
+            if (pEnd - pStart < 3) return; // "In July, the NAACP called …" has no reported clause before the comma
             var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, pStart, pEnd));
             AttachParticle(att, particle);
             var (ss, se) = postposedEnglish ? (cs, verb) : SubjectAfter(after, end);
@@ -203,6 +216,17 @@ internal sealed partial class AttributionFinder
         // Preposed: subject, verb, then the reported clause.
         int subjStart, subjEnd;
         (subjStart, subjEnd) = SubjectBefore(finite, cs);
+        // English subject with an apposition: "Megan Hester, senior associate at X, said …"
+        if (subjStart < 0 && !v.German && v.IsComma(finite - 1))
+        {
+            int c1 = finite - 2;
+            while (c1 > start && !v.IsComma(c1)) c1--;
+            if (v.IsComma(c1))
+            {
+                int np = v.NounPhrase(ClauseStart(c1, start), c1);
+                if (np == c1) { subjStart = ClauseStart(c1, start); while (v.Fn(subjStart) == FunctionClass.Conjunction) subjStart++; subjEnd = finite - 1; }
+            }
+        }
         bool inherit = false;
         if (subjStart < 0)
         {
@@ -236,6 +260,9 @@ internal sealed partial class AttributionFinder
         int k2 = tail;
         int mediumFrom = k2;
         k2 = SkipPhrases(k2, end);
+        // English addressee: "told police officials that …", "assured voters that …".
+        if (!v.German && !v.Is(k2, "that") && v.NounPhrase(k2, end) is var addr && addr > k2 && v.Is(SkipPhrases(addr, end), "that"))
+            k2 = SkipPhrases(addr, end);
         int contentStart;
         bool that = false;
         if (v.IsComma(k2) || v.Is(k2, ':'))

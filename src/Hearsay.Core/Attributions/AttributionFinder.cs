@@ -247,10 +247,19 @@ internal sealed partial class AttributionFinder
             {
                 if ((v.Is(k + 1, "wie") || v.Is(k + 1, "as")) && ReportClause(k + 1, end) > 0) return Trim(i, k);
                 if (v.German && v.Is(k + 1, "so") && v.NounPhrase(k + 2, end) > 0 && PostposedEnds(k + 2, end)) return Trim(i, k);
+                // English ", the source added." / ", officials said."
+                if (!v.German && v.NounPhrase(k + 1, end) is var np2 && np2 > k + 1 && v.Verb(v.SkipAdverbs(np2, end)) is not null && IsClauseEndAt(v.SkipAdverbs(np2, end) + 1, end)) return Trim(i, k);
                 if (v.Verb(k + 1) is { } vf && !vf[0].Participle && (v.SkipAdverbs(k + 2, end) is var s && (v.NounPhrase(s, end) > 0)) && FrameEnds(k + 1, end)) return Trim(i, k);
             }
         }
         return Trim(i, end);
+    }
+
+    private bool IsClauseEndAt(int k, int end)
+    {
+        while (k < end && (v.Fn(k) is FunctionClass.Adverb || (v.IsWord(k) && v.S(k).EndsWith("day", StringComparison.OrdinalIgnoreCase)))) k++;
+        if (k < end && v.Fn(k) == FunctionClass.Preposition) { int np = v.NounPhrase(k + 1, end); if (np > 0) k = np; }
+        return k >= end || v.IsTerminal(k) || v.IsComma(k) || v.IsQuote(k);
     }
 
     private int OpenBefore(int closeToken)
@@ -286,14 +295,34 @@ internal sealed partial class AttributionFinder
         return -1;
     }
 
-    /// <summary>Whether a postposed "so X" / "sagte X" frame runs to the sentence end (with only PPs after the subject).</summary>
+    /// <summary>Whether a postposed frame's subject at <paramref name="npStart"/> closes the sentence: after the
+    /// noun phrase only prepositional phrases (medium, time, place), adverbs, an apposition or a relay clause may follow.</summary>
     private bool PostposedEnds(int npStart, int end)
     {
         int np = v.NounPhrase(npStart, end);
         if (np < 0) return false;
-        int k = np;
-        while (k < end && !v.IsTerminal(k) && !(v.IsComma(k) && !(v.Is(k + 1, "wie") || v.Is(k + 1, "as")))) k++;
-        return k >= end || v.IsTerminal(k) || v.IsComma(k);
+        int k = Apposition(np, end);
+        while (k < end)
+        {
+            if (v.IsTerminal(k) || v.IsQuote(k)) return true;
+            if (v.Fn(k) is FunctionClass.Adverb or FunctionClass.Negation) { k++; continue; }
+            if (v.IsWord(k) && (v.S(k).EndsWith("day", StringComparison.OrdinalIgnoreCase) || v.Lex.Months.Contains(v.S(k)))) { k++; continue; }
+            if (v.Fn(k) == FunctionClass.Preposition)
+            {
+                int pp = v.NounPhrase(k + 1, end);
+                if (pp < 0) return false;
+                k = pp;
+                continue;
+            }
+            if (v.IsComma(k))
+            {
+                if (v.Is(k + 1, "wie") || v.Is(k + 1, "as")) return true;
+                return true; // a new clause after the frame ("…, sagte er, und …")
+            }
+            if (!v.German && (v.Is(k, "reporters") || v.MentionAt[k] >= 0)) { k = v.MentionAt[k] >= 0 ? v.MentionEnd[k] : k + 1; continue; }
+            return false;
+        }
+        return true;
     }
 
     private bool FrameEnds(int verb, int end) => PostposedEnds(v.SkipAdverbs(verb + 1, end), end);
