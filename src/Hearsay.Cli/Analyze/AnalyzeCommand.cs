@@ -106,7 +106,9 @@ public sealed class AnalyzeCommand
         }
         else writer = _context.Out;
 
-        bool colors = format == OutputFormat.Terminal && _context.OutputIsTerminal && !toFile;
+        // Colours only on a terminal, and never when NO_COLOR is set (no-color.org).
+        bool colors = format == OutputFormat.Terminal && _context.OutputIsTerminal && !toFile
+                      && string.IsNullOrEmpty(_context.GetEnvironmentVariable("NO_COLOR"));
         var output = ArticleOutput.Create(format, writer, inputs.SingleDocument, settings.IncludeText, colors, toFile ? 120 : _context.Width);
         try
         {

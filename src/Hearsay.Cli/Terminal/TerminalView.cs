@@ -23,7 +23,7 @@ public sealed class TerminalView
     {
         _console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
+            Ansi = colors ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),

@@ -237,6 +237,18 @@ public class AnalyzeCommandTests : IDisposable
         Assert.DoesNotContain("\"schema\"", r.Out);
     }
 
+    [Fact]
+    public void The_terminal_view_has_colours_on_a_terminal_unless_NO_COLOR_is_set()
+    {
+        _cli.File("de.txt", CliHarness.German);
+        var colored = _cli.Run(["analyze", "de.txt"], stdin: null, terminal: true);
+        Assert.Contains("\u001b[", colored.Out);
+        var plain = _cli.Run(["analyze", "de.txt"], stdin: null, terminal: true, env: new() { ["NO_COLOR"] = "1" });
+        Assert.DoesNotContain("\u001b[", plain.Out);
+        var piped = _cli.Run("analyze", "de.txt", "--format", "terminal");
+        Assert.DoesNotContain("\u001b[", piped.Out);
+    }
+
     [Theory]
     [InlineData("analyze", "x.txt", "--format", "xml")]
     [InlineData("analyze", "x.txt", "--lang", "fr")]
