@@ -42,6 +42,12 @@ public static class Program
             context.Out.Flush();
             return code;
         }
+        catch (IOException ex)
+        {
+            // Writing failed: a full disk, or a closed pipe ("hearsay analyze dir | head").
+            context.Err.WriteLine($"hearsay: cannot write the output: {OneLine(ex.Message)}");
+            return ExitCodes.Usage;
+        }
         catch (Exception ex)
         {
             ReportInternalError(context.Err, ex, verbose, what: null);

@@ -63,7 +63,7 @@ public sealed class BenchCommand
 
     public int Run(Settings settings)
     {
-        var out_ = _context.Out;
+        var output = _context.Out;
         var err = _context.Err;
         string corpus = ResolveCorpus(settings.Data, out string origin);
         if (!File.Exists(corpus))
@@ -96,14 +96,14 @@ public sealed class BenchCommand
 
         var pipeline = AnalysisPipeline.CreateDefault();
         var analyzer = new Analyzer(pipeline);
-        out_.WriteLine($"hearsay bench: {N(texts.Count)} articles, {mb:0.00} MB of UTF-8 text from {corpus}");
-        out_.WriteLine($"pipeline {AnalysisPipeline.Version}, {pipeline.Stages.Count} stages ({string.Join(", ", pipeline.Stages.Select(s => s.Name))})");
-        out_.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, server GC {(System.Runtime.GCSettings.IsServerGC ? "on" : "off")}");
-        out_.Flush();
+        output.WriteLine($"hearsay bench: {N(texts.Count)} articles, {mb:0.00} MB of UTF-8 text from {corpus}");
+        output.WriteLine($"pipeline {AnalysisPipeline.Version}, {pipeline.Stages.Count} stages ({string.Join(", ", pipeline.Stages.Select(s => s.Name))})");
+        output.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, server GC {(System.Runtime.GCSettings.IsServerGC ? "on" : "off")}");
+        output.Flush();
 
         var warm = Stopwatch.StartNew();
         foreach (var t in texts) analyzer.AnalyzeText(t);
-        out_.WriteLine($"warm-up:  1 pass in {warm.Elapsed.TotalSeconds:0.00} s");
+        output.WriteLine($"warm-up:  1 pass in {warm.Elapsed.TotalSeconds:0.00} s");
 
         // Single thread: the figure per core. Allocations are counted on this thread only.
         var passes = new List<double>(settings.Repeat);
@@ -119,11 +119,11 @@ public sealed class BenchCommand
         }
         double total = passes.Sum();
         double best = passes.Min();
-        out_.WriteLine($"single thread, {settings.Repeat} timed pass{(settings.Repeat == 1 ? "" : "es")}:");
-        out_.WriteLine($"  throughput   {mb * settings.Repeat / total:0.00} MB/s per core (best pass {mb / best:0.00} MB/s)");
-        out_.WriteLine($"  articles     {texts.Count * settings.Repeat / total:0} articles/s");
-        out_.WriteLine($"  allocated    {allocated / (double)(texts.Count * settings.Repeat) / 1024:0.0} KiB per article");
-        out_.WriteLine($"  time/pass    {total / settings.Repeat:0.000} s (best {best:0.000} s)");
+        output.WriteLine($"single thread, {settings.Repeat} timed pass{(settings.Repeat == 1 ? "" : "es")}:");
+        output.WriteLine($"  throughput   {mb * settings.Repeat / total:0.00} MB/s per core (best pass {mb / best:0.00} MB/s)");
+        output.WriteLine($"  articles     {texts.Count * settings.Repeat / total:0} articles/s");
+        output.WriteLine($"  allocated    {allocated / (double)(texts.Count * settings.Repeat) / 1024:0.0} KiB per article");
+        output.WriteLine($"  time/pass    {total / settings.Repeat:0.000} s (best {best:0.000} s)");
 
         if (settings.Parallel)
         {
@@ -131,11 +131,11 @@ public sealed class BenchCommand
             var clock = Stopwatch.StartNew();
             Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = cores }, t => analyzer.AnalyzeText(t));
             double s = clock.Elapsed.TotalSeconds;
-            out_.WriteLine($"parallel, {cores} workers, 1 pass:");
-            out_.WriteLine($"  throughput   {mb / s:0.00} MB/s total, {mb / s / cores:0.00} MB/s per core");
-            out_.WriteLine($"  articles     {texts.Count / s:0} articles/s");
+            output.WriteLine($"parallel, {cores} workers, 1 pass:");
+            output.WriteLine($"  throughput   {mb / s:0.00} MB/s total, {mb / s / cores:0.00} MB/s per core");
+            output.WriteLine($"  articles     {texts.Count / s:0} articles/s");
         }
-        out_.Flush();
+        output.Flush();
         return ExitCodes.Ok;
     }
 

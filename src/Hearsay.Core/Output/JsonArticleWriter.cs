@@ -70,11 +70,11 @@ public sealed class JsonArticleWriter
         Write(writer, article);
     }
 
-    /// <summary>Writes the article as one JSON Lines record: compact, followed by "\n".</summary>
-    public static void WriteLine(Stream output, Article article, bool includeText = true)
+    /// <summary>Writes the article as one JSON Lines record: compact whatever <see cref="JsonOutputOptions.Indented"/> says, then "\n".</summary>
+    public void WriteLine(Stream output, Article article)
     {
-        var writer = new JsonArticleWriter(new JsonOutputOptions { IncludeText = includeText, Indented = false });
-        writer.WriteDocument(output, article);
+        using (var writer = new Utf8JsonWriter(output, WriterOptions with { Indented = false }))
+            Write(writer, article);
         output.WriteByte((byte)'\n');
     }
 

@@ -275,8 +275,8 @@ public class JsonArticleWriterTests
     public void Json_lines_record_is_one_compact_line()
     {
         using var stream = new MemoryStream();
-        JsonArticleWriter.WriteLine(stream, ArticleFixtures.German());
-        JsonArticleWriter.WriteLine(stream, ArticleFixtures.English(), includeText: false);
+        new JsonArticleWriter().WriteLine(stream, ArticleFixtures.German());
+        new JsonArticleWriter(new JsonOutputOptions { IncludeText = false }).WriteLine(stream, ArticleFixtures.English());
         var lines = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.Equal("", lines[2]);
