@@ -27,41 +27,44 @@ public abstract class ArticleOutput(TextWriter writer)
             OutputFormat.Jsonl => new JsonLinesOutput(writer, includeText),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "resolve 'auto' before creating the output"),
         };
+}
 
-    /// <summary>Renders with the Utf8JsonWriter into a reused buffer, then hands the text to the writer.</summary>
-    protected static void WriteJson(TextWriter writer, JsonArticleWriter json, ArrayBufferWriter<byte> buffer, Article article)
+/// <summary>The JSON formats: render with the Utf8JsonWriter into a reused buffer, then hand the text to the writer.</summary>
+public abstract class JsonOutput(TextWriter writer, JsonOutputOptions options) : ArticleOutput(writer)
+{
+    private readonly JsonArticleWriter _json = new(options);
+    private readonly ArrayBufferWriter<byte> _buffer = new();
+
+    protected void WriteArticle(Article article)
     {
-        buffer.ResetWrittenCount();
-        json.WriteDocument(buffer, article);
-        writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        _buffer.ResetWrittenCount();
+        _json.WriteDocument(_buffer, article);
+        Writer.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
     }
 }
 
 /// <summary>One input, "--format json": a single JSON document.</summary>
-public sealed class JsonDocumentOutput(TextWriter writer, bool includeText) : ArticleOutput(writer)
+public sealed class JsonDocumentOutput(TextWriter writer, bool includeText)
+    : JsonOutput(writer, new JsonOutputOptions { IncludeText = includeText })
 {
-    private readonly JsonArticleWriter _json = new(new JsonOutputOptions { IncludeText = includeText });
-    private readonly ArrayBufferWriter<byte> _buffer = new();
-
     public override void Write(Article article, string name)
     {
-        WriteJson(Writer, _json, _buffer, article);
+        WriteArticle(article);
         Writer.Write('\n');
     }
 }
 
 /// <summary>Several inputs, "--format json": one JSON array of article objects. Written only when at least one
 /// article succeeded, so a run where every input failed leaves the output empty.</summary>
-public sealed class JsonArrayOutput(TextWriter writer, bool includeText) : ArticleOutput(writer)
+public sealed class JsonArrayOutput(TextWriter writer, bool includeText)
+    : JsonOutput(writer, new JsonOutputOptions { IncludeText = includeText })
 {
-    private readonly JsonArticleWriter _json = new(new JsonOutputOptions { IncludeText = includeText });
-    private readonly ArrayBufferWriter<byte> _buffer = new();
     private int _count;
 
     public override void Write(Article article, string name)
     {
         Writer.Write(_count++ == 0 ? "[\n" : ",\n");
-        WriteJson(Writer, _json, _buffer, article);
+        WriteArticle(article);
     }
 
     public override void Complete()
@@ -72,14 +75,12 @@ public sealed class JsonArrayOutput(TextWriter writer, bool includeText) : Artic
 }
 
 /// <summary>"--format jsonl": one compact JSON object per line, flushed per article so a consumer can stream.</summary>
-public sealed class JsonLinesOutput(TextWriter writer, bool includeText) : ArticleOutput(writer)
+public sealed class JsonLinesOutput(TextWriter writer, bool includeText)
+    : JsonOutput(writer, new JsonOutputOptions { IncludeText = includeText, Indented = false })
 {
-    private readonly JsonArticleWriter _json = new(new JsonOutputOptions { IncludeText = includeText, Indented = false });
-    private readonly ArrayBufferWriter<byte> _buffer = new();
-
     public override void Write(Article article, string name)
     {
-        WriteJson(Writer, _json, _buffer, article);
+        WriteArticle(article);
         Writer.Write('\n');
         Writer.Flush();
     }
