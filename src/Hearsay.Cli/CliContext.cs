@@ -1,0 +1,41 @@
+namespace Hearsay.Cli;
+
+/// <summary>
+/// What the CLI reads from and writes to. <see cref="Program.Main"/> wires the real console; tests pass
+/// string writers, a memory stream for stdin and a fixed environment, and run the same code.
+/// </summary>
+public sealed class CliContext
+{
+    public required TextWriter Out { get; init; }
+    public required TextWriter Err { get; init; }
+    /// <summary>Opens standard input as bytes (read to its end, never left waiting half-read).</summary>
+    public Func<Stream> OpenStdin { get; init; } = static () => Stream.Null;
+    /// <summary>True when <see cref="Out"/> is an interactive terminal: "--format auto" then shows the terminal view.</summary>
+    public bool OutputIsTerminal { get; init; }
+    /// <summary>Columns for the terminal view.</summary>
+    public int Width { get; init; } = 120;
+    /// <summary>Relative input paths and the default data folder resolve against this.</summary>
+    public string CurrentDirectory { get; init; } = Environment.CurrentDirectory;
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = static _ => null;
+
+    /// <summary>The context of the running process.</summary>
+    public static CliContext FromConsole()
+    {
+        bool terminal = !Console.IsOutputRedirected;
+        int width = 120;
+        if (terminal)
+        {
+            try { width = Math.Max(40, Console.WindowWidth); } catch (IOException) { } catch (PlatformNotSupportedException) { }
+        }
+        return new CliContext
+        {
+            Out = Console.Out,
+            Err = Console.Error,
+            OpenStdin = Console.OpenStandardInput,
+            OutputIsTerminal = terminal,
+            Width = width,
+            CurrentDirectory = Environment.CurrentDirectory,
+            GetEnvironmentVariable = Environment.GetEnvironmentVariable,
+        };
+    }
+}
