@@ -13,5 +13,5 @@ public enum InputErrorKind
 public sealed class InputException(InputErrorKind kind, string source, string message) : Exception(message)
 {
     public InputErrorKind Kind { get; } = kind;
-    public string Source { get; } = source;
+    public new string Source { get; } = source;
 }

@@ -94,6 +94,7 @@ public static class OutputNames
     public static string Of(ChainRole role) => role switch
     {
         ChainRole.Origin => "origin",
+        ChainRole.Speaker => "speaker",
         ChainRole.Document => "document",
         ChainRole.Medium => "medium",
         ChainRole.Relay => "relay",
