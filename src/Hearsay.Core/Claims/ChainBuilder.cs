@@ -255,10 +255,12 @@ internal sealed class ChainBuilder
                 SourceKind.Anonymous => OriginKind.Anonymous,
                 SourceKind.Vague => OriginKind.Vague,
                 SourceKind.Document when origin.EntityId < 0 => OriginKind.Document,
-                SourceKind.Unknown when origin.EntityId < 0 => OriginKind.Vague,
+                SourceKind.Unknown when origin.EntityId < 0 && !LooksNamed(origin) => OriginKind.Vague,
                 _ => OriginKind.Named,
             };
-            bool relayed = claim.Chain.Any(l => l.Role is ChainRole.Relay or ChainRole.Speaker or ChainRole.Document or ChainRole.Medium);
+            // A medium alone (a statement, a broadcast) can be witnessed by the author; a relay, a passing speaker
+            // or a carrying document cannot.
+            bool relayed = claim.Chain.Any(l => l.Role is ChainRole.Relay or ChainRole.Speaker or ChainRole.Document);
             asm.FirstHand = !relayed;
             asm.HedgedByAuthor = att.Hedges.Any(h => IsAuthorHedge(att, a.Hedges[h]));
             asm.StateMediaOrigin = claim.Chain.Any(l => l.EntityId >= 0 && a.Entities[l.EntityId].StateMedia)
@@ -289,6 +291,13 @@ internal sealed class ChainBuilder
             var docs = claim.Chain.Where(l => l.Role == ChainRole.Document).ToList();
             if (docs.Count > 0 && asm.Origin == OriginKind.Anonymous) asm.Notes.Add("anonymous source inside a report");
         }
+    }
+
+    /// <summary>A source phrase with a capitalized word after its first: a name the entity stage did not type.</summary>
+    private static bool LooksNamed(ChainLink link)
+    {
+        var words = link.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Skip(1).Any(w => w.Length > 1 && char.IsUpper(w[0])) || (words.Length == 1 && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0].Any(char.IsUpper));
     }
 
     /// <summary>A hedge in the attributing frame (outside a verbatim quote) is the author's, not the speaker's.</summary>
