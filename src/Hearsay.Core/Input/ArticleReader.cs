@@ -10,6 +10,7 @@ public static class ArticleReader
     {
         var article = new Article(text, metadata);
         Structure.PlainTextStructure.Detect(article);
+        article.Done |= Layers.Structure;
         return article;
     }
 }

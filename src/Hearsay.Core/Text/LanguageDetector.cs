@@ -49,7 +49,7 @@ public sealed class LanguageDetector
         }
         if (best < 0 || scores[best] < 2 || words < 3) return ("und", 0);
         double confidence = (scores[best] - second) / (double)Math.Max(1, scores[best]);
-        if (scores[best] < 4 && confidence < 0.5) return ("und", confidence);
+        if (scores[best] < 3 && confidence < 0.5) return ("und", confidence);
         return (_codes[best], Math.Round(Math.Clamp(confidence, 0, 1), 2));
     }
 }
