@@ -366,11 +366,16 @@ public static class HtmlStructure
 
         private void FlushInline(StringBuilder inline, IElement container, bool onlyTime)
         {
-            var text = Finish(inline);
+            var raw = inline.ToString();
             inline.Clear();
-            if (text.Length == 0) return;
-            if (onlyTime) { Add(BlockKind.Other, text); return; }
-            AddParagraph(container, text, strongOnly: false);
+            // Text laid out with <br><br> instead of paragraphs: each run between blank lines is a paragraph.
+            foreach (var part in raw.Split("\n\n", StringSplitOptions.None))
+            {
+                var text = Finish(new StringBuilder(part));
+                if (text.Length == 0) continue;
+                if (onlyTime) { Add(BlockKind.Other, text); continue; }
+                AddParagraph(container, text, strongOnly: false);
+            }
         }
 
         private void WalkBlock(IElement e, int depth)
@@ -543,6 +548,19 @@ public static class HtmlStructure
                 _blocks.Insert(0, new Pending(BlockKind.Title, Collapse(page.Headline!)));
             int title = _blocks.FindIndex(b => b.Kind == BlockKind.Title);
             at = title + 1;
+            if (!_blocks.Any(b => b.Kind == BlockKind.Byline))
+            {
+                // A byline outside the article root (in a page header next to the headline).
+                foreach (var e in doc.Body?.QuerySelectorAll("*") ?? Enumerable.Empty<IElement>())
+                {
+                    if (RoleOf(e) != HtmlRole.Byline || _root.Contains(e) || IsDropped(e)) continue;
+                    var text = InlineText(e);
+                    var names = new List<TextSpan>(2);
+                    if (text.Length == 0 || text.Length > MaxBylineChars || !Bylines.TryParse(text, 0, requireMarker: false, names)) continue;
+                    _blocks.Insert(at, new Pending(BlockKind.Byline, text) { Authors = names });
+                    break;
+                }
+            }
             if (!_blocks.Any(b => b.Kind == BlockKind.Byline) && page.Authors.Count > 0)
             {
                 var line = new StringBuilder();
@@ -640,7 +658,13 @@ public static class HtmlStructure
                 if (node is IText t) { AppendCollapsed(sb, t.Data); continue; }
                 if (node is not IElement el) continue;
                 if (el != e && (Skip(el) || (exclude is not null && exclude.Contains(el)))) continue;
-                if (el.LocalName == "br") { TrimEndSpace(sb); sb.Append('\n'); continue; }
+                if (el.LocalName == "br")
+                {
+                    TrimEndSpace(sb);
+                    // Keep at most one blank line: a run of <br> marks one paragraph break.
+                    if (!(sb.Length >= 2 && sb[^1] == '\n' && sb[^2] == '\n')) sb.Append('\n');
+                    continue;
+                }
                 // Block elements inside inline content still separate words.
                 if (!InlineTags.Contains(el.LocalName) && sb.Length > 0 && sb[^1] != ' ' && sb[^1] != '\n') sb.Append(' ');
                 var children = el.ChildNodes;

@@ -26,6 +26,7 @@ public static class PlainTextStructure
 {
     private const int HeaderSegments = 6;
     private const int MaxTitle = 250;
+    private const int MaxPeriodTitle = 120;
     private const int MaxTeaser = 400;
     private const int MaxCaptionText = 500;
     private const int MaxSubheading = 150;
@@ -206,12 +207,14 @@ public static class PlainTextStructure
     private static bool StartsWithDateline(string text, TextSpan seg) =>
         Datelines.TryMatch(text.AsSpan(seg.Start, seg.Length), seg.Start, out _);
 
-    /// <summary>Short, at most three lines, no sentence break inside.</summary>
+    /// <summary>Short, at most three lines, no sentence break inside; a headline closing with a period is
+    /// short too (a long single sentence with a period is a lead paragraph).</summary>
     internal static bool IsHeadingLike(string text, TextSpan seg)
     {
         if (seg.Length == 0 || seg.Length > MaxTitle) return false;
         var s = text.AsSpan(seg.Start, seg.Length);
         if (s.Count('\n') > 2) return false;
+        if (s.Length > MaxPeriodTitle && s[^1] == '.') return false;
         if (HasSentenceBreak(s)) return false;
         foreach (char c in s) if (char.IsLetter(c)) return true;
         return false;

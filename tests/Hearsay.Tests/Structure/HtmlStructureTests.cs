@@ -171,4 +171,30 @@ public class HtmlStructureTests
         Assert.Contains("Second paragraph of the story", a.Text);
         Assert.DoesNotContain("Share this", a.Text);
     }
+
+    [Fact]
+    public void Headline_and_byline_in_a_page_header_outside_the_article()
+    {
+        var html = """
+            <body>
+              <div class="article-head"><h1>Flood warnings issued for the coast</h1><div class="byline">By Mary Major</div></div>
+              <article><p>Heavy rain is expected along the coast from Tuesday, forecasters said on Monday evening.</p>
+              <p>Residents were asked to prepare sandbags and to follow local radio for updates.</p></article>
+            </body>
+            """;
+        var a = ArticleReader.FromHtml(html);
+        WellFormed(a);
+        Assert.Equal(BlockKind.Title, a.Structure.Blocks[0].Kind);
+        Assert.Equal("Flood warnings issued for the coast", Str(a, a.Structure.Title));
+        Assert.Equal(BlockKind.Byline, a.Structure.Blocks[1].Kind);
+        Assert.Equal(["Mary Major"], a.Structure.Authors.Select(a.StringOf));
+    }
+
+    [Fact]
+    public void Double_br_separates_paragraphs_in_old_layouts()
+    {
+        var a = ArticleReader.FromHtml("<body><div id=\"text\">Erster Absatz des Textes.<br><br>\n<br>Zweiter Absatz des Textes.<br>Mit einer zweiten Zeile.</div></body>");
+        WellFormed(a);
+        Assert.Equal(["Erster Absatz des Textes.", "Zweiter Absatz des Textes.\nMit einer zweiten Zeile."], Texts(a, BlockKind.Paragraph));
+    }
 }

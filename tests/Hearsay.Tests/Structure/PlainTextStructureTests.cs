@@ -293,4 +293,22 @@ public class PlainTextStructureTests
         Assert.Empty(Read("").Structure.Blocks);
         Assert.Empty(Read(" \n\n\t ").Structure.Blocks);
     }
+
+    [Fact]
+    public void A_long_one_sentence_lead_is_not_a_title()
+    {
+        var a = Read("Die Landesregierung hat am Montag nach langen Verhandlungen beschlossen, die Förderung für kleine Betriebe im kommenden Jahr deutlich aufzustocken.\n\nDas teilte ein Sprecher mit. Details sollen folgen.");
+        Assert.Null(a.Structure.Title);
+        Assert.Equal(BlockKind.Paragraph, a.Structure.Blocks[0].Kind);
+    }
+
+    [Fact]
+    public void A_long_teaser_sentence_before_a_run_together_dateline_is_a_teaser()
+    {
+        var a = Read("Die Gewerkschaft stellt ein neues Werkzeug vor und findet, dass Pauschalverträge auf die Führungsebene beschränkt bleiben sollten. Wien – Die Gewerkschaft sieht Handlungsbedarf.");
+        WellFormed(a);
+        Assert.Null(a.Structure.Title);
+        Assert.Single(Texts(a, BlockKind.Teaser));
+        Assert.Equal("Wien", Str(a, a.Structure.DatelinePlace));
+    }
 }
