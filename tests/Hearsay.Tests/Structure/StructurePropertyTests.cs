@@ -31,4 +31,20 @@ public class StructurePropertyTests
         var gen = Gen.String[Gen.Char["aZ .,:;–—-()©\n\r\t„“\"'0123456789ÄÖßé/|&"], 0, 400];
         gen.Sample(text => StructureAssert.WellFormed(ArticleReader.FromText(text)), iter: 400);
     }
+
+    private static readonly string[] HtmlPieces =
+    [
+        "<p>", "</p>", "<div class=\"ad\">", "<div>", "</div>", "<h1>", "</h1>", "<h2>", "</h2>", "<br>", "<br><br>",
+        "<figure><img src=x>", "<figcaption>", "</figcaption>", "</figure>", "<span class=credit>", "</span>",
+        "<article>", "</article>", "<nav>", "</nav>", "<script>", "</script>", "<p class=byline>", "<b>", "</b>",
+        "<ul><li>", "</li></ul>", "<table><tr><td>", "</td></tr></table>", "<!--", "-->", "&amp;", "&nbsp;", "<",
+        "By Jane Doe", "Berlin (dpa) – Die Regierung.", "Ein Satz.", "Foto: dpa", "© Agentur", "\n", " ",
+    ];
+
+    [Fact]
+    public void Any_tag_soup_gives_a_well_formed_html_article()
+    {
+        var gen = Gen.OneOf(HtmlPieces).Array[0, 40].Select(string.Concat);
+        gen.Sample(html => StructureAssert.WellFormed(ArticleReader.FromHtml(html)), iter: 300);
+    }
 }
