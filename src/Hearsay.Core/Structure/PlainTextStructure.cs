@@ -28,6 +28,7 @@ public static class PlainTextStructure
     private const int MaxTitle = 250;
     private const int MaxPeriodTitle = 120;
     private const int MaxTeaser = 400;
+    private const int MaxHeaderParagraph = 600;
     private const int MaxCaptionText = 500;
     private const int MaxSubheading = 150;
     private const int MaxSubheadingWords = 20;
@@ -65,7 +66,8 @@ public static class PlainTextStructure
             if (IsByline(text, seg) || IsCaption(text, seg, out _, out _)) continue;
             if (Datelines.TryMatch(text.AsSpan(seg.Start, seg.Length), seg.Start, out dateline)) body = j;
             else if (plainSeen < 2 && Datelines.TryFindNearStart(text.AsSpan(seg.Start, seg.Length), seg.Start, out dateline)) { body = j; split = dateline.Whole.Start; }
-            plainSeen++;
+            // Teasers are short and few: after a long paragraph, or two others, the body has begun.
+            else if (++plainSeen >= 3 || seg.Length > MaxHeaderParagraph) break;
         }
         if (body < 0) body = BodyStartWithoutDateline(text, segs, k, limit, st.Title is not null);
 

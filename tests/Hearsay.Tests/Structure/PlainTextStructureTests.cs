@@ -311,4 +311,13 @@ public class PlainTextStructureTests
         Assert.Single(Texts(a, BlockKind.Teaser));
         Assert.Equal("Wien", Str(a, a.Structure.DatelinePlace));
     }
+
+    [Fact]
+    public void A_dash_opening_a_later_paragraph_is_no_dateline()
+    {
+        var longParagraph = string.Concat(Enumerable.Repeat("Der Ausschuss hat lange über den Bericht beraten und viele Fragen gestellt. ", 10));
+        var a = Read($"Überschrift der Meldung\n\n{longParagraph}\n\nHamburg – Die Stadt reagierte am Abend mit einer Mitteilung.\n\nEnde.");
+        Assert.Null(a.Structure.Dateline);
+        Assert.Empty(Texts(a, BlockKind.Teaser));
+    }
 }
