@@ -7,7 +7,8 @@ namespace Hearsay.Input;
 /// Turns raw input (a file, a stream, bytes or a string; plain text or HTML) into an <see cref="Article"/>
 /// with its layout structure.
 /// <para>Bytes are decoded by <see cref="TextDecoder"/> (BOMs, UTF-8, UTF-16, an HTML page's declared
-/// charset, Windows-1252 fallback with an "input.encoding" warning). The format is the caller's media type
+/// charset, Windows-1252 fallback with an "input.encoding" warning); an encoding the caller names in
+/// <see cref="ArticleMetadata.Encoding"/> is used as given. The format is the caller's media type
 /// (<see cref="ArticleMetadata.MediaType"/>), else the file extension, else sniffed from the content
 /// (<see cref="FormatSniffer"/>). HTML goes through <see cref="HtmlStructure"/>, whose article text is the
 /// extracted blocks; plain text is kept exactly as decoded and goes through <see cref="PlainTextStructure"/>.</para>

@@ -33,6 +33,8 @@ public static class HtmlStructure
 {
     private const int MaxDepth = 300;
     private const int MaxBylineChars = 200;
+    /// <summary>A heading longer than this that ends like a sentence is a teaser set as a heading.</summary>
+    private const int MaxSubheadingForHeading = 150;
 
     private static readonly HashSet<string> SkipTags = new(StringComparer.Ordinal)
     {
@@ -446,8 +448,6 @@ public static class HtmlStructure
             if (!_bodySeen && role == HtmlRole.Byline && TryByline(text, requireMarker: false)) return;
             Add(BlockKind.Subheading, text);
         }
-
-        private const int MaxSubheadingForHeading = 150;
 
         private void AddParagraph(IElement e, string text, bool strongOnly)
         {
