@@ -25,6 +25,8 @@ public sealed class AnalysisPipeline
     /// <summary>Runs every stage over the article, in order.</summary>
     public Article Run(Article article)
     {
+        // A reader builds every article with its text and structure (possibly empty): the builder assumes both.
+        article.Done |= Layers.Text | Layers.Structure;
         foreach (var stage in _stages)
         {
             var pack = _languages.For(article.Language);

@@ -36,7 +36,7 @@ public class SpeakerCoreferenceTests
     [Fact]
     public void Indefinite_description_in_a_teaser_waits_for_the_name()
     {
-        var a = De("Ein Klimaforscher sagt, dass der Sommer heißer werde.\n\nDas sagte der Klimaforscher Jonas Weil am Montag.");
+        var a = De("Klima: Ein heißer Sommer\n\nEin Klimaforscher sagt, dass der Sommer heißer werde.\n\nDas sagte der Klimaforscher Jonas Weil am Montag.");
         Assert.Equal("Jonas Weil", a.SourceEntity(a.AttributionWith("dass der Sommer heißer werde")));
     }
 
