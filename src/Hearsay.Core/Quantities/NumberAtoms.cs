@@ -18,6 +18,7 @@ internal enum AtomClass : byte
     Minus,
     Of,       // "tens of thousands"
     Vague,    // "Hunderte", "dozens": a round number meaning "at least, roughly"
+    Divide,   // "over" in "one over three"
 }
 
 /// <summary>One piece of a number expression.</summary>
@@ -70,6 +71,14 @@ internal static class NumberEvaluator
 
                 case AtomClass.Digits:
                     if (start) { small = a.Value; ok = true; }
+                    else if (a.Value == Math.Floor(a.Value) && a.Value >= 1
+                             && (prev == AtomClass.Scale && a.Value < lastScale && group == 0 && small == 0
+                                 || prev == AtomClass.Hundred && a.Value < 100
+                                 || prev == AtomClass.And && beforeAnd is AtomClass.Hundred && a.Value < 100
+                                 || prev == AtomClass.And && beforeAnd is AtomClass.Scale && a.Value < lastScale))
+                    {
+                        small = a.Value; ok = true; // "4 thousand 3 hundred and 21"
+                    }
                     break;
 
                 case AtomClass.Unit:
@@ -191,21 +200,26 @@ internal static class NumberEvaluator
                 {
                     if (i + 1 >= n || prev is null) break;
                     var next = atoms[i + 1];
-                    // "one and a half", "3 million and a quarter", "hundred and three quarters": an added fraction.
-                    if (i + 2 < n && atoms[i + 2].Class == AtomClass.Fraction
-                        && next.Class is AtomClass.Unit or AtomClass.Article or AtomClass.Digits
-                        && prev is AtomClass.Unit or AtomClass.Article or AtomClass.Ten or AtomClass.Digits or AtomClass.Hundred or AtomClass.Scale)
+                    // "one and a half", "3 million and a quarter", "two and fifty-four hundredths": an added fraction.
+                    if (prev is AtomClass.Unit or AtomClass.Article or AtomClass.Ten or AtomClass.Digits or AtomClass.Hundred or AtomClass.Scale
+                        && next.Class is AtomClass.Unit or AtomClass.Article or AtomClass.Digits or AtomClass.Ten)
                     {
-                        double f = next.Value / atoms[i + 2].Value;
-                        if (prev == AtomClass.Scale && lastScale >= 1000) total += f * lastScale;
-                        else small += f;
-                        i += 2;
-                        ok = true;
-                        now = AtomClass.Fraction;
-                        break;
+                        int f = i + 2;
+                        while (f < n && f < i + 6 && atoms[f].Class is AtomClass.Unit or AtomClass.Ten or AtomClass.Hundred) f++;
+                        if (f < n && atoms[f].Class == AtomClass.Fraction && atoms[f].Value > 0
+                            && Evaluate(atoms[(i + 1)..f], out double numerator, out _) == f - i - 1)
+                        {
+                            double frac = numerator / atoms[f].Value;
+                            if (prev == AtomClass.Scale && lastScale >= 1000) total += frac * lastScale;
+                            else small += frac;
+                            i = f;
+                            ok = true;
+                            now = AtomClass.Fraction;
+                            break;
+                        }
                     }
                     if (prev is AtomClass.Unit or AtomClass.Article && hasUnitInSmall && next.Class == AtomClass.Ten) ok = true;
-                    else if (prev is AtomClass.Hundred or AtomClass.Scale && next.Class is AtomClass.Unit or AtomClass.Ten or AtomClass.Article) ok = true;
+                    else if (prev is AtomClass.Hundred or AtomClass.Scale && next.Class is AtomClass.Unit or AtomClass.Ten or AtomClass.Article or AtomClass.Digits) ok = true;
                     if (ok) beforeAnd = prev;
                     break;
                 }
@@ -250,7 +264,25 @@ internal static class NumberEvaluator
                 case AtomClass.Vague:
                     if (start) { small = a.Value; ok = true; info.Vague = true; }
                     else if (prev == AtomClass.Of) { small *= a.Value; ok = true; }
+                    else if (prev is AtomClass.Unit or AtomClass.Ten or AtomClass.Digits && small > 0)
+                    {
+                        small *= a.Value; ok = true; // "three dozens"
+                    }
                     break;
+
+                case AtomClass.Divide:
+                {
+                    // "one over three", "1 over 20": what precedes divided by the number that follows
+                    if (prev is not (AtomClass.Unit or AtomClass.Ten or AtomClass.Digits or AtomClass.Hundred or AtomClass.Scale) || i + 1 >= n) break;
+                    int rest = Evaluate(atoms[(i + 1)..], out double den, out var denInfo);
+                    if (rest == 0 || den == 0 || denInfo.Vague) break;
+                    double num = total + group + small;
+                    total = 0; group = 0; small = num / den;
+                    scaled = false;
+                    i += rest;
+                    ok = true;
+                    break;
+                }
             }
             if (!ok) break;
             if (a.Class != AtomClass.Digits && a.Class != AtomClass.Minus) info.DigitsOnly = false;

@@ -60,13 +60,32 @@ public static class NumberParser
         TryParseDigits(text, language == "de" ? '.' : ',', out value);
 
     /// <summary>Parses an ordinal: "4." (German), "4th", "vierte", "dreiundzwanzigsten", "fourth", "twenty-first".</summary>
-    public static bool TryParseOrdinal(ReadOnlySpan<char> text, string language, out int value)
+    public static bool TryParseOrdinal(ReadOnlySpan<char> text, string language, out long value)
     {
         value = 0;
         text = text.Trim();
         if (text.Length == 0 || text.Length > 64) return false;
         var lex = QuantityLexicon.For(language);
+        // "one hundred twenty-fifth", "zwei hundertste", "einhundert millionste": cardinal words, then an ordinal
+        int sp = text.LastIndexOf(' ');
+        if (sp > 0)
+        {
+            if (!TryParseOrdinal(text[(sp + 1)..], lex, out long tail)) return false;
+            var head = text[..sp].TrimEnd();
+            if (head.EndsWith(" and", StringComparison.OrdinalIgnoreCase)) head = head[..^4];
+            if (!TryParseCore(head, lex, out double h, out var info) || info.Vague || h <= 0 || h != Math.Floor(h)) return false;
+            double v = IsPowerOfTen(tail) && tail >= 100 && h < 1000 ? h * tail : h + tail;
+            if (v > 9e15) return false;
+            value = (long)v;
+            return true;
+        }
         return TryParseOrdinal(text, lex, out value);
+    }
+
+    private static bool IsPowerOfTen(long v)
+    {
+        while (v >= 10 && v % 10 == 0) v /= 10;
+        return v == 1;
     }
 
     // ---------------------------------------------------------------- digits
@@ -148,6 +167,12 @@ public static class NumberParser
             else if (i == decimalAt) { if (n == 0) buf[n++] = '0'; buf[n++] = '.'; }
         }
         return double.TryParse(buf[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool IsDigitGroupPiece(ReadOnlySpan<char> p)
+    {
+        foreach (char c in p) if (!char.IsAsciiDigit(c) && c is not ('.' or ',')) return false;
+        return p.Length > 0 && char.IsAsciiDigit(p[0]) && char.IsAsciiDigit(p[^1]);
     }
 
     internal static bool IsGroupSpace(char c) => c is '\u00A0' or '\u202F' or '\u2009' or '\u2007' or ' ';
@@ -259,6 +284,26 @@ public static class NumberParser
 
             if (char.IsAsciiDigit(piece[0]) || (piece[0] is '.' or ',' && piece.Length > 1 && char.IsAsciiDigit(piece[1])))
             {
+                // "1 234 567,89": digit groups separated by spaces form one number
+                if (groupable < 0 && IsDigitGroupPiece(piece))
+                {
+                    int best = -1, scan = pos;
+                    while (scan < text.Length && IsGroupSpace(text[scan]) && scan + 1 < text.Length && char.IsAsciiDigit(text[scan + 1]))
+                    {
+                        int e = scan + 1;
+                        while (e < text.Length && !char.IsWhiteSpace(text[e])) e++;
+                        if (!IsDigitGroupPiece(text[(scan + 1)..e])) break;
+                        if (TryParseDigits(text[start..e], lex.GroupSeparator, out _)) best = e;
+                        scan = e;
+                    }
+                    if (best > 0)
+                    {
+                        TryParseDigits(text[start..best], lex.GroupSeparator, out double joined);
+                        atoms[n++] = new NumberAtom(AtomClass.Digits, joined);
+                        pos = best;
+                        continue;
+                    }
+                }
                 if (!DigitPieceAtoms(piece, lex, atoms, ref n, ref groupable)) return false;
                 continue;
             }
@@ -349,7 +394,7 @@ public static class NumberParser
 
     // ---------------------------------------------------------------- ordinals
 
-    internal static bool TryParseOrdinal(ReadOnlySpan<char> text, QuantityLexicon lex, out int value)
+    internal static bool TryParseOrdinal(ReadOnlySpan<char> text, QuantityLexicon lex, out long value)
     {
         value = 0;
         // digits: "4." (German), "4th", "21st", "2nd", "3rd"
@@ -363,7 +408,7 @@ public static class NumberParser
                 || tail.Equals("nd", StringComparison.OrdinalIgnoreCase) || tail.Equals("rd", StringComparison.OrdinalIgnoreCase)
                 || tail.Equals("th", StringComparison.OrdinalIgnoreCase));
             if (!ok) return false;
-            value = int.Parse(text[..d], CultureInfo.InvariantCulture);
+            value = long.Parse(text[..d], CultureInfo.InvariantCulture);
             return value > 0;
         }
         Span<char> lower = stackalloc char[text.Length];
@@ -373,7 +418,7 @@ public static class NumberParser
 
     private static readonly string[] GermanEndings = { "en", "er", "es", "em", "e", "" };
 
-    private static bool GermanOrdinal(ReadOnlySpan<char> lower, QuantityLexicon lex, out int value)
+    private static bool GermanOrdinal(ReadOnlySpan<char> lower, QuantityLexicon lex, out long value)
     {
         value = 0;
         foreach (var ending in GermanEndings)
@@ -387,20 +432,20 @@ public static class NumberParser
     }
 
     /// <summary>"viert" 4, "dritt" 3, "zwanzigst" 20, "vierzehnt" 14, "hundertdritt" 103.</summary>
-    internal static bool GermanOrdinalStem(ReadOnlySpan<char> stem, QuantityLexicon lex, out int value)
+    internal static bool GermanOrdinalStem(ReadOnlySpan<char> stem, QuantityLexicon lex, out long value)
     {
         value = 0;
-        if (lex.Ordinals.TryGetLower(stem, out value)) return true;
+        if (lex.Ordinals.TryGetLower(stem, out int known)) { value = known; return true; }
         Span<NumberAtom> atoms = stackalloc NumberAtom[24];
         // cardinal + "st" (20 and up) or + "t" (4-19)
-        if (stem.EndsWith("st", StringComparison.Ordinal) && CardinalWord(stem[..^2], lex, atoms, out double v) && v >= 20 && v == Math.Floor(v))
+        if (stem.EndsWith("st", StringComparison.Ordinal) && v20(stem[..^2], lex, atoms, out double v))
         {
-            value = (int)Math.Min(v, int.MaxValue);
+            value = (long)Math.Min(v, 9e15);
             return true;
         }
         if (stem.EndsWith('t') && CardinalWord(stem[..^1], lex, atoms, out v) && v is >= 4 and < 20 && v == Math.Floor(v))
         {
-            value = (int)v;
+            value = (long)v;
             return true;
         }
         // compound ending in an irregular stem: "hundertdritt", "einundzwanzigst" handled above
@@ -408,28 +453,42 @@ public static class NumberParser
         {
             if (lex.Ordinals.TryGetLower(stem[k..], out int tailValue) && CardinalWord(stem[..k], lex, atoms, out v) && v >= 100 && v == Math.Floor(v))
             {
-                value = (int)Math.Min(v + tailValue, int.MaxValue);
+                value = (long)Math.Min(v + tailValue, 9e15);
                 return true;
             }
         }
         return false;
     }
 
-    private static bool EnglishOrdinal(ReadOnlySpan<char> lower, QuantityLexicon lex, out int value)
+    /// <summary>The cardinal under a "-st" ordinal: 20 and up ("zwanzig", "hundert", "milliard(e)").</summary>
+    private static bool v20(ReadOnlySpan<char> head, QuantityLexicon lex, Span<NumberAtom> atoms, out double v)
+    {
+        if (CardinalWord(head, lex, atoms, out v) && v >= 20 && v == Math.Floor(v)) return true;
+        if (head.Length > 3 && head.Length < 40)
+        {
+            Span<char> withE = stackalloc char[head.Length + 1];
+            head.CopyTo(withE);
+            withE[^1] = 'e';
+            if (CardinalWord(withE, lex, atoms, out v) && v >= 20 && v == Math.Floor(v)) return true; // "milliardst" -> "milliarde"
+        }
+        return false;
+    }
+
+    private static bool EnglishOrdinal(ReadOnlySpan<char> lower, QuantityLexicon lex, out long value)
     {
         value = 0;
         int h = lower.LastIndexOfAny('-', '‐');
         if (h > 0)
         {
             // "twenty-first", "one-hundredth"
-            if (!EnglishOrdinal(lower[(h + 1)..], lex, out int last)) return false;
+            if (!EnglishOrdinal(lower[(h + 1)..], lex, out long last)) return false;
             Span<NumberAtom> atoms = stackalloc NumberAtom[24];
             if (!CardinalWord(lower[..h], lex, atoms, out double head) || head != Math.Floor(head)) return false;
-            if (head >= 20 && head < 100 && last < 10) { value = (int)head + last; return true; }
-            if (head >= 1 && head < 10 && last >= 100) { value = (int)head * last; return true; }
+            if (head >= 20 && head < 100 && last < 10) { value = (long)head + last; return true; }
+            if (head >= 1 && head < 10 && last >= 100) { value = (long)head * last; return true; }
             return false;
         }
-        if (lex.Ordinals.TryGetLower(lower, out value)) return true;
+        if (lex.Ordinals.TryGetLower(lower, out int known)) { value = known; return true; }
         Span<NumberAtom> buf = stackalloc NumberAtom[8];
         Span<char> stem = stackalloc char[lower.Length + 1];
         if (lower.EndsWith("ieth", StringComparison.Ordinal))
@@ -437,12 +496,12 @@ public static class NumberParser
             // "twentieth" -> "twenty"
             lower[..^4].CopyTo(stem);
             stem[lower.Length - 4] = 'y';
-            if (CardinalWord(stem[..(lower.Length - 3)], lex, buf, out double v) && v >= 20) { value = (int)v; return true; }
+            if (CardinalWord(stem[..(lower.Length - 3)], lex, buf, out double v) && v >= 20) { value = (long)v; return true; }
             return false;
         }
         if (lower.EndsWith("th", StringComparison.Ordinal) && CardinalWord(lower[..^2], lex, buf, out double w) && w >= 4 && w == Math.Floor(w))
         {
-            value = (int)Math.Min(w, int.MaxValue);
+            value = (long)Math.Min(w, 9e15);
             return true;
         }
         return false;
@@ -454,6 +513,7 @@ public static class NumberParser
         value = 0;
         int k = WordAtoms(lower, lex, atoms);
         if (k == 0) return false;
+        if (k == 1 && atoms[0].Class is AtomClass.Scale or AtomClass.Hundred) { value = atoms[0].Value; return true; } // "millionth"
         if (NumberEvaluator.Evaluate(atoms[..k], out value, out var info) != k || info.Vague) return false;
         return true;
     }

@@ -154,6 +154,7 @@ internal sealed class QuantityLexicon
         "minus" => AtomClass.Minus,
         "of" => AtomClass.Of,
         "vague" => AtomClass.Vague,
+        "divide" => AtomClass.Divide,
         _ => throw new InvalidDataException($"number-words.tsv: unknown class '{s}'"),
     };
 

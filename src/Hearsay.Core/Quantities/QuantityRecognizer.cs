@@ -682,13 +682,13 @@ internal sealed class QuantityRecognizer
                 // ISO "2019-04-04", "2019-04"
                 if (t.Has(TokenFlags.Hyphenated) && TryIsoDate(w, out year, out month, out day)) last = i;
                 // "4th April 2019", "4th of April"
-                else if (t.Has(TokenFlags.Ordinal) && NumberParser.TryParseOrdinal(w, _lex, out int d) && d <= 31)
+                else if (t.Has(TokenFlags.Ordinal) && NumberParser.TryParseOrdinal(w, _lex, out long d) && d <= 31)
                 {
                     int m = i + 1;
                     if (m < s.End && s.Word(m).Equals("of", StringComparison.OrdinalIgnoreCase)) m++;
                     if (m < s.End && IsMonth(in s, m, out month))
                     {
-                        day = d;
+                        day = (int)d;
                         last = m;
                         if (TryYearAt(in s, m + 1, out int y)) { year = y; last = m + 1; }
                     }
@@ -825,7 +825,8 @@ internal sealed class QuantityRecognizer
         q = null;
         next = i + 1;
         ref readonly var t = ref s.Tokens[i];
-        int rank = 0, last = -1;
+        long rank = 0;
+        int last = -1;
         TextSpan number = default;
 
         if (t.Kind == TokenKind.Word)
@@ -838,14 +839,14 @@ internal sealed class QuantityRecognizer
             if (h > 0)
             {
                 // "fourth-largest", "4th-biggest", "second-most [populous]"
-                if (NumberParser.TryParseOrdinal(lower[..h], _lex, out int rh) && IsSuperlative(lower[(h + 1)..], out bool most))
+                if (NumberParser.TryParseOrdinal(lower[..h], _lex, out long rh) && IsSuperlative(lower[(h + 1)..], out bool most))
                 {
                     rank = rh;
                     last = i;
                     if (most && i + 1 < s.End && s.Tokens[i + 1].Kind == TokenKind.Word) last = i + 1;
                 }
             }
-            else if (_german && TryGermanRankCompound(lower, out int rc))
+            else if (_german && TryGermanRankCompound(lower, out long rc))
             {
                 rank = rc; last = i; // "viertgrößte", "drittstärkste"
             }
@@ -853,7 +854,7 @@ internal sealed class QuantityRecognizer
             {
                 // "third largest", "4th place", "dritter Platz"
                 Span<NumberAtom> probe = stackalloc NumberAtom[8];
-                if (i + 1 < s.End && NumberParser.TryParseOrdinal(w, _lex, out int r) && r > 0
+                if (i + 1 < s.End && NumberParser.TryParseOrdinal(w, _lex, out long r) && r > 0
                     && (t.Has(TokenFlags.Ordinal) || NumberParser.WordAtoms(w, _lex, probe) == 0))
                 {
                     var nw = s.Word(i + 1);
@@ -933,7 +934,7 @@ internal sealed class QuantityRecognizer
     }
 
     /// <summary>"viertgrößte": an ordinal stem, then a superlative (-ste, -sten, -ster, -stes, -stem).</summary>
-    private bool TryGermanRankCompound(ReadOnlySpan<char> lower, out int rank)
+    private bool TryGermanRankCompound(ReadOnlySpan<char> lower, out long rank)
     {
         rank = 0;
         if (lower.Length < 8) return false;
