@@ -83,6 +83,10 @@ internal static class NumberEvaluator
 
                 case AtomClass.Unit:
                 case AtomClass.Article:
+                    // "a" after "million" starts a rate ("$1 million a day"); only compounds go on after it ("tausendeinhundert")
+                    if (a.Class == AtomClass.Article && prev is AtomClass.Hundred or AtomClass.Scale
+                        && !(i + 1 < n && atoms[i + 1].Class is AtomClass.Hundred or AtomClass.And))
+                        break;
                     if (start || prev is AtomClass.Hundred or AtomClass.Scale)
                     {
                         small = a.Value; ok = true;

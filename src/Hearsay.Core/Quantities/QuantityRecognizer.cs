@@ -29,16 +29,18 @@ internal sealed class QuantityRecognizer
     {
         var text = article.Text;
         var tokens = article.Tokens;
+        int resume = 0; // a match may reach into the next sentence ("der 4. | Platz", "29.8. | 2015")
         foreach (var sentence in article.Sentences)
         {
             var s = new Scope(text, tokens, sentence.FirstToken, sentence.EndToken);
-            int i = s.First;
+            int i = Math.Max(s.First, resume);
             while (i < s.End)
             {
                 bool found = TryMatch(in s, i, out var quantity, out int next);
                 if (found && quantity is not null) article.Quantities.Add(quantity);
                 i = Math.Max(next, i + 1);
             }
+            resume = i;
         }
     }
 
@@ -199,25 +201,14 @@ internal sealed class QuantityRecognizer
         {
             if (yearInContext || (yearRange && prefix is null))
             {
-                int first = openerFirst >= 0 ? openerFirst : core.First;
-                int lastTok = isRange ? upper.Last : core.Last;
-                int y = (int)core.Value;
-                q = new Quantity
-                {
-                    Span = SpanOf(in s, first, lastTok),
-                    Number = TextSpan.FromBounds(core.NumStart, last.NumEnd),
-                    Kind = QuantityKind.Date,
-                    Value = y,
-                    UpperValue = isRange ? upper.Value : null,
-                    ValueText = isRange ? $"{y:D4}/{(int)upper.Value:D4}" : y.ToString("D4", CultureInfo.InvariantCulture),
-                };
-                next = lastTok + 1;
-                return true;
+                return MakeYear(in s, openerFirst >= 0 ? openerFirst : core.First, isRange ? upper.Last : core.Last, in core, in upper, isRange, out q, out next);
             }
             next = (isRange ? upper.Last : core.Last) + 1;
             return false;
         }
-
+        // English writes counts from 1,000 with a comma: a bare "2016" is a year ("the 2016 election")
+        if (!_german && core.YearLike && !isRange && unit is null && unitBefore is null && prefix is null)
+            return MakeYear(in s, core.First, core.Last, in core, in upper, false, out q, out next);
         bool hasQualifier = prefix is not null || suffix is not null || rangeJoin is not null;
         if (kind == QuantityKind.Count && counted is null && !isRange && !hasQualifier)
         {
@@ -229,8 +220,13 @@ internal sealed class QuantityRecognizer
                 next = core.Last + 1;
                 return false;
             }
-            // "eins", "one", "null": a word number of 0 or 1 counts nothing.
-            if (core.Words && Math.Abs(core.Value) <= 1 && !core.Info.Vague) { next = core.Last + 1; return false; }
+        }
+        // "eins", "one", "null": a word number of 0 or 1 is rarely a claim ("one of them", "one put it");
+        // keep it with a unit ("one day") or a qualifier only.
+        if (kind == QuantityKind.Count && core.Words && Math.Abs(core.Value) <= 1 && !core.Info.Vague && !hasQualifier && !isRange)
+        {
+            next = core.Last + 1;
+            return false;
         }
 
         // ---- assemble
@@ -256,6 +252,22 @@ internal sealed class QuantityRecognizer
             Qualifier = qualSpan,
         };
         next = end + 1;
+        return true;
+    }
+
+    private static bool MakeYear(in Scope s, int first, int lastTok, in Core core, in Core upper, bool isRange, out Quantity? q, out int next)
+    {
+        int y = (int)core.Value;
+        q = new Quantity
+        {
+            Span = SpanOf(in s, first, lastTok),
+            Number = TextSpan.FromBounds(core.NumStart, isRange ? upper.NumEnd : core.NumEnd),
+            Kind = QuantityKind.Date,
+            Value = y,
+            UpperValue = isRange ? upper.Value : null,
+            ValueText = isRange ? $"{y:D4}/{(int)upper.Value:D4}" : y.ToString("D4", CultureInfo.InvariantCulture),
+        };
+        next = lastTok + 1;
         return true;
     }
 
@@ -650,6 +662,9 @@ internal sealed class QuantityRecognizer
                      && TryDayMonth(w, out day, out month))
             {
                 last = i + 1;
+                // "29.8. 2015": the splitter may have ended the sentence after "29.8."
+                if (i + 2 < s.Tokens.Length && !s.Tokens[i + 2].Has(TokenFlags.LineBefore)
+                    && TryYearAt(new Scope(s.Text, s.Tokens, s.First, Math.Max(s.End, i + 3)), i + 2, out int y)) { year = y; last = i + 2; }
             }
             // "5/17/2018" (en: month first), "17/5/2018" (de)
             else if (IsPlainDigits(w) && w.Length <= 2 && i + 4 < s.End && s.IsChar(i + 1, '/') && s.Glued(i + 1) && s.Glued(i + 2)
@@ -874,13 +889,27 @@ internal sealed class QuantityRecognizer
                 }
             }
             if (rank > 0) number = t.Span;
-            // "Platz 4", "Rang 2"
-            if (rank == 0 && i + 1 < s.End && s.Tokens[i + 1].Kind == TokenKind.Number && IsPlainDigits(s.Word(i + 1)) && s.Tokens[i + 1].Length <= 3
-                && _german && (_lex.RolesAt(s.Text, s.Tokens, i, i + 1) & ContextRole.RankNoun) != 0)
+            // "Platz 4", "Rang zwei"
+            if (rank == 0 && _german && i + 1 < s.End && (_lex.RolesAt(s.Text, s.Tokens, i, i + 1) & ContextRole.RankNoun) != 0)
             {
-                rank = int.Parse(s.Word(i + 1), CultureInfo.InvariantCulture);
-                last = i + 1;
-                number = s.Tokens[i + 1].Span;
+                ref readonly var nt = ref s.Tokens[i + 1];
+                Span<NumberAtom> atoms = stackalloc NumberAtom[8];
+                if (nt.Kind == TokenKind.Number && IsPlainDigits(s.Word(i + 1)) && nt.Length <= 3)
+                    rank = int.Parse(s.Word(i + 1), CultureInfo.InvariantCulture);
+                else if (nt.Kind == TokenKind.Word && !nt.Has(TokenFlags.Capitalized))
+                {
+                    int c = NumberParser.WordAtoms(s.Word(i + 1), _lex, atoms);
+                    if (c > 0 && NumberEvaluator.Evaluate(atoms[..c], out double v, out var info) == c && !info.Vague && v >= 1 && v < 1000 && v == Math.Floor(v))
+                        rank = (long)v;
+                }
+                if (rank > 0)
+                {
+                    last = i + 1;
+                    number = nt.Span;
+                    q = new Quantity { Span = SpanOf(in s, i, i + 1), Number = number, Kind = QuantityKind.Rank, Value = rank, Counted = t.Span };
+                    next = i + 2;
+                    return true;
+                }
             }
         }
         else if (t.Kind == TokenKind.Number && _german)
