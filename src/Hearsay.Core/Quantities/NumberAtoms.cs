@@ -85,7 +85,7 @@ internal static class NumberEvaluator
                 case AtomClass.Article:
                     // "a" after "million" starts a rate ("$1 million a day"); only compounds go on after it ("tausendeinhundert")
                     if (a.Class == AtomClass.Article && prev is AtomClass.Hundred or AtomClass.Scale
-                        && !(i + 1 < n && atoms[i + 1].Class is AtomClass.Hundred or AtomClass.And))
+                        && !(i + 1 < n && atoms[i + 1].Class is AtomClass.Hundred or AtomClass.And or AtomClass.Scale))
                         break;
                     if (start || prev is AtomClass.Hundred or AtomClass.Scale)
                     {

@@ -416,7 +416,7 @@ public static class NumberParser
         return lex.Language == "de" ? GermanOrdinal(lower, lex, out value) : EnglishOrdinal(lower, lex, out value);
     }
 
-    private static readonly string[] GermanEndings = { "en", "er", "es", "em", "e", "" };
+    private static readonly string[] GermanEndings = { "en", "er", "es", "em", "e" };
 
     private static bool GermanOrdinal(ReadOnlySpan<char> lower, QuantityLexicon lex, out long value)
     {

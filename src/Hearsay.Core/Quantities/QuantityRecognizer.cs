@@ -186,8 +186,10 @@ internal sealed class QuantityRecognizer
 
         // ---- counted noun phrase
         TextSpan? counted = null;
-        if (kind == QuantityKind.Count && !yearInContext && TryCounted(in s, end + 1, core.Info.Vague || last.Info.Vague, out var countedSpan, out int npLast))
+        if (kind == QuantityKind.Count && !yearInContext && TryCounted(in s, end + 1, core.Info.Vague || last.Info.Vague, out var countedSpan, out int npLast)
+            && !(core.YearLike && _german && npLast > end + 1 && s.Tokens[end + 1].Kind == TokenKind.Word && !s.Tokens[end + 1].Has(TokenFlags.Capitalized)))
         {
+            // (a year-like "2014 annektierte Russland": a verb in -te looks like an adjective; "2014 Mitarbeiter" counts)
             counted = countedSpan;
             end = npLast;
             if (prefix is null && suffix is null && TrySuffix(in s, end + 1, out sq, out sl))
@@ -868,9 +870,8 @@ internal sealed class QuantityRecognizer
             else if (!char.IsAsciiDigit(w[0]) || t.Has(TokenFlags.Ordinal))
             {
                 // "third largest", "4th place", "dritter Platz"
-                Span<NumberAtom> probe = stackalloc NumberAtom[8];
                 if (i + 1 < s.End && NumberParser.TryParseOrdinal(w, _lex, out long r) && r > 0
-                    && (t.Has(TokenFlags.Ordinal) || NumberParser.WordAtoms(w, _lex, probe) == 0))
+                    && (t.Has(TokenFlags.Ordinal) || !IsCardinalWord(w)))
                 {
                     var nw = s.Word(i + 1);
                     Span<char> nl = stackalloc char[Math.Min(nw.Length, 64)];
@@ -960,6 +961,15 @@ internal sealed class QuantityRecognizer
         };
         next = end + 1;
         return true;
+    }
+
+    /// <summary>"acht" is a cardinal (the eight best), "fourth" is an ordinal even though it also names a fraction.</summary>
+    private bool IsCardinalWord(ReadOnlySpan<char> w)
+    {
+        Span<NumberAtom> atoms = stackalloc NumberAtom[8];
+        int n = NumberParser.WordAtoms(w, _lex, atoms);
+        for (int k = 0; k < n; k++) if (atoms[k].Class != AtomClass.Fraction) return true;
+        return false;
     }
 
     /// <summary>"viertgrößte": an ordinal stem, then a superlative (-ste, -sten, -ster, -stes, -stem).</summary>
