@@ -102,6 +102,9 @@ internal sealed class QuantityRecognizer
         if (len > 0) { unitBefore = ub; ubFirst = j; ubLast = j + len - 1; j += len; }
 
         if (j >= s.End) return false;
+        // "minus 5 Grad", "-5 degrees": a sign before digits
+        int signTok = -1;
+        if (j + 1 < s.End && s.Tokens[j + 1].Kind == TokenKind.Number && IsSign(in s, j)) { signTok = j; j++; }
         bool money = unitBefore?.Kind == QuantityKind.Money;
         bool isRange = false;
         Core upper = default;
@@ -117,6 +120,13 @@ internal sealed class QuantityRecognizer
         {
             next = Math.Max(next, skipTo);
             return false;
+        }
+        if (signTok >= 0)
+        {
+            core.Value = -core.Value;
+            core.NumStart = s.Tokens[signTok].Start;
+            core.First = signTok;
+            core.YearLike = false;
         }
 
         // ---- range
@@ -225,7 +235,7 @@ internal sealed class QuantityRecognizer
         }
         // "eins", "one", "null": a word number of 0 or 1 is rarely a claim ("one of them", "one put it");
         // keep it with a unit ("one day") or a qualifier only.
-        if (kind == QuantityKind.Count && core.Words && Math.Abs(core.Value) <= 1 && !core.Info.Vague && !hasQualifier && !isRange)
+        if (kind == QuantityKind.Count && core.Words && (core.Value == 0 || Math.Abs(core.Value) == 1) && !core.Info.Vague && !hasQualifier && !isRange)
         {
             next = core.Last + 1;
             return false;
@@ -282,6 +292,18 @@ internal sealed class QuantityRecognizer
             if (lower.Value < baseUpper) lower.Value *= upper.Info.Scale;
         }
         return upper.Value > lower.Value && !lower.YearLike == !upper.YearLike;
+    }
+
+    /// <summary>"minus" or a minus sign glued to the digits after it ("-5", but not the dash in "3 - 5").</summary>
+    private bool IsSign(in Scope s, int j)
+    {
+        ref readonly var t = ref s.Tokens[j];
+        if (t.Kind == TokenKind.Dash)
+            return t.Length == 1 && s.Text[t.Start] is '-' or '−' && s.Glued(j + 1) && (j == s.First || t.Has(TokenFlags.SpaceBefore))
+                   && !(j - 1 >= s.First && s.Tokens[j - 1].Kind == TokenKind.Number);
+        if (s.Text[t.Start] == '−' && t.Length == 1) return s.Glued(j + 1);
+        if (t.Kind != TokenKind.Word) return false;
+        return _lex.NumberWords.TryGet(s.Word(j), out var atom) && atom.Class == AtomClass.Minus;
     }
 
     private bool TrySuffix(in Scope s, int k, out QualifierInfo q, out int len)

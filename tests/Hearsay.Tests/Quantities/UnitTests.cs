@@ -92,3 +92,36 @@ public class UnitTests
         Assert.Equal(QuantityKind.Duration, q.Kind);
     }
 }
+
+public class SignAndFractionTests
+{
+    [Theory]
+    [InlineData("Nachts waren es minus 12 Grad.", "de", "minus 12 Grad", -12)]
+    [InlineData("Das Wachstum lag bei -0,4 Prozent.", "de", "-0,4 Prozent", -0.4)]
+    [InlineData("At night it was minus 12 degrees.", "en", "minus 12 degrees", -12)]
+    [InlineData("Growth was -0.4 percent.", "en", "-0.4 percent", -0.4)]
+    public void Negative_numbers(string text, string lang, string span, double value)
+    {
+        var (_, q) = Find(text, lang, span);
+        Assert.Equal(value, q.Value, 9);
+    }
+
+    [Theory]
+    [InlineData("Ein Drittel der Befragten stimmte zu.", "de", "Ein Drittel", 1.0 / 3)]
+    [InlineData("Drei Viertel der Befragten stimmten zu.", "de", "Drei Viertel", 0.75)]
+    [InlineData("A third of respondents agreed.", "en", "A third", 1.0 / 3)]
+    [InlineData("Two thirds of respondents agreed.", "en", "Two thirds", 2.0 / 3)]
+    public void Fractions(string text, string lang, string span, double value)
+    {
+        var (_, q) = Find(text, lang, span);
+        Assert.Equal(value, q.Value, 9);
+    }
+
+    [Fact]
+    public void The_3_in_3_minus_5_is_not_negative_5()
+    {
+        var q = Assert.Single(All("Es kamen 3 - 5 Leute.", "de"));
+        Assert.Equal(3, q.Value);
+        Assert.Equal(5, q.UpperValue);
+    }
+}
