@@ -31,8 +31,6 @@ internal struct NumberInfo
     public bool Vague;
     /// <summary>The last scale applied (1 when none): "3 bis 5 Millionen" lends it to the 3.</summary>
     public double Scale;
-    /// <summary>Only digits, no words or scales.</summary>
-    public bool DigitsOnly;
 }
 
 /// <summary>
@@ -46,7 +44,7 @@ internal static class NumberEvaluator
     /// <summary>Returns how many atoms from the start form a number (0 when none), its value and facts.</summary>
     public static int Evaluate(ReadOnlySpan<NumberAtom> atoms, out double value, out NumberInfo info)
     {
-        info = new NumberInfo { Scale = 1, DigitsOnly = true };
+        info = new NumberInfo { Scale = 1 };
         value = 0;
         double total = 0, group = 0, small = 0, maxScale = 0, lastScale = 1;
         bool negative = false, scaled = false;
@@ -289,7 +287,6 @@ internal static class NumberEvaluator
                 }
             }
             if (!ok) break;
-            if (a.Class != AtomClass.Digits && a.Class != AtomClass.Minus) info.DigitsOnly = false;
             // Units may still be joined by "und" + ten; anything else closes them.
             if (now is not (AtomClass.Unit or AtomClass.Article or AtomClass.And)) hasUnitInSmall = false;
             prev = now;

@@ -69,7 +69,6 @@ internal sealed class QuantityRecognizer
         public bool YearLike;
         public UnitInfo? GluedUnit;
         public TextSpan GluedUnitSpan;
-        public TextSpan NumberSpan => TextSpan.FromBounds(NumStart, NumEnd);
     }
 
     // ================================================================ quantities
@@ -129,9 +128,11 @@ internal sealed class QuantityRecognizer
             core.YearLike = false;
         }
 
-        // ---- range
+        // ---- range (unless the token held both ends: "3-5")
         int k = core.Last + 1;
-        if (isRange) { }
+        if (isRange)
+        {
+        }
         else if (rangeJoin is not null)
         {
             if (k < s.End && s.Word(k).Equals(rangeJoin, StringComparison.OrdinalIgnoreCase)
@@ -435,8 +436,8 @@ internal sealed class QuantityRecognizer
         bool ya = IsPlainDigits(w[..h]) && h == 4 && a is >= 1500 and <= 2150;
         bool yb = IsPlainDigits(w[(h + 1)..]) && w.Length - h - 1 == 4 && b is >= 1500 and <= 2150;
         if (w[0] == '0' && h > 1) return false;
-        lower = new Core { First = j, Last = j, NumStart = t.Start, NumEnd = t.Start + h, Value = a, Info = new NumberInfo { Scale = sa, DigitsOnly = sa == 1 }, YearLike = ya };
-        upper = new Core { First = j, Last = j, NumStart = t.Start + h + 1, NumEnd = t.End, Value = b, Info = new NumberInfo { Scale = sb, DigitsOnly = sb == 1 }, YearLike = yb };
+        lower = new Core { First = j, Last = j, NumStart = t.Start, NumEnd = t.Start + h, Value = a, Info = new NumberInfo { Scale = sa }, YearLike = ya };
+        upper = new Core { First = j, Last = j, NumStart = t.Start + h + 1, NumEnd = t.End, Value = b, Info = new NumberInfo { Scale = sb }, YearLike = yb };
         return true;
     }
 
@@ -500,7 +501,7 @@ internal sealed class QuantityRecognizer
             {
                 First = j, Last = j, NumStart = t.Start, NumEnd = t.Start + d,
                 Value = v,
-                Info = new NumberInfo { Scale = 1, DigitsOnly = true },
+                Info = new NumberInfo { Scale = 1 },
                 GluedUnit = glued,
                 GluedUnitSpan = TextSpan.FromBounds(t.Start + d, t.End),
             };
