@@ -43,6 +43,8 @@ internal sealed class QuantityLexicon
     public required PhraseTable<UnitInfo> UnitsBefore { get; init; }
     /// <summary>Units that can be glued to digits ("5km", "3%"), by their lower-cased spelling.</summary>
     public required LowerMap<UnitInfo> GluedUnits { get; init; }
+    /// <summary>One-word units, for hyphenated compounds ("45-acre", "5-Prozent-Hürde", "three-day").</summary>
+    public required LowerMap<UnitInfo> WordUnits { get; init; }
     public required PhraseTable<ContextRole> Context { get; init; }
     /// <summary>Range openers and the word that joins their ends ("zwischen" -> "und").</summary>
     public required PhraseTable<string> RangeOpeners { get; init; }
@@ -130,6 +132,8 @@ internal sealed class QuantityLexicon
             UnitsAfter = new PhraseTable<UnitInfo>(units.Where(u => u.Info.Position != UnitPosition.Before), abbreviations),
             UnitsBefore = new PhraseTable<UnitInfo>(units.Where(u => u.Info.Position != UnitPosition.After), abbreviations),
             GluedUnits = new LowerMap<UnitInfo>(units.Where(u => u.Info.Position != UnitPosition.Before && !u.Phrase.Contains(' ') && u.Phrase.Length <= 4)
+                .Select(u => KeyValuePair.Create(u.Phrase, u.Info))),
+            WordUnits = new LowerMap<UnitInfo>(units.Where(u => u.Info.Position != UnitPosition.Before && !u.Phrase.Contains(' ') && u.Phrase.Length >= 2 && char.IsLetter(u.Phrase[0]))
                 .Select(u => KeyValuePair.Create(u.Phrase, u.Info))),
             Context = new PhraseTable<ContextRole>(roles.Select(kv => (kv.Key, kv.Value)), abbreviations),
             RangeOpeners = new PhraseTable<string>(contextRows.Where(r => r[1] == "range-open" && r.Length >= 3).Select(r => (r[0], r[2].ToLowerInvariant())), abbreviations),

@@ -108,6 +108,11 @@ internal sealed class QuantityRecognizer
         bool isRange = false;
         Core upper = default;
         Core core;
+        if (prefix is null && rangeJoin is null && unitBefore is null && signTok < 0 && TryHyphenUnit(in s, j, out q))
+        {
+            next = j + 1;
+            return true;
+        }
         if (TryHyphenRange(in s, j, out core, out upper))
         {
             // "3-5", "2019-2021"
@@ -438,6 +443,43 @@ internal sealed class QuantityRecognizer
         if (w[0] == '0' && h > 1) return false;
         lower = new Core { First = j, Last = j, NumStart = t.Start, NumEnd = t.Start + h, Value = a, Info = new NumberInfo { Scale = sa }, YearLike = ya };
         upper = new Core { First = j, Last = j, NumStart = t.Start + h + 1, NumEnd = t.End, Value = b, Info = new NumberInfo { Scale = sb }, YearLike = yb };
+        return true;
+    }
+
+    /// <summary>A number and a unit joined by a hyphen: "45-acre", "2.5-mile", "three-day", "5-Prozent-Hürde".</summary>
+    private bool TryHyphenUnit(in Scope s, int j, out Quantity? q)
+    {
+        q = null;
+        ref readonly var t = ref s.Tokens[j];
+        if (t.Kind != TokenKind.Word || !t.Has(TokenFlags.Hyphenated)) return false;
+        var w = s.Word(j);
+        int h = w.IndexOfAny('-', '‐');
+        if (h <= 0 || h == w.Length - 1) return false;
+        int h2 = w[(h + 1)..].IndexOfAny('-', '‐');
+        var unitPart = h2 < 0 ? w[(h + 1)..] : w.Slice(h + 1, h2);
+        if (!_lex.WordUnits.TryGet(unitPart, out var unit)) return false;
+        double value;
+        var left = w[..h];
+        if (char.IsAsciiDigit(left[0]))
+        {
+            if (!NumberParser.TryParseDigits(left, _lex.GroupSeparator, out value)) return false;
+        }
+        else
+        {
+            Span<NumberAtom> atoms = stackalloc NumberAtom[12];
+            int n = NumberParser.WordAtoms(left, _lex, atoms);
+            if (n == 0 || NumberEvaluator.Evaluate(atoms[..n], out value, out var info) != n || info.Vague) return false;
+            if (n == 1 && atoms[0].Class == AtomClass.Article) return false;
+        }
+        q = new Quantity
+        {
+            Span = t.Span,
+            Number = new TextSpan(t.Start, h),
+            Kind = unit.Kind,
+            Value = value,
+            Counted = new TextSpan(t.Start + h + 1, unitPart.Length),
+            Unit = unit.Unit,
+        };
         return true;
     }
 

@@ -84,6 +84,19 @@ public class UnitTests
         Assert.Equal(bound, q.Bound);
     }
 
+    [Theory]
+    [InlineData("Die Partei scheiterte an der 5-Prozent-Hürde.", "de", "5-Prozent-Hürde", 5, QuantityKind.Percent, "Prozent")]
+    [InlineData("Er gewann den 400-Meter-Lauf.", "de", "400-Meter-Lauf", 400, QuantityKind.Measure, "Meter")]
+    [InlineData("They bought a 45-acre farm.", "en", "45-acre", 45, QuantityKind.Measure, "acre")]
+    [InlineData("It was a three-day visit.", "en", "three-day", 3, QuantityKind.Duration, "day")]
+    public void A_number_and_a_unit_joined_by_a_hyphen(string text, string lang, string span, double value, QuantityKind kind, string counted)
+    {
+        var (a, q) = Find(text, lang, span);
+        Assert.Equal(value, q.Value);
+        Assert.Equal(kind, q.Kind);
+        Assert.Equal(counted, a.Text(q.Counted));
+    }
+
     [Fact]
     public void Half_a_year()
     {
