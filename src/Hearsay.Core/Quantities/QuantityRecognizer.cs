@@ -611,14 +611,28 @@ internal sealed class QuantityRecognizer
         // "030", "0800": a leading zero
         var w = s.Word(core.First);
         if (w.Length >= 3 && w[0] == '0' && IsPlainDigits(w)) return true;
-        // "14:30", "3:1", "030/1234567", "24/7"
+        // "14:30", "3:1", "1:0-Sieg", "030/1234567", "24/7", "1&1"
         int nxt = core.Last + 1;
-        if (nxt + 1 < s.End && s.Glued(nxt) && (s.IsChar(nxt, ':') || s.IsChar(nxt, '/')) && s.Glued(nxt + 1) && tokens[nxt + 1].Kind == TokenKind.Number)
+        if (nxt + 1 < s.End && s.Glued(nxt) && IsNumberJoiner(in s, nxt) && s.Glued(nxt + 1) && StartsWithDigit(in s, nxt + 1))
             return true;
-        if (p - 1 >= s.First && s.Glued(core.First) && (s.IsChar(p, ':') || s.IsChar(p, '/')) && s.Glued(p) && tokens[p - 1].Kind == TokenKind.Number)
+        if (p - 1 >= s.First && s.Glued(core.First) && IsNumberJoiner(in s, p) && s.Glued(p) && EndsWithDigit(in s, p - 1))
+            return true;
+        // "(15.)", "(75. Hwang)": a match minute or list mark in brackets
+        if (nxt < s.Tokens.Length && s.IsChar(nxt, '.') && s.Glued(nxt) && p >= s.First && s.IsChar(p, '(') && s.Glued(core.First))
+        {
+            skipTo = nxt + 1;
+            return true;
+        }
+        // "Anja Hagenauer (46)", "Aysha (35, Name geändert)": an age after a name
+        if (p - 1 >= s.First && s.IsChar(p, '(') && s.Tokens[p - 1].Kind == TokenKind.Word && s.Tokens[p - 1].Has(TokenFlags.Capitalized)
+            && nxt < s.End && (s.IsChar(nxt, ')') || s.IsChar(nxt, ',')) && core.Value is >= 1 and < 120)
             return true;
         return false;
     }
+
+    private static bool IsNumberJoiner(in Scope s, int k) => s.IsChar(k, ':') || s.IsChar(k, '/') || s.IsChar(k, '&');
+    private static bool StartsWithDigit(in Scope s, int k) => k < s.Tokens.Length && char.IsAsciiDigit(s.Text[s.Tokens[k].Start]);
+    private static bool EndsWithDigit(in Scope s, int k) => k >= 0 && char.IsAsciiDigit(s.Text[s.Tokens[k].End - 1]);
 
     // ================================================================ counted noun phrase
 

@@ -44,3 +44,14 @@ public class ExclusionTests
         Assert.Equal("300 Menschen", a.StringOf(q.Span));
     }
 }
+
+public class SportsAndAgeExclusionTests
+{
+    [Theory]
+    [InlineData("Das Tor fiel spät (88.) und der Gast siegte.", "de")]
+    [InlineData("Der Endstand war ein 2:1-Sieg.", "de")]
+    [InlineData("Die Ministerin Anna Berger (52) trat zurück.", "de")]
+    [InlineData("The minister Anna Berger (52) resigned.", "en")]
+    public void Minutes_scores_and_ages_after_names(string text, string lang) =>
+        Assert.Empty(QuantityFixture.All(text, lang));
+}
