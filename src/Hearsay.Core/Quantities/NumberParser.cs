@@ -64,7 +64,7 @@ public static class NumberParser
     {
         value = 0;
         text = text.Trim();
-        if (text.Length == 0 || text.Length > 64) return false;
+        if (text.Length == 0 || text.Length > 120) return false;
         var lex = QuantityLexicon.For(language);
         // "one hundred twenty-fifth", "zwei hundertste", "einhundert millionste": cardinal words, then an ordinal
         int sp = text.LastIndexOf(' ');
@@ -183,7 +183,7 @@ public static class NumberParser
     /// ("dreihundertzwanzig"). Returns the atom count (0 when the word is not a number word).</summary>
     internal static int WordAtoms(ReadOnlySpan<char> word, QuantityLexicon lex, Span<NumberAtom> dest)
     {
-        if (word.Length == 0 || word.Length > 64 || dest.Length == 0) return 0;
+        if (word.Length == 0 || word.Length > 120 || dest.Length == 0) return 0;
         Span<char> lower = stackalloc char[word.Length];
         int len = 0;
         foreach (char c in word)
@@ -227,7 +227,7 @@ public static class NumberParser
     private static int Decompose(ReadOnlySpan<char> lower, QuantityLexicon lex, Span<NumberAtom> dest, int depth)
     {
         if (lower.Length == 0) return 0;
-        if (depth > 12 || dest.Length == 0 || lower.Length < 2) return 0;
+        if (depth > 20 || dest.Length == 0 || lower.Length < 2) return 0;
         if (!lex.NumberWordStarts.TryGetLower(lower[..2], out _)) return 0;
         for (int len = Math.Min(lex.NumberWords.MaxLength, lower.Length); len >= 2; len--)
         {

@@ -169,11 +169,20 @@ internal sealed class QuantityRecognizer
         else
         {
             len = _lex.UnitsAfter.Match(s.Text, s.Tokens, end + 1, s.End, out var ua);
+            int skipOf = 0;
+            if (len == 0 && last.Info.Vague && end + 2 < s.End && s.Tokens[end + 1].Kind == TokenKind.Word
+                && (s.Word(end + 1).Equals("of", StringComparison.OrdinalIgnoreCase) || s.Word(end + 1).Equals("von", StringComparison.OrdinalIgnoreCase)))
+            {
+                // "millions of dollars", "Millionen von Euro"
+                len = _lex.UnitsAfter.Match(s.Text, s.Tokens, end + 2, s.End, out ua);
+                if (len > 0 && ua.Kind != QuantityKind.Money) len = 0;
+                skipOf = 1;
+            }
             if (len > 0)
             {
                 unit = ua;
-                unitSpan = SpanOf(in s, end + 1, end + len);
-                end += len;
+                unitSpan = SpanOf(in s, end + 1 + skipOf, end + skipOf + len);
+                end += len + skipOf;
             }
             else if (unitBefore is not null)
             {

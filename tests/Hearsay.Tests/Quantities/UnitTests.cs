@@ -58,6 +58,18 @@ public class UnitTests
         Assert.Equal(unit, q.Unit);
     }
 
+    [Theory]
+    [InlineData("Es ging um Millionen Euro.", "de", "Millionen Euro")]
+    [InlineData("It cost millions of dollars.", "en", "millions of dollars")]
+    public void Vague_money(string text, string lang, string span)
+    {
+        var (_, q) = Find(text, lang, span);
+        Assert.Equal(QuantityKind.Money, q.Kind);
+        Assert.True(q.Approximate);
+        Assert.Equal(Bound.Lower, q.Bound);
+        Assert.Equal(1e6, q.Value);
+    }
+
     [Fact]
     public void A_unit_glued_to_the_digits()
     {
