@@ -1,0 +1,1097 @@
+using System.Globalization;
+using Hearsay.Document;
+using Hearsay.Text;
+
+namespace Hearsay.Quantities;
+
+/// <summary>
+/// Finds quantities in an article's tokens, sentence by sentence, left to right. At each token it tries,
+/// in order: a date ("4. April 2019", "April 2019"), a rank ("viertgrößte", "fourth-largest", "der 4.
+/// Platz"), and a quantity: [qualifier] [range opener] [currency] number [range join + number] [unit]
+/// [counted noun phrase] [suffix qualifier]. Numbers that are references ("S. 12"), clock times, phone
+/// numbers or bare years outside a date context are skipped.
+/// </summary>
+internal sealed class QuantityRecognizer
+{
+    private const int MaxAtoms = 32;
+    private const int MaxNumberTokens = 12;
+
+    private readonly QuantityLexicon _lex;
+    private readonly bool _german;
+
+    public QuantityRecognizer(QuantityLexicon lexicon)
+    {
+        _lex = lexicon;
+        _german = lexicon.Language == "de";
+    }
+
+    public void Recognize(Article article)
+    {
+        var text = article.Text;
+        var tokens = article.Tokens;
+        int resume = 0; // a match may reach into the next sentence ("der 4. | Platz", "29.8. | 2015")
+        foreach (var sentence in article.Sentences)
+        {
+            var s = new Scope(text, tokens, sentence.FirstToken, sentence.EndToken);
+            int i = Math.Max(s.First, resume);
+            while (i < s.End)
+            {
+                bool found = TryMatch(in s, i, out var quantity, out int next);
+                if (found && quantity is not null) article.Quantities.Add(quantity);
+                i = Math.Max(next, i + 1);
+            }
+            resume = i;
+        }
+    }
+
+    /// <summary>The tokens of one sentence.</summary>
+    private readonly struct Scope(string text, Token[] tokens, int first, int end)
+    {
+        public readonly string Text = text;
+        public readonly Token[] Tokens = tokens;
+        public readonly int First = first;
+        public readonly int End = end;
+        public ReadOnlySpan<char> Word(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].Length);
+        public bool Is(int i, TokenKind kind) => i >= First && i < End && Tokens[i].Kind == kind;
+        public bool IsChar(int i, char c) => i >= 0 && i < Tokens.Length && Tokens[i].Length == 1 && Text[Tokens[i].Start] == c;
+        /// <summary>Token i follows token i-1 with no space between.</summary>
+        public bool Glued(int i) => i > 0 && i < Tokens.Length && Tokens[i - 1].End == Tokens[i].Start;
+    }
+
+    /// <summary>A number: its tokens, its characters, its value.</summary>
+    private struct Core
+    {
+        public int First, Last;
+        public int NumStart, NumEnd;
+        public double Value;
+        public NumberInfo Info;
+        public bool Words;
+        public bool YearLike;
+        public UnitInfo? GluedUnit;
+        public TextSpan GluedUnitSpan;
+    }
+
+    // ================================================================ quantities
+
+    private bool TryMatch(in Scope s, int i, out Quantity? q, out int next)
+    {
+        q = null;
+        next = i + 1;
+        var kind0 = s.Tokens[i].Kind;
+        if (kind0 is TokenKind.Url or TokenKind.Email) return false;
+
+        if (TryDate(in s, i, out q, out next)) return true;
+        if (TryRank(in s, i, out q, out next)) return true;
+        next = i + 1;
+
+        int j = i;
+        QualifierInfo? prefix = null;
+        int qualFirst = -1, qualLast = -1;
+        int len = _lex.Prefixes.Match(s.Text, s.Tokens, j, s.End, out var qi);
+        if (len > 0) { prefix = qi; qualFirst = j; qualLast = j + len - 1; j += len; }
+
+        string? rangeJoin = null;
+        int openerFirst = -1;
+        len = _lex.RangeOpeners.Match(s.Text, s.Tokens, j, s.End, out var joinWord);
+        if (len > 0) { rangeJoin = joinWord; openerFirst = j; j += len; }
+
+        UnitInfo? unitBefore = null;
+        int ubFirst = -1, ubLast = -1;
+        len = _lex.UnitsBefore.Match(s.Text, s.Tokens, j, s.End, out var ub);
+        if (len > 0) { unitBefore = ub; ubFirst = j; ubLast = j + len - 1; j += len; }
+
+        if (j >= s.End) return false;
+        // "minus 5 Grad", "-5 degrees": a sign before digits
+        int signTok = -1;
+        if (j + 1 < s.End && s.Tokens[j + 1].Kind == TokenKind.Number && IsSign(in s, j)) { signTok = j; j++; }
+        bool money = unitBefore?.Kind == QuantityKind.Money;
+        bool isRange = false;
+        Core upper = default;
+        Core core;
+        if (prefix is null && rangeJoin is null && unitBefore is null && signTok < 0 && TryHyphenUnit(in s, j, out q))
+        {
+            next = j + 1;
+            return true;
+        }
+        if (TryHyphenRange(in s, j, out core, out upper))
+        {
+            // "3-5", "2019-2021"
+            if (rangeJoin is not null || !MakeRange(ref core, in upper) || LooksLikePhoneNumber(s.Word(j))) { next = j + 1; return false; }
+            isRange = true;
+        }
+        else if (!TryCore(in s, j, money, out core)) return false;
+        if (IsNotAQuantity(in s, in core, out int skipTo))
+        {
+            next = Math.Max(next, skipTo);
+            return false;
+        }
+        if (signTok >= 0)
+        {
+            core.Value = -core.Value;
+            core.NumStart = s.Tokens[signTok].Start;
+            core.First = signTok;
+            core.YearLike = false;
+        }
+
+        // ---- range (unless the token held both ends: "3-5")
+        int k = core.Last + 1;
+        if (isRange)
+        {
+        }
+        else if (rangeJoin is not null)
+        {
+            if (k < s.End && s.Word(k).Equals(rangeJoin, StringComparison.OrdinalIgnoreCase)
+                && TryCore(in s, k + 1, money, out upper) && MakeRange(ref core, in upper))
+                isRange = true;
+            else
+                return false; // "zwischen 3 Staaten": not a range; the number alone is found from the next token
+        }
+        else if (k < s.End && core.GluedUnit is null)
+        {
+            int joinLen = 0;
+            if (s.Tokens[k].Kind == TokenKind.Dash && s.Tokens[k].Length == 1) joinLen = 1;
+            else if ((_lex.RolesAt(s.Text, s.Tokens, k, k + 1) & ContextRole.RangeJoin) != 0) joinLen = 1;
+            if (joinLen > 0 && TryCore(in s, k + joinLen, money, out upper) && !IsNotAQuantity(in s, in upper, out _)
+                && MakeRange(ref core, in upper))
+                isRange = true;
+        }
+        var last = isRange ? upper : core;
+        int end = last.Last;
+
+        // ---- unit
+        UnitInfo? unit = null;
+        TextSpan? unitSpan = null;
+        if (last.GluedUnit is not null)
+        {
+            unit = last.GluedUnit;
+            unitSpan = last.GluedUnitSpan;
+        }
+        else
+        {
+            len = _lex.UnitsAfter.Match(s.Text, s.Tokens, end + 1, s.End, out var ua);
+            int skipOf = 0;
+            if (len == 0 && last.Info.Vague && end + 2 < s.End && s.Tokens[end + 1].Kind == TokenKind.Word
+                && (s.Word(end + 1).Equals("of", StringComparison.OrdinalIgnoreCase) || s.Word(end + 1).Equals("von", StringComparison.OrdinalIgnoreCase)))
+            {
+                // "millions of dollars", "Millionen von Euro"
+                len = _lex.UnitsAfter.Match(s.Text, s.Tokens, end + 2, s.End, out ua);
+                if (len > 0 && ua.Kind != QuantityKind.Money) len = 0;
+                skipOf = 1;
+            }
+            if (len > 0)
+            {
+                unit = ua;
+                unitSpan = SpanOf(in s, end + 1 + skipOf, end + skipOf + len);
+                end += len + skipOf;
+            }
+            else if (unitBefore is not null)
+            {
+                unit = unitBefore;
+                unitSpan = SpanOf(in s, ubFirst, ubLast);
+            }
+        }
+        var kind = unit?.Kind ?? QuantityKind.Count;
+
+        // ---- suffix qualifier right after the number ("100 oder mehr Soldaten")
+        QualifierInfo? suffix = null;
+        int sufFirst = -1, sufLast = -1;
+        if (prefix is null && TrySuffix(in s, end + 1, out var sq, out int sl))
+        {
+            suffix = sq; sufFirst = end + 1; sufLast = end + sl; end += sl;
+        }
+
+        // ---- a year after "im Jahr", "seit", "in" is a date, whatever follows it
+        bool yearRange = isRange && core.YearLike && upper.YearLike;
+        bool yearInContext = false;
+        if ((core.YearLike && !isRange || yearRange) && unit is null && unitBefore is null)
+        {
+            int before = (openerFirst >= 0 ? openerFirst : core.First) - 1;
+            yearInContext = (_lex.RolesEndingAt(s.Text, s.Tokens, before, s.First) & ContextRole.DateBefore) != 0;
+        }
+
+        // ---- counted noun phrase
+        TextSpan? counted = null;
+        if (kind == QuantityKind.Count && !yearInContext && TryCounted(in s, end + 1, core.Info.Vague || last.Info.Vague, out var countedSpan, out int npLast)
+            && !(core.YearLike && _german && npLast > end + 1 && s.Tokens[end + 1].Kind == TokenKind.Word && !s.Tokens[end + 1].Has(TokenFlags.Capitalized)))
+        {
+            // (a year-like "2014 annektierte Russland": a verb in -te looks like an adjective; "2014 Mitarbeiter" counts)
+            counted = countedSpan;
+            end = npLast;
+            if (prefix is null && suffix is null && TrySuffix(in s, end + 1, out sq, out sl))
+            {
+                suffix = sq; sufFirst = end + 1; sufLast = end + sl; end += sl;
+            }
+        }
+
+        // ---- years: a date in a date context, a count only when something is counted ("2000 Soldaten")
+        if ((core.YearLike && !isRange || yearRange) && unit is null && unitBefore is null && counted is null)
+        {
+            if (yearInContext || (yearRange && prefix is null))
+            {
+                return MakeYear(in s, openerFirst >= 0 ? openerFirst : core.First, isRange ? upper.Last : core.Last, in core, in upper, isRange, out q, out next);
+            }
+            next = (isRange ? upper.Last : core.Last) + 1;
+            return false;
+        }
+        // English writes counts from 1,000 with a comma: a bare "2016" is a year ("the 2016 election")
+        if (!_german && core.YearLike && !isRange && unit is null && unitBefore is null && prefix is null)
+            return MakeYear(in s, core.First, core.Last, in core, in upper, false, out q, out next);
+        bool hasQualifier = prefix is not null || suffix is not null || rangeJoin is not null;
+        if (kind == QuantityKind.Count && counted is null && !isRange && !hasQualifier)
+        {
+            // "Windows 10", "Kanal 5": a bare number right after a name is part of the name.
+            int p = core.First - 1;
+            if (p >= s.First && !IsSentenceStart(in s, p) && s.Tokens[p].Kind == TokenKind.Word && s.Tokens[p].Has(TokenFlags.Capitalized)
+                && !s.Tokens[p].Has(TokenFlags.AllCaps) && !s.Glued(p + 1) && !core.Info.Vague)
+            {
+                next = core.Last + 1;
+                return false;
+            }
+        }
+        // "eins", "one", "null": a word number of 0 or 1 is rarely a claim ("one of them", "one put it");
+        // keep it with a unit ("one day") or a qualifier only.
+        if (kind == QuantityKind.Count && core.Words && (core.Value == 0 || Math.Abs(core.Value) == 1) && !core.Info.Vague && !hasQualifier && !isRange)
+        {
+            next = core.Last + 1;
+            return false;
+        }
+
+        // ---- assemble
+        int startTok = qualFirst >= 0 ? qualFirst : openerFirst >= 0 ? openerFirst : ubFirst >= 0 ? ubFirst : core.First;
+        if (kind == QuantityKind.Duration && startTok - 1 >= s.First
+            && (_lex.RolesAt(s.Text, s.Tokens, startTok - 1, startTok) & ContextRole.DurationLead) != 0)
+            startTok--; // "seit mehr als fünf Monaten"
+        bool vague = core.Info.Vague || (isRange && upper.Info.Vague);
+        var qual = prefix ?? suffix;
+        TextSpan? qualSpan = prefix is not null ? SpanOf(in s, qualFirst, qualLast) : suffix is not null ? SpanOf(in s, sufFirst, sufLast) : null;
+
+        q = new Quantity
+        {
+            Span = SpanOf(in s, startTok, end),
+            Number = TextSpan.FromBounds(core.NumStart, last.NumEnd),
+            Kind = kind,
+            Value = core.Value,
+            UpperValue = isRange ? upper.Value : null,
+            Counted = counted ?? unitSpan,
+            Unit = unit?.Unit,
+            Approximate = (qual?.Approximate ?? false) || vague,
+            Bound = isRange ? Bound.Exact : qual?.Bound ?? (vague ? Bound.Lower : Bound.Exact),
+            Qualifier = qualSpan,
+        };
+        next = end + 1;
+        return true;
+    }
+
+    private static bool MakeYear(in Scope s, int first, int lastTok, in Core core, in Core upper, bool isRange, out Quantity? q, out int next)
+    {
+        int y = (int)core.Value;
+        q = new Quantity
+        {
+            Span = SpanOf(in s, first, lastTok),
+            Number = TextSpan.FromBounds(core.NumStart, isRange ? upper.NumEnd : core.NumEnd),
+            Kind = QuantityKind.Date,
+            Value = y,
+            UpperValue = isRange ? upper.Value : null,
+            ValueText = isRange ? $"{y:D4}/{(int)upper.Value:D4}" : y.ToString("D4", CultureInfo.InvariantCulture),
+        };
+        next = lastTok + 1;
+        return true;
+    }
+
+    /// <summary>"3 bis 5 Millionen": the scale of the upper end applies to the lower one when it is smaller.</summary>
+    private static bool MakeRange(ref Core lower, in Core upper)
+    {
+        if (upper.Info.Scale > 1 && lower.Info.Scale == 1 && !lower.Info.Vague)
+        {
+            double baseUpper = upper.Value / upper.Info.Scale;
+            if (lower.Value < baseUpper) lower.Value *= upper.Info.Scale;
+        }
+        return upper.Value > lower.Value && !lower.YearLike == !upper.YearLike;
+    }
+
+    /// <summary>"minus" or a minus sign glued to the digits after it ("-5", but not the dash in "3 - 5").</summary>
+    private bool IsSign(in Scope s, int j)
+    {
+        ref readonly var t = ref s.Tokens[j];
+        if (t.Kind == TokenKind.Dash)
+            return t.Length == 1 && s.Text[t.Start] is '-' or '−' && s.Glued(j + 1) && (j == s.First || t.Has(TokenFlags.SpaceBefore))
+                   && !(j - 1 >= s.First && s.Tokens[j - 1].Kind == TokenKind.Number);
+        if (s.Text[t.Start] == '−' && t.Length == 1) return s.Glued(j + 1);
+        if (t.Kind != TokenKind.Word) return false;
+        return _lex.NumberWords.TryGet(s.Word(j), out var atom) && atom.Class == AtomClass.Minus;
+    }
+
+    private bool TrySuffix(in Scope s, int k, out QualifierInfo q, out int len)
+    {
+        len = _lex.Suffixes.Match(s.Text, s.Tokens, k, s.End, out q);
+        if (len == 0) return false;
+        // "100+" is glued; "+" after a space is something else
+        if (len == 1 && s.Tokens[k].Kind != TokenKind.Word && !s.Glued(k)) { len = 0; return false; }
+        return true;
+    }
+
+    // ================================================================ numbers
+
+    /// <summary>The number starting at token j: digits (with a scale: "1,3 Millionen"), digits with a glued
+    /// scale or unit ("10k", "5km"), or number words ("dreiundzwanzig", "two dozen", "Hunderte").</summary>
+    private bool TryCore(in Scope s, int j, bool money, out Core core)
+    {
+        core = default;
+        if (j < s.First || j >= s.End) return false;
+        ref readonly var t = ref s.Tokens[j];
+        Span<NumberAtom> atoms = stackalloc NumberAtom[MaxAtoms];
+        Span<int> atomEnds = stackalloc int[MaxNumberTokens]; // atom count after each token
+        int n = 0, ntok = 0;
+        int lastDigitTok = j;
+        bool yearLike = false;
+
+        if (t.Kind == TokenKind.Number)
+        {
+            var w = s.Word(j);
+            if (!NumberParser.TryParseDigits(w, _lex.GroupSeparator, out double v)) return false;
+            // "1 234 567" with ordinary spaces
+            bool plain = IsPlainDigits(w);
+            if (plain && w.Length <= 3)
+            {
+                while (lastDigitTok + 1 < s.End && s.Tokens[lastDigitTok + 1].Kind == TokenKind.Number && s.Tokens[lastDigitTok + 1].Length == 3
+                       && IsPlainDigits(s.Word(lastDigitTok + 1)) && s.Tokens[lastDigitTok + 1].Has(TokenFlags.SpaceBefore)
+                       && s.Tokens[lastDigitTok + 1].Start - s.Tokens[lastDigitTok].End == 1)
+                {
+                    var g = s.Word(lastDigitTok + 1);
+                    v = v * 1000 + (g[0] - '0') * 100 + (g[1] - '0') * 10 + (g[2] - '0');
+                    lastDigitTok++;
+                }
+            }
+            yearLike = plain && w.Length == 4 && lastDigitTok == j && v is >= 1500 and <= 2150;
+            atoms[n++] = new NumberAtom(AtomClass.Digits, v);
+            atomEnds[ntok++] = n;
+        }
+        else if (t.Kind == TokenKind.Word && char.IsAsciiDigit(s.Text[t.Start]))
+        {
+            return TryGluedCore(in s, j, money, out core);
+        }
+        else if (t.Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        // number words (after digits: only scales and the like)
+        int k = lastDigitTok + (n > 0 ? 1 : 0);
+        while (k < s.End && ntok < MaxNumberTokens && n < MaxAtoms - 8)
+        {
+            ref readonly var tk = ref s.Tokens[k];
+            if (tk.Kind != TokenKind.Word || char.IsAsciiDigit(s.Text[tk.Start])) break;
+            int c = NumberParser.WordAtoms(s.Word(k), _lex, atoms[n..]);
+            if (c == 0) break;
+            if (!CapitalizationAllows(in s, k, atoms[n]))
+                break;
+            // single-letter scale suffixes ("m", "k", "b") only count glued to digits ("10k")
+            if (c == 1 && atoms[n].Class == AtomClass.Suffix && tk.Length <= 1) break;
+            n += c;
+            atomEnds[ntok++] = n;
+            k++;
+        }
+        if (n == 0) return false;
+
+        // the longest prefix that is a number and ends at a token boundary
+        double value = 0;
+        NumberInfo info = default;
+        int usedTokens = 0;
+        int limit = n;
+        while (limit > 0)
+        {
+            int used = NumberEvaluator.Evaluate(atoms[..limit], out value, out info);
+            if (used == 0) return false;
+            int tb = 0;
+            while (tb < ntok && atomEnds[tb] <= used) tb++;
+            // tb = number of whole tokens within the used atoms
+            if (tb == 0) return false;
+            if (atomEnds[tb - 1] == used) { usedTokens = tb; break; }
+            limit = atomEnds[tb - 1];
+        }
+        if (usedTokens == 0) return false;
+
+        int lastTok = s.Tokens[j].Kind == TokenKind.Number ? lastDigitTok + (usedTokens - 1) : j + usedTokens - 1;
+
+        // a lone article ("ein", "a") is not a number
+        bool words = s.Tokens[j].Kind != TokenKind.Number;
+        if (words && usedTokens == 1)
+        {
+            Span<NumberAtom> one = stackalloc NumberAtom[8];
+            int c = NumberParser.WordAtoms(s.Word(j), _lex, one);
+            if (c == 1 && one[0].Class == AtomClass.Article) return false;
+        }
+
+        core = new Core
+        {
+            First = j,
+            Last = lastTok,
+            NumStart = s.Tokens[j].Start,
+            NumEnd = s.Tokens[lastTok].End,
+            Value = value,
+            Info = info,
+            Words = words,
+            YearLike = yearLike && lastTok == j,
+        };
+        return true;
+    }
+
+    /// <summary>"3-5", "5k-20k", "2019-2021": one hyphenated token holding both ends of a range.</summary>
+    private bool TryHyphenRange(in Scope s, int j, out Core lower, out Core upper)
+    {
+        lower = upper = default;
+        if (j >= s.End) return false;
+        ref readonly var t = ref s.Tokens[j];
+        if (t.Kind != TokenKind.Word || !t.Has(TokenFlags.Hyphenated) || !char.IsAsciiDigit(s.Text[t.Start])) return false;
+        var w = s.Word(j);
+        int h = w.IndexOfAny('-', '‐');
+        if (h <= 0 || h == w.Length - 1 || w[(h + 1)..].IndexOfAny('-', '‐') >= 0) return false;
+        if (!RangeEnd(w[..h], out double a, out double sa) || !RangeEnd(w[(h + 1)..], out double b, out double sb)) return false;
+        bool ya = IsPlainDigits(w[..h]) && h == 4 && a is >= 1500 and <= 2150;
+        bool yb = IsPlainDigits(w[(h + 1)..]) && w.Length - h - 1 == 4 && b is >= 1500 and <= 2150;
+        if (w[0] == '0' && h > 1) return false;
+        lower = new Core { First = j, Last = j, NumStart = t.Start, NumEnd = t.Start + h, Value = a, Info = new NumberInfo { Scale = sa }, YearLike = ya };
+        upper = new Core { First = j, Last = j, NumStart = t.Start + h + 1, NumEnd = t.End, Value = b, Info = new NumberInfo { Scale = sb }, YearLike = yb };
+        return true;
+    }
+
+    /// <summary>A number and a unit joined by a hyphen: "45-acre", "2.5-mile", "three-day", "5-Prozent-Hürde".</summary>
+    private bool TryHyphenUnit(in Scope s, int j, out Quantity? q)
+    {
+        q = null;
+        ref readonly var t = ref s.Tokens[j];
+        if (t.Kind != TokenKind.Word || !t.Has(TokenFlags.Hyphenated)) return false;
+        var w = s.Word(j);
+        int h = w.IndexOfAny('-', '‐');
+        if (h <= 0 || h == w.Length - 1) return false;
+        int h2 = w[(h + 1)..].IndexOfAny('-', '‐');
+        var unitPart = h2 < 0 ? w[(h + 1)..] : w.Slice(h + 1, h2);
+        if (!_lex.WordUnits.TryGet(unitPart, out var unit)) return false;
+        double value;
+        var left = w[..h];
+        if (char.IsAsciiDigit(left[0]))
+        {
+            if (!NumberParser.TryParseDigits(left, _lex.GroupSeparator, out value)) return false;
+        }
+        else
+        {
+            Span<NumberAtom> atoms = stackalloc NumberAtom[12];
+            int n = NumberParser.WordAtoms(left, _lex, atoms);
+            if (n == 0 || NumberEvaluator.Evaluate(atoms[..n], out value, out var info) != n || info.Vague) return false;
+            if (n == 1 && atoms[0].Class == AtomClass.Article) return false;
+        }
+        q = new Quantity
+        {
+            Span = t.Span,
+            Number = new TextSpan(t.Start, h),
+            Kind = unit.Kind,
+            Value = value,
+            Counted = new TextSpan(t.Start + h + 1, unitPart.Length),
+            Unit = unit.Unit,
+        };
+        return true;
+    }
+
+    /// <summary>"555-1234": a 3-digit and a 4-digit group, neither of them round, is a phone number, not a range.</summary>
+    private static bool LooksLikePhoneNumber(ReadOnlySpan<char> w)
+    {
+        int h = w.IndexOfAny('-', '‐');
+        var a = w[..h];
+        var b = w[(h + 1)..];
+        return IsPlainDigits(a) && IsPlainDigits(b) && a.Length >= 3 && b.Length >= 4 && b.Length > a.Length
+            && a[^1] != '0' && !b.EndsWith("00");
+    }
+
+    private bool RangeEnd(ReadOnlySpan<char> part, out double value, out double scale)
+    {
+        scale = 1;
+        value = 0;
+        int d = 0;
+        while (d < part.Length && (char.IsAsciiDigit(part[d]) || part[d] is '.' or ',')) d++;
+        if (d == 0 || !NumberParser.TryParseDigits(part[..d], _lex.GroupSeparator, out value)) return false;
+        if (d == part.Length) return true;
+        if (_lex.NumberWords.TryGet(part[d..], out var atom) && atom.Class is AtomClass.Suffix)
+        {
+            scale = atom.Value;
+            value = Math.Round(value * scale, 6);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>"10k", "5bn", "5km", "3,5%"-style tokens: digits with a scale or unit glued on.</summary>
+    private bool TryGluedCore(in Scope s, int j, bool money, out Core core)
+    {
+        core = default;
+        ref readonly var t = ref s.Tokens[j];
+        if (t.Has(TokenFlags.Hyphenated) || t.Has(TokenFlags.Ordinal)) return false;
+        var w = s.Word(j);
+        int d = 0;
+        while (d < w.Length && (char.IsAsciiDigit(w[d]) || w[d] is '.' or ',')) d++;
+        while (d > 0 && w[d - 1] is '.' or ',') d--;
+        if (d == 0 || d == w.Length) return false;
+        if (!NumberParser.TryParseDigits(w[..d], _lex.GroupSeparator, out double v)) return false;
+        var tail = w[d..];
+
+        bool nextIsMoney = _lex.UnitsAfter.Match(s.Text, s.Tokens, j + 1, s.End, out var after) > 0 && after.Kind == QuantityKind.Money;
+        _lex.GluedUnits.TryGet(tail, out var glued);
+        if (_lex.NumberWords.TryGet(tail, out var atom) && atom.Class is AtomClass.Suffix or AtomClass.Scale
+            && (glued is null || money || nextIsMoney))
+        {
+            core = new Core
+            {
+                First = j, Last = j, NumStart = t.Start, NumEnd = t.End,
+                Value = Math.Round(v * atom.Value, 6),
+                Info = new NumberInfo { Scale = atom.Value },
+            };
+            return true;
+        }
+        if (glued is not null)
+        {
+            core = new Core
+            {
+                First = j, Last = j, NumStart = t.Start, NumEnd = t.Start + d,
+                Value = v,
+                Info = new NumberInfo { Scale = 1 },
+                GluedUnit = glued,
+                GluedUnitSpan = TextSpan.FromBounds(t.Start + d, t.End),
+            };
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Number words written with a capital are names ("Kanal Eins", "Channel One") unless they
+    /// start the sentence; German number nouns ("Hunderte", "Millionen", "Dutzend") are always capitalized.</summary>
+    private bool CapitalizationAllows(in Scope s, int k, NumberAtom first)
+    {
+        if (!s.Tokens[k].Has(TokenFlags.Capitalized)) return true;
+        if (first.Class is AtomClass.Scale or AtomClass.Suffix or AtomClass.Vague or AtomClass.Dozen or AtomClass.Fraction or AtomClass.Hundred or AtomClass.Point)
+            return true;
+        if (IsSentenceStart(in s, k)) return true;
+        if (s.Tokens[k].Has(TokenFlags.AllCaps)) return true; // headline in capitals
+        return false;
+    }
+
+    private static bool IsSentenceStart(in Scope s, int k)
+    {
+        int p = k - 1;
+        while (p >= s.First && s.Tokens[p].Kind == TokenKind.Quote && s.Tokens[p].Has(TokenFlags.Opening)) p--;
+        if (p < s.First) return true;
+        if (s.Tokens[p].Length == 1 && s.Text[s.Tokens[p].Start] is ':' or '(' or '–' or '—') return true;
+        return false;
+    }
+
+    private static bool IsPlainDigits(ReadOnlySpan<char> w)
+    {
+        foreach (char c in w) if (!char.IsAsciiDigit(c)) return false;
+        return w.Length > 0;
+    }
+
+    /// <summary>References, clock times, scores, phone numbers: skip the number and say where to go on.</summary>
+    private bool IsNotAQuantity(in Scope s, in Core core, out int skipTo)
+    {
+        skipTo = core.Last + 1;
+        if (!IsNotAQuantityCore(in s, in core, ref skipTo)) return false;
+        if (!core.Words)
+        {
+            // the rest of a phone number or reference: "0800 123456", "+49 30 1234567", "030/1234-5"
+            int q = skipTo;
+            while (q < s.End && (s.Tokens[q].Kind == TokenKind.Number
+                   || (s.Tokens[q].Kind == TokenKind.Word && s.Tokens[q].Has(TokenFlags.Hyphenated) && char.IsAsciiDigit(s.Text[s.Tokens[q].Start]))
+                   || ((s.IsChar(q, '/') || s.Tokens[q].Kind == TokenKind.Dash) && s.Glued(q) && q + 1 < s.End && s.Glued(q + 1))))
+                q++;
+            skipTo = q;
+        }
+        return true;
+    }
+
+    private bool IsNotAQuantityCore(in Scope s, in Core core, ref int skipTo)
+    {
+        var tokens = s.Tokens;
+        int p = core.First - 1;
+        // "S. 12", "Artikel 5", "Tel. 030 ..."
+        if ((_lex.RolesEndingAt(s.Text, tokens, p, s.First) & ContextRole.RefBefore) != 0) return true;
+        // "14 Uhr", "5 p.m."
+        if ((_lex.RolesAt(s.Text, tokens, core.Last + 1, s.End) & ContextRole.SkipAfter) != 0) return true;
+        if (core.Words) return false;
+        // "+49 30 1234567": a number glued to a plus sign
+        if (p >= s.First && s.IsChar(p, '+') && s.Glued(core.First)) return true;
+        // "030", "0800": a leading zero
+        var w = s.Word(core.First);
+        if (w.Length >= 3 && w[0] == '0' && IsPlainDigits(w)) return true;
+        // "14:30", "3:1", "1:0-Sieg", "030/1234567", "24/7", "1&1"
+        int nxt = core.Last + 1;
+        if (nxt + 1 < s.End && s.Glued(nxt) && IsNumberJoiner(in s, nxt) && s.Glued(nxt + 1) && StartsWithDigit(in s, nxt + 1))
+            return true;
+        if (p - 1 >= s.First && s.Glued(core.First) && IsNumberJoiner(in s, p) && s.Glued(p) && EndsWithDigit(in s, p - 1))
+            return true;
+        // "(15.)", "(75. Hwang)": a match minute or list mark in brackets
+        if (nxt < s.Tokens.Length && s.IsChar(nxt, '.') && s.Glued(nxt) && p >= s.First && s.IsChar(p, '(') && s.Glued(core.First))
+        {
+            skipTo = nxt + 1;
+            return true;
+        }
+        // "Anja Hagenauer (46)", "Aysha (35, Name geändert)": an age after a name
+        if (p - 1 >= s.First && s.IsChar(p, '(') && s.Tokens[p - 1].Kind == TokenKind.Word && s.Tokens[p - 1].Has(TokenFlags.Capitalized)
+            && nxt < s.End && (s.IsChar(nxt, ')') || s.IsChar(nxt, ',')) && core.Value is >= 1 and < 120)
+            return true;
+        return false;
+    }
+
+    private static bool IsNumberJoiner(in Scope s, int k) => s.IsChar(k, ':') || s.IsChar(k, '/') || s.IsChar(k, '&');
+    private static bool StartsWithDigit(in Scope s, int k) => k < s.Tokens.Length && char.IsAsciiDigit(s.Text[s.Tokens[k].Start]);
+    private static bool EndsWithDigit(in Scope s, int k) => k >= 0 && char.IsAsciiDigit(s.Text[s.Tokens[k].End - 1]);
+
+    // ================================================================ counted noun phrase
+
+    /// <summary>The noun phrase a number counts: German [adjectives] Noun ("aktive Soldat:innen"), English
+    /// [modifiers] noun ("North Korean volunteers"), possibly in quotes („Freiwillige“).</summary>
+    private bool TryCounted(in Scope s, int k, bool vague, out TextSpan counted, out int lastTok)
+    {
+        counted = default;
+        lastTok = -1;
+        if (k >= s.End) return false;
+        // "Tausende von Menschen", "dozens of people"
+        if (vague && s.Tokens[k].Kind == TokenKind.Word && (s.Word(k).Equals("of", StringComparison.OrdinalIgnoreCase) || s.Word(k).Equals("von", StringComparison.OrdinalIgnoreCase)))
+            k++;
+        bool quoted = false;
+        if (k < s.End && s.Tokens[k].Kind == TokenKind.Quote && s.Tokens[k].Has(TokenFlags.Opening)) { quoted = true; k++; }
+        if (k >= s.End) return false;
+
+        int head = _german ? GermanHead(in s, k) : EnglishHead(in s, k);
+        if (head < 0) return false;
+        counted = s.Tokens[head].Span;
+        lastTok = head;
+        if (quoted && head + 1 < s.End && s.Tokens[head + 1].Kind == TokenKind.Quote && s.Tokens[head + 1].Has(TokenFlags.Closing))
+            lastTok = head + 1;
+        return true;
+    }
+
+    private int GermanHead(in Scope s, int k)
+    {
+        int adjectives = 0;
+        while (k < s.End)
+        {
+            ref readonly var t = ref s.Tokens[k];
+            if (t.Kind != TokenKind.Word || char.IsAsciiDigit(s.Text[t.Start])) return -1;
+            var w = s.Word(k);
+            if (t.Has(TokenFlags.Capitalized))
+            {
+                if (_lex.Months.TryGet(w, out _)) return -1;
+                if (_lex.CountedStops.Contains(w)) return -1;
+                return k;
+            }
+            if (adjectives >= 3 || _lex.CountedStops.Contains(w) || !LooksLikeGermanAdjective(w)) return -1;
+            adjectives++;
+            k++;
+        }
+        return -1;
+    }
+
+    /// <summary>An inflected attributive adjective or participle: lower case, ending in -e, -en, -er, -es, -em.</summary>
+    private static bool LooksLikeGermanAdjective(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 4 || !char.IsLower(w[0])) return false;
+        return w.EndsWith("e") || w.EndsWith("en") || w.EndsWith("er") || w.EndsWith("es") || w.EndsWith("em");
+    }
+
+    private int EnglishHead(in Scope s, int k)
+    {
+        int first = k, lastWord = -1, count = 0;
+        Span<NumberAtom> probe = stackalloc NumberAtom[8];
+        while (k < s.End && count < 4)
+        {
+            ref readonly var t = ref s.Tokens[k];
+            if (t.Kind != TokenKind.Word || char.IsAsciiDigit(s.Text[t.Start])) break;
+            var w = s.Word(k);
+            if (_lex.CountedStops.Contains(w)) break;
+            if (w.Length > 3 && w.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) break;
+            if (t.Has(TokenFlags.Capitalized) && _lex.Months.TryGet(w, out _)) break;
+            if (NumberParser.WordAtoms(w, _lex, probe) > 0) break;
+            lastWord = k;
+            count++;
+            k++;
+            // a plural noun followed by a lower-case word usually ends the phrase ("people died")
+            if (IsLikelyPluralNoun(w) && k < s.End && s.Tokens[k].Kind == TokenKind.Word && !s.Tokens[k].Has(TokenFlags.Capitalized))
+                break;
+        }
+        if (lastWord < 0) return -1;
+        // trailing verbs: "5 people killed", "10 soldiers fleeing"
+        while (lastWord > first && LooksLikeVerbForm(s.Word(lastWord))) lastWord--;
+        if (lastWord == first && LooksLikeVerbForm(s.Word(first)) && !(first + 1 < s.End && s.Tokens[first + 1].Kind == TokenKind.Word)) return -1;
+        return lastWord;
+    }
+
+    private static bool IsLikelyPluralNoun(ReadOnlySpan<char> w) =>
+        w.Length > 3 && (w[^1] == 's' || w[^1] == 'S') && !w.EndsWith("ss", StringComparison.OrdinalIgnoreCase)
+        && !w.EndsWith("us", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("is", StringComparison.OrdinalIgnoreCase);
+
+    private static bool LooksLikeVerbForm(ReadOnlySpan<char> w) =>
+        w.Length > 4 && (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ing", StringComparison.OrdinalIgnoreCase));
+
+    // ================================================================ dates
+
+    private bool TryDate(in Scope s, int i, out Quantity? q, out int next)
+    {
+        q = null;
+        next = i + 1;
+        ref readonly var t = ref s.Tokens[i];
+        int day = 0, month = 0, year = 0, last = -1;
+
+        if (t.Kind == TokenKind.Number)
+        {
+            var w = s.Word(i);
+            // "4.4.2019", "04.04.19"
+            if (TryDottedDate(w, out day, out month, out year))
+            {
+                last = i;
+            }
+            // "4.4." (day and month, year unknown)
+            else if (_german && w.Length is >= 3 and <= 5 && w.IndexOf('.') > 0 && i + 1 < s.Tokens.Length && s.IsChar(i + 1, '.') && s.Glued(i + 1)
+                     && TryDayMonth(w, out day, out month))
+            {
+                last = i + 1;
+                // "29.8. 2015": the splitter may have ended the sentence after "29.8."
+                if (i + 2 < s.Tokens.Length && !s.Tokens[i + 2].Has(TokenFlags.LineBefore)
+                    && TryYearAt(new Scope(s.Text, s.Tokens, s.First, Math.Max(s.End, i + 3)), i + 2, out int y)) { year = y; last = i + 2; }
+            }
+            // "5/17/2018" (en: month first), "17/5/2018" (de)
+            else if (IsPlainDigits(w) && w.Length <= 2 && i + 4 < s.End && s.IsChar(i + 1, '/') && s.Glued(i + 1) && s.Glued(i + 2)
+                     && s.Tokens[i + 2].Kind == TokenKind.Number && s.IsChar(i + 3, '/') && s.Glued(i + 3) && s.Glued(i + 4)
+                     && s.Tokens[i + 4].Kind == TokenKind.Number && IsPlainDigits(s.Word(i + 2)) && IsPlainDigits(s.Word(i + 4)))
+            {
+                int a = int.Parse(w, CultureInfo.InvariantCulture), b = int.Parse(s.Word(i + 2), CultureInfo.InvariantCulture);
+                int y = ParseYear(s.Word(i + 4));
+                (month, day) = _german ? (b, a) : (a, b);
+                if (y > 0 && ValidDay(day, month)) { year = y; last = i + 4; }
+            }
+            // "4. April [2019]" (de), "4 April [2019]" (en)
+            else if (IsPlainDigits(w) && w.Length <= 2 && int.Parse(w, CultureInfo.InvariantCulture) is >= 1 and <= 31)
+            {
+                int m = i + 1;
+                if (s.IsChar(m, '.') && s.Glued(m)) m++;
+                if (m < s.Tokens.Length && IsMonth(in s, m, out month))
+                {
+                    day = int.Parse(w, CultureInfo.InvariantCulture);
+                    last = m;
+                    if (TryYearAt(in s, m + 1, out int y)) { year = y; last = m + 1; }
+                }
+            }
+        }
+        else if (t.Kind == TokenKind.Word)
+        {
+            var w = s.Word(i);
+            if (char.IsAsciiDigit(w[0]))
+            {
+                // ISO "2019-04-04", "2019-04"
+                if (t.Has(TokenFlags.Hyphenated) && TryIsoDate(w, out year, out month, out day)) last = i;
+                // "4th April 2019", "4th of April"
+                else if (t.Has(TokenFlags.Ordinal) && NumberParser.TryParseOrdinal(w, _lex, out long d) && d <= 31)
+                {
+                    int m = i + 1;
+                    if (m < s.End && s.Word(m).Equals("of", StringComparison.OrdinalIgnoreCase)) m++;
+                    if (m < s.End && IsMonth(in s, m, out month))
+                    {
+                        day = (int)d;
+                        last = m;
+                        if (TryYearAt(in s, m + 1, out int y)) { year = y; last = m + 1; }
+                    }
+                }
+            }
+            else if (IsMonth(in s, i, out month))
+            {
+                // "April 2019", "April 4, 2019", "April 4th"
+                int k = i + 1;
+                if (TryYearAt(in s, k, out int y)) { year = y; last = k; }
+                else if (k < s.End && TryDayAt(in s, k, out int d))
+                {
+                    day = d;
+                    last = k;
+                    int m = k + 1;
+                    if (m < s.End && s.IsChar(m, ',')) m++;
+                    if (TryYearAt(in s, m, out y)) { year = y; last = m; }
+                    else if (!_german && !s.Tokens[k].Has(TokenFlags.Ordinal) && k + 1 < s.End && s.Tokens[k + 1].Kind == TokenKind.Word && !s.IsChar(k + 1, ','))
+                    {
+                        // "May 5 people": not a date without a year or an ordinal
+                        last = -1;
+                    }
+                }
+            }
+        }
+        if (last < 0 || month == 0) return false;
+        string valueText = day > 0
+            ? (year > 0 ? $"{year:D4}-{month:D2}-{day:D2}" : $"XXXX-{month:D2}-{day:D2}")
+            : $"{year:D4}-{month:D2}";
+        if (day == 0 && year == 0) return false;
+        var span = TextSpan.FromBounds(s.Tokens[i].Start, s.Tokens[last].End);
+        q = new Quantity
+        {
+            Span = span,
+            Number = span,
+            Kind = QuantityKind.Date,
+            Value = year,
+            ValueText = valueText,
+        };
+        next = last + 1;
+        return true;
+    }
+
+    private bool IsMonth(in Scope s, int k, out int month)
+    {
+        month = 0;
+        if (k < 0 || k >= s.Tokens.Length) return false;
+        ref readonly var t = ref s.Tokens[k];
+        if (t.Kind != TokenKind.Word || !t.Has(TokenFlags.Capitalized)) return false;
+        return _lex.Months.TryGet(s.Word(k), out month);
+    }
+
+    private bool TryYearAt(in Scope s, int k, out int year)
+    {
+        year = 0;
+        if (k >= s.End || s.Tokens[k].Kind != TokenKind.Number) return false;
+        var w = s.Word(k);
+        if (w.Length != 4 || !IsPlainDigits(w)) return false;
+        year = int.Parse(w, CultureInfo.InvariantCulture);
+        return year is >= 1000 and <= 2200;
+    }
+
+    private static bool TryDayAt(in Scope s, int k, out int day)
+    {
+        day = 0;
+        ref readonly var t = ref s.Tokens[k];
+        var w = s.Word(k);
+        if (t.Kind == TokenKind.Number && IsPlainDigits(w) && w.Length <= 2) day = int.Parse(w, CultureInfo.InvariantCulture);
+        else if (t.Kind == TokenKind.Word && t.Has(TokenFlags.Ordinal) && w.Length <= 4 && IsPlainDigits(w[..^2])) day = int.Parse(w[..^2], CultureInfo.InvariantCulture);
+        return day is >= 1 and <= 31;
+    }
+
+    private static int ParseYear(ReadOnlySpan<char> w)
+    {
+        if (!IsPlainDigits(w)) return 0;
+        if (w.Length == 4) return int.Parse(w, CultureInfo.InvariantCulture);
+        if (w.Length == 2)
+        {
+            int y = int.Parse(w, CultureInfo.InvariantCulture);
+            return y < 50 ? 2000 + y : 1900 + y;
+        }
+        return 0;
+    }
+
+    private static bool ValidDay(int day, int month) => month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2000, month);
+
+    private static bool TryDottedDate(ReadOnlySpan<char> w, out int day, out int month, out int year)
+    {
+        day = month = year = 0;
+        int a = w.IndexOf('.');
+        if (a is < 1 or > 2) return false;
+        int b = w[(a + 1)..].IndexOf('.');
+        if (b is < 1 or > 2) return false;
+        b += a + 1;
+        var ys = w[(b + 1)..];
+        if (!IsPlainDigits(w[..a]) || !IsPlainDigits(w[(a + 1)..b]) || !(ys.Length is 2 or 4)) return false;
+        day = int.Parse(w[..a], CultureInfo.InvariantCulture);
+        month = int.Parse(w[(a + 1)..b], CultureInfo.InvariantCulture);
+        year = ParseYear(ys);
+        return year > 0 && ValidDay(day, month);
+    }
+
+    private static bool TryDayMonth(ReadOnlySpan<char> w, out int day, out int month)
+    {
+        day = month = 0;
+        int a = w.IndexOf('.');
+        if (a is < 1 or > 2 || w.Length - a - 1 is < 1 or > 2) return false;
+        if (!IsPlainDigits(w[..a]) || !IsPlainDigits(w[(a + 1)..])) return false;
+        day = int.Parse(w[..a], CultureInfo.InvariantCulture);
+        month = int.Parse(w[(a + 1)..], CultureInfo.InvariantCulture);
+        return ValidDay(day, month);
+    }
+
+    private static bool TryIsoDate(ReadOnlySpan<char> w, out int year, out int month, out int day)
+    {
+        year = month = day = 0;
+        if (w.Length is not (7 or 10) || w[4] != '-') return false;
+        if (!IsPlainDigits(w[..4]) || !IsPlainDigits(w[5..7])) return false;
+        year = int.Parse(w[..4], CultureInfo.InvariantCulture);
+        month = int.Parse(w[5..7], CultureInfo.InvariantCulture);
+        if (w.Length == 10)
+        {
+            if (w[7] != '-' || !IsPlainDigits(w[8..10])) return false;
+            day = int.Parse(w[8..10], CultureInfo.InvariantCulture);
+            return year is >= 1000 and <= 2200 && ValidDay(day, month);
+        }
+        return year is >= 1000 and <= 2200 && month is >= 1 and <= 12;
+    }
+
+    // ================================================================ ranks
+
+    private bool TryRank(in Scope s, int i, out Quantity? q, out int next)
+    {
+        q = null;
+        next = i + 1;
+        ref readonly var t = ref s.Tokens[i];
+        long rank = 0;
+        int last = -1;
+        TextSpan number = default;
+
+        if (t.Kind == TokenKind.Word)
+        {
+            var w = s.Word(i);
+            if (w.Length > 64) return false;
+            Span<char> lower = stackalloc char[w.Length];
+            w.ToLowerInvariant(lower);
+            int h = lower.IndexOfAny('-', '‐');
+            if (h > 0)
+            {
+                // "fourth-largest", "4th-biggest", "second-most [populous]"
+                if (NumberParser.TryParseOrdinal(lower[..h], _lex, out long rh) && IsSuperlative(lower[(h + 1)..], out bool most))
+                {
+                    rank = rh;
+                    last = i;
+                    if (most && i + 1 < s.End && s.Tokens[i + 1].Kind == TokenKind.Word) last = i + 1;
+                }
+            }
+            else if (_german && TryGermanRankCompound(lower, out long rc))
+            {
+                rank = rc; last = i; // "viertgrößte", "drittstärkste"
+            }
+            else if (!char.IsAsciiDigit(w[0]) || t.Has(TokenFlags.Ordinal))
+            {
+                // "third largest", "4th place", "dritter Platz"
+                if (i + 1 < s.End && NumberParser.TryParseOrdinal(w, _lex, out long r) && r > 0
+                    && (t.Has(TokenFlags.Ordinal) || !IsCardinalWord(w)))
+                {
+                    var nw = s.Word(i + 1);
+                    Span<char> nl = stackalloc char[Math.Min(nw.Length, 64)];
+                    nw[..nl.Length].ToLowerInvariant(nl);
+                    if (s.Tokens[i + 1].Kind == TokenKind.Word && IsSuperlative(nl, out bool most))
+                    {
+                        rank = r;
+                        last = i + 1;
+                        if (most && i + 2 < s.End && s.Tokens[i + 2].Kind == TokenKind.Word) last = i + 2;
+                    }
+                    else if ((_lex.RolesAt(s.Text, s.Tokens, i + 1, s.End) & ContextRole.RankNoun) != 0)
+                    {
+                        rank = r;
+                        last = i + 1;
+                    }
+                }
+            }
+            if (rank > 0) number = t.Span;
+            // "Platz 4", "Rang zwei"
+            if (rank == 0 && _german && i + 1 < s.End && (_lex.RolesAt(s.Text, s.Tokens, i, i + 1) & ContextRole.RankNoun) != 0)
+            {
+                ref readonly var nt = ref s.Tokens[i + 1];
+                Span<NumberAtom> atoms = stackalloc NumberAtom[8];
+                if (nt.Kind == TokenKind.Number && IsPlainDigits(s.Word(i + 1)) && nt.Length <= 3)
+                    rank = int.Parse(s.Word(i + 1), CultureInfo.InvariantCulture);
+                else if (nt.Kind == TokenKind.Word && !nt.Has(TokenFlags.Capitalized))
+                {
+                    int c = NumberParser.WordAtoms(s.Word(i + 1), _lex, atoms);
+                    if (c > 0 && NumberEvaluator.Evaluate(atoms[..c], out double v, out var info) == c && !info.Vague && v >= 1 && v < 1000 && v == Math.Floor(v))
+                        rank = (long)v;
+                }
+                if (rank > 0)
+                {
+                    last = i + 1;
+                    number = nt.Span;
+                    q = new Quantity { Span = SpanOf(in s, i, i + 1), Number = number, Kind = QuantityKind.Rank, Value = rank, Counted = t.Span };
+                    next = i + 2;
+                    return true;
+                }
+            }
+        }
+        else if (t.Kind == TokenKind.Number && _german)
+        {
+            // "der 4. Platz", "die 2. Liga", "am 3. größten": digits, a glued period, an article before, a word after
+            var w = s.Word(i);
+            if (!IsPlainDigits(w) || w.Length > 3 || i + 2 >= s.Tokens.Length) return false;
+            if (!s.IsChar(i + 1, '.') || !s.Glued(i + 1) || s.Tokens[i + 2].Has(TokenFlags.ParagraphBefore) || s.Tokens[i + 2].Kind != TokenKind.Word) return false;
+            if ((_lex.RolesEndingAt(s.Text, s.Tokens, i - 1, s.First) & ContextRole.OrdinalBefore) == 0) return false;
+            if (IsMonth(in s, i + 2, out _)) return false;
+            rank = int.Parse(w, CultureInfo.InvariantCulture);
+            if (rank == 0) return false;
+            number = TextSpan.FromBounds(t.Start, s.Tokens[i + 1].End);
+            last = i + 1;
+            var nw = s.Word(i + 2);
+            Span<char> nl = stackalloc char[Math.Min(nw.Length, 64)];
+            nw[..nl.Length].ToLowerInvariant(nl);
+            if (IsSuperlative(nl, out _) || (_lex.RolesAt(s.Text, s.Tokens, i + 2, s.Tokens.Length) & ContextRole.RankNoun) != 0) last = i + 2;
+        }
+        if (rank <= 0 || last < 0) return false;
+
+        // the ranked noun, when it follows: "die viertgrößte Armee", "fourth-largest army"
+        TextSpan? counted = null;
+        int end = last;
+        int n = last + 1;
+        int limit = Math.Max(s.End, Math.Min(s.Tokens.Length, last + 2));
+        if (n < limit && s.Tokens[n].Kind == TokenKind.Word && !char.IsAsciiDigit(s.Text[s.Tokens[n].Start]))
+        {
+            var nw = s.Word(n);
+            bool noun = _german
+                ? s.Tokens[n].Has(TokenFlags.Capitalized) && !_lex.CountedStops.Contains(nw) && !s.Tokens[n].Has(TokenFlags.ParagraphBefore)
+                : !_lex.CountedStops.Contains(nw) && !s.Tokens[n].Has(TokenFlags.Capitalized) && n < s.End;
+            if (noun && (_lex.RolesAt(s.Text, s.Tokens, last, last + 1) & ContextRole.RankNoun) == 0)
+            {
+                counted = s.Tokens[n].Span;
+                end = n;
+            }
+        }
+        if ((_lex.RolesAt(s.Text, s.Tokens, last, last + 1) & ContextRole.RankNoun) != 0 && last != i) counted = s.Tokens[last].Span;
+
+        q = new Quantity
+        {
+            Span = TextSpan.FromBounds(s.Tokens[i].Start, s.Tokens[end].End),
+            Number = number,
+            Kind = QuantityKind.Rank,
+            Value = rank,
+            Counted = counted,
+        };
+        next = end + 1;
+        return true;
+    }
+
+    /// <summary>"acht" is a cardinal (the eight best), "fourth" is an ordinal even though it also names a fraction.</summary>
+    private bool IsCardinalWord(ReadOnlySpan<char> w)
+    {
+        Span<NumberAtom> atoms = stackalloc NumberAtom[8];
+        int n = NumberParser.WordAtoms(w, _lex, atoms);
+        for (int k = 0; k < n; k++) if (atoms[k].Class != AtomClass.Fraction) return true;
+        return false;
+    }
+
+    /// <summary>"viertgrößte": an ordinal stem, then a superlative (-ste, -sten, -ster, -stes, -stem).</summary>
+    private bool TryGermanRankCompound(ReadOnlySpan<char> lower, out long rank)
+    {
+        rank = 0;
+        if (lower.Length < 8) return false;
+        for (int len = Math.Min(10, lower.Length - 4); len >= 4; len--)
+        {
+            var rest = lower[len..];
+            if (!IsGermanSuperlative(rest)) continue;
+            if (NumberParser.GermanOrdinalStem(lower[..len], _lex, out rank) && rank >= 2) return true;
+        }
+        return false;
+    }
+
+    /// <summary>An inflected German superlative: -st or -ßt plus -e/-en/-er/-es/-em ("größte", "stärksten", "höchster").</summary>
+    private static bool IsGermanSuperlative(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 4) return false;
+        ReadOnlySpan<char> stem;
+        if (w.EndsWith("e")) stem = w[..^1];
+        else if (w.EndsWith("en") || w.EndsWith("er") || w.EndsWith("es") || w.EndsWith("em")) stem = w[..^2];
+        else return false;
+        return stem.Length >= 3 && (stem.EndsWith("st") || stem.EndsWith("ßt"));
+    }
+
+    private bool IsSuperlative(ReadOnlySpan<char> lower, out bool most)
+    {
+        most = lower is "most" or "least" or "meisten";
+        if (most) return true;
+        if (_german) return IsGermanSuperlative(lower) && lower.Length >= 5;
+        return lower.Length >= 5 && lower.EndsWith("est") || lower is "best" or "worst";
+    }
+
+    private static TextSpan SpanOf(in Scope s, int first, int last) => TextSpan.FromBounds(s.Tokens[first].Start, s.Tokens[last].End);
+}
