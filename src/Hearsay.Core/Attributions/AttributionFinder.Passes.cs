@@ -259,8 +259,9 @@ internal sealed partial class AttributionFinder
     {
         var s = SentenceOf(verb);
         Attribution? prev = null;
-        foreach (var other in a.Attributions)
+        for (int h = a.Attributions.Count - 1; h >= 0 && h >= a.Attributions.Count - 64; h--)
         {
+            var other = a.Attributions[h];
             if (other == att) continue;
             if (other.Cue.Start < v.T[verb].Start && other.Cue.Start >= s.Span.Start && (prev is null || other.Cue.Start > prev.Cue.Start)) prev = other;
         }

@@ -86,7 +86,7 @@ internal sealed partial class AttributionFinder
                 var att = New(AttributionKind.Indirect, cueStart, cueEnd, Span(a, contentStart, contentEnd));
                 SetSource(att, cueEnd, np);
                 FrameTail(att, np, end);
-                if (a.Quotations.Any(q => q.OpenToken == contentStart && q.CloseToken == contentEnd - 1)) att.Kind = AttributionKind.Direct;
+                if (quoteAtOpen[contentStart] >= 0 && a.Quotations[quoteAtOpen[contentStart]].CloseToken == contentEnd - 1) att.Kind = AttributionKind.Direct;
                 MarkQuotesInside(att);
                 att.Signals |= Mood(contentStart, contentEnd);
                 return true;
@@ -128,8 +128,12 @@ internal sealed partial class AttributionFinder
 
     private void MarkQuotesInside(Attribution att)
     {
-        for (int q = 0; q < a.Quotations.Count; q++)
+        // Quotations are sorted by start: only those opening inside the content can lie in it.
+        int first = a.TokenIndexAt(att.Content.Start), last = a.TokenIndexAt(att.Content.End);
+        for (int k = first; k < last && k < v.Count; k++)
         {
+            int q = quoteAtOpen[k];
+            if (q < 0) continue;
             var quote = a.Quotations[q];
             if (!att.Content.Contains(quote.Outer) || quoteUsed[q]) continue;
             quoteUsed[q] = true;
@@ -295,11 +299,7 @@ internal sealed partial class AttributionFinder
         MarkQuotesInside(result);
     }
 
-    private bool InsideQuote(int token)
-    {
-        foreach (var q in a.Quotations) if (q.OpenToken < token && token < q.CloseToken) return true;
-        return false;
-    }
+    private bool InsideQuote(int token) => insideQuote[token] >= 0;
 
     private bool IsCoordinated(int cs, int finite)
     {
@@ -383,7 +383,7 @@ internal sealed partial class AttributionFinder
         var (ss, se) = SubjectAfter(verb + 1, s.EndToken);
         SetSource(att, ss, se);
         FrameTail(att, Math.Max(se, verb + 1), s.EndToken);
-        if (a.Quotations.Any(q => q.OpenToken == cStart && q.CloseToken >= cEnd - 1)) att.Kind = AttributionKind.Direct;
+        if (quoteAtOpen[cStart] >= 0 && a.Quotations[quoteAtOpen[cStart]].CloseToken >= cEnd - 1) att.Kind = AttributionKind.Direct;
         MarkQuotesInside(att);
     }
 
@@ -392,7 +392,13 @@ internal sealed partial class AttributionFinder
         int np = v.NounPhrase(wie + 1, verb);
         if (np < 0) return;
         // A relay when the sentence already attributes its content to someone else.
-        var host = a.Attributions.LastOrDefault(x => x.Cue.Start >= s.Span.Start && x.Cue.End <= v.T[wie].Start);
+        Attribution? host = null;
+        for (int h = a.Attributions.Count - 1; h >= 0; h--)
+        {
+            var x = a.Attributions[h];
+            if (x.Cue.Start >= s.Span.Start && x.Cue.End <= v.T[wie].Start) { host = x; break; }
+            if (x.Cue.End <= s.Span.Start && x.Content.End <= s.Span.Start) break; // attributions are added in text order per pass
+        }
         var forms = v.Verb(verb)!;
         bool reporting = forms.Any(f => f.Class is CueClass.Report or CueClass.Writing);
         if (host is not null && reporting)
@@ -437,14 +443,15 @@ internal sealed partial class AttributionFinder
 
     private void Continuations()
     {
-        var ordered = a.Attributions.Where(x => x.Kind == AttributionKind.Direct).OrderBy(x => x.Content.Start).ToList();
+        var ordered = a.Attributions.Where(x => x.Kind == AttributionKind.Direct).OrderBy(x => x.Content.End).ToList();
+        int next = 0; // quotations come in text order: advance through the direct attributions that end before each
         for (int q = 0; q < a.Quotations.Count; q++)
         {
             if (quoteUsed[q]) continue;
             var quote = a.Quotations[q];
+            while (next < ordered.Count && ordered[next].Content.End <= quote.Outer.Start) next++;
             if (quote.InnerTokenCount < 4 || !StartsSentence(quote.OpenToken)) continue;
-            Attribution? prev = null;
-            foreach (var x in ordered) if (x.Content.End <= quote.Outer.Start) prev = x;
+            Attribution? prev = next > 0 ? ordered[next - 1] : null;
             if (prev is null) continue;
             // Only across a short distance: the same or the next paragraph.
             int pb = a.Structure.BlockIndexAt(prev.Content.Start), qb = a.Structure.BlockIndexAt(quote.Outer.Start);
@@ -468,21 +475,33 @@ internal sealed partial class AttributionFinder
     /// </summary>
     private void FreeIndirect()
     {
-        if (!v.German) return;
-        var byEnd = a.Attributions.Where(x => x.ParentId < 0 && x.Source.Span is not null).OrderBy(x => x.Content.End).ToList();
-        if (byEnd.Count == 0) return;
+        if (!v.German || a.Attributions.Count == 0) return;
+        // Which sentences an attribution already covers (content or cue), and the last top-level attribution per sentence.
+        var covered = new bool[a.Sentences.Length];
+        var hostOf = new Attribution?[a.Sentences.Length];
+        foreach (var x in a.Attributions)
+        {
+            int first = a.SentenceIndexAt(x.Content.Start), last = a.SentenceIndexAt(Math.Max(x.Content.Start, x.Content.End - 1));
+            if (first < 0 || last < 0) continue;
+            for (int i = first; i <= last; i++)
+            {
+                covered[i] = true;
+                if (x.Source.Span is not null && (hostOf[i] is null || hostOf[i]!.Content.Start <= x.Content.Start)) hostOf[i] = x;
+            }
+            int ci = a.SentenceIndexAt(x.Cue.Start);
+            if (ci >= 0) covered[ci] = true;
+        }
         for (int si = 0; si < a.Sentences.Length; si++)
         {
             var s = a.Sentences[si];
-            if (a.Attributions.Any(x => x.Content.Overlaps(s.Span) || s.Span.Contains(x.Cue))) continue;
+            if (covered[si]) continue;
             if (Mood(s.FirstToken, s.EndToken) == SpeechSignals.None && !HasSubjunctiveVerb(s.FirstToken, s.EndToken)) continue;
             // An attribution earlier in the same block, at most three sentences back, is the host.
             Attribution? host = null;
             for (int back = 1; back <= 3 && si - back >= 0 && host is null; back++)
             {
-                var prev = a.Sentences[si - back];
-                if (prev.BlockIndex != s.BlockIndex) break;
-                host = a.Attributions.LastOrDefault(x => x.ParentId < 0 && x.Content.Overlaps(prev.Span) && x.Source.Span is not null);
+                if (a.Sentences[si - back].BlockIndex != s.BlockIndex) break;
+                host = hostOf[si - back];
             }
             if (host is null) continue;
             int end = s.EndToken;
@@ -495,6 +514,8 @@ internal sealed partial class AttributionFinder
             };
             att.Relays.AddRange(host.Relays);
             a.Attributions.Add(att);
+            covered[si] = true;
+            hostOf[si] = att;
         }
     }
 
@@ -548,19 +569,22 @@ internal sealed partial class AttributionFinder
         var list = a.Attributions;
         list.Sort((x, y) => x.Content.Start != y.Content.Start ? x.Content.Start.CompareTo(y.Content.Start) : y.Content.Length.CompareTo(x.Content.Length));
         for (int i = 0; i < list.Count; i++) list[i].Id = i;
-        // Nesting: an attribution whose cue and content lie inside another's content.
+        // Nesting: an attribution whose cue and content lie inside another's content. Sorted by start (longer
+        // first), the candidates for an attribution's parent are the open ones on a stack.
+        var open = new List<Attribution>();
         foreach (var inner in list)
         {
-            Attribution? best = null;
-            foreach (var outer in list)
+            while (open.Count > 0 && open[^1].Content.End <= inner.Content.Start) open.RemoveAt(open.Count - 1);
+            for (int k = open.Count - 1; k >= 0; k--)
             {
-                if (outer == inner || !outer.Content.Contains(inner.Content) || !outer.Content.Contains(inner.Cue)) continue;
+                var outer = open[k];
+                if (!outer.Content.Contains(inner.Content) || !outer.Content.Contains(inner.Cue) || outer.Content == inner.Content) continue;
                 // "X sagt, dass …. Das sagte Y." names the same statement again; it does not nest it.
                 if (outer.Signals.HasFlag(SpeechSignals.Backward)) continue;
-                if (outer.Content == inner.Content) continue;
-                if (best is null || best.Content.Length > outer.Content.Length) best = outer;
+                inner.ParentId = outer.Id;
+                break;
             }
-            if (best is not null) inner.ParentId = best.Id;
+            open.Add(inner);
         }
     }
 }

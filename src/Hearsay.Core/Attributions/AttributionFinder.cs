@@ -20,6 +20,8 @@ internal sealed partial class AttributionFinder
     private readonly bool[] cueUsed;
     private readonly bool[] quoteUsed;
     private readonly int[] quoteAtOpen;   // token -> quotation index opening there, or -1
+    private readonly int[] quoteAtClose;  // token -> quotation index closing there, or -1
+    private readonly int[] insideQuote;   // token -> index of the innermost quotation around it, or -1
 
     public AttributionFinder(Article article, AttributionLexicon lex)
     {
@@ -29,7 +31,17 @@ internal sealed partial class AttributionFinder
         quoteUsed = new bool[article.Quotations.Count];
         quoteAtOpen = new int[article.Tokens.Length];
         Array.Fill(quoteAtOpen, -1);
-        for (int q = 0; q < article.Quotations.Count; q++) quoteAtOpen[article.Quotations[q].OpenToken] = q;
+        quoteAtClose = new int[article.Tokens.Length];
+        insideQuote = new int[article.Tokens.Length];
+        Array.Fill(quoteAtClose, -1);
+        Array.Fill(insideQuote, -1);
+        for (int q = 0; q < article.Quotations.Count; q++)
+        {
+            var quote = article.Quotations[q];
+            quoteAtOpen[quote.OpenToken] = q;
+            quoteAtClose[quote.CloseToken] = q;
+            for (int k = quote.OpenToken + 1; k < quote.CloseToken; k++) insideQuote[k] = q;
+        }
     }
 
     public void Run()
@@ -264,8 +276,8 @@ internal sealed partial class AttributionFinder
 
     private int OpenBefore(int closeToken)
     {
-        foreach (var q in a.Quotations) if (q.CloseToken == closeToken) return q.OpenToken;
-        return -1;
+        int q = quoteAtClose[closeToken];
+        return q >= 0 ? a.Quotations[q].OpenToken : -1;
     }
 
     private int Trim(int start, int end)

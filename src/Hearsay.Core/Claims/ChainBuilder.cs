@@ -18,32 +18,46 @@ internal sealed class ChainBuilder
 {
     private readonly Article a;
     private readonly AttributionLexicon? lex;
+    private readonly Dictionary<int, Attribution> carriedBy = new();          // report attribution id -> a source quoted in it
+    private readonly Dictionary<int, List<Attribution>> bySpeaker = new();    // entity id -> that speaker's attributions
 
     public ChainBuilder(Article article, AttributionLexicon lexicon)
     {
         a = article;
         lex = article.Language is "de" or "en" ? lexicon : null;
+        foreach (var att in article.Attributions)
+        {
+            if (att.Source.EntityId < 0) continue;
+            if (!bySpeaker.TryGetValue(att.Source.EntityId, out var list)) bySpeaker[att.Source.EntityId] = list = new List<Attribution>();
+            list.Add(att);
+        }
     }
 
     /// <summary>Links a source that sits "in dem Bericht" to the attribution whose source is that report.</summary>
     public void Carriers()
     {
         if (lex is null) return;
+        // Reports cited as sources, in text order; a source "in dem Bericht" looks back a short way for its report.
+        var docs = a.Attributions.Where(x => x.Source.Kind == SourceKind.Document && x.Source.Span is not null)
+            .OrderBy(x => x.Source.Span!.Value.Start).ToList();
+        if (docs.Count == 0) return;
         foreach (var att in a.Attributions)
         {
             if (att.Medium is not { } medium) continue;
             var head = LastWord(medium);
             if (head.IsEmpty) continue;
-            Attribution? best = null;
-            foreach (var doc in a.Attributions)
+            int lo = 0, hi = docs.Count;
+            while (lo < hi) { int mid = (lo + hi) >> 1; if (docs[mid].Source.Span!.Value.Start < medium.Start) lo = mid + 1; else hi = mid; }
+            for (int d = lo - 1; d >= 0; d--)
             {
-                if (doc == att || doc.Source.Kind != SourceKind.Document || doc.Source.Span is not { } ds) continue;
-                if (ds.Start >= medium.Start || medium.Start - ds.End > 1500) continue;
-                var dhead = LastWord(ds);
-                if (!SameHead(head, dhead)) continue;
-                if (best is null || ds.Start > best.Source.Span!.Value.Start) best = doc;
+                var doc = docs[d];
+                var ds = doc.Source.Span!.Value;
+                if (medium.Start - ds.End > 1500) break;
+                if (doc == att || !SameHead(head, LastWord(ds))) continue;
+                att.CarrierId = doc.Id;
+                carriedBy.TryAdd(doc.Id, att);
+                break;
             }
-            if (best is not null) att.CarrierId = best.Id;
         }
     }
 
@@ -84,8 +98,7 @@ internal sealed class ChainBuilder
         if (frame.CarrierId >= 0)
             chain.Add(SourceLink(a.Attributions[frame.CarrierId].Source, ChainRole.Document, inferred: false));
         // A report whose statements come from a source quoted in it.
-        var carried = a.Attributions.FirstOrDefault(x => x.CarrierId == frame.Id && x != frame);
-        if (carried is not null && frame.Source.Kind == SourceKind.Document)
+        if (carriedBy.TryGetValue(frame.Id, out var carried) && carried != frame && frame.Source.Kind == SourceKind.Document)
         {
             chain[0] = SourceLink(carried.Source, ChainRole.Origin, inferred: true);
             chain.Insert(1, SourceLink(frame.Source, ChainRole.Document, inferred: false));
@@ -96,8 +109,7 @@ internal sealed class ChainBuilder
         AddAuthorAndOutlet(chain);
 
         foreach (var h in att.Hedges) claim.Hedges.Add(h);
-        for (int q = 0; q < a.Quantities.Count; q++)
-            if (att.Content.Contains(a.Quantities[q].Number)) claim.Quantities.Add(q);
+        QuantitiesIn(att.Content, claim.Quantities);
         a.Claims.Add(claim);
     }
 
@@ -125,8 +137,8 @@ internal sealed class ChainBuilder
         int mediumEntity = att.MediumEntityId;
         bool mediumInferred = false;
         // Resolve a generic medium, or a missing one, through the same speaker's other statements.
-        var siblings = att.Source.EntityId >= 0
-            ? a.Attributions.Where(x => x != att && x.Source.EntityId == att.Source.EntityId).ToList()
+        var siblings = att.Source.EntityId >= 0 && bySpeaker.TryGetValue(att.Source.EntityId, out var same)
+            ? same.Where(x => x != att).ToList()
             : new List<Attribution>();
         if (mediumEntity < 0 && att.Medium is not null)
         {
@@ -215,16 +227,53 @@ internal sealed class ChainBuilder
             var claim = new Claim { Id = a.Claims.Count, Content = s.Span };
             AddAuthorAndOutlet(claim.Chain);
             if (claim.Chain.Count == 0) claim.Chain.Add(new ChainLink(ChainRole.Author, "the article", SourceKind.Unknown, null, -1, false));
-            for (int q = 0; q < a.Quantities.Count; q++)
-                if (s.Span.Contains(a.Quantities[q].Number)) claim.Quantities.Add(q);
+            QuantitiesIn(s.Span, claim.Quantities);
             for (int h = 0; h < a.Hedges.Count; h++)
                 if (s.Span.Contains(a.Hedges[h].Cue)) claim.Hedges.Add(h);
             a.Claims.Add(claim);
         }
     }
 
+    /// <summary>Indexes of the quantities whose number lies in the span (quantities are sorted by start).</summary>
+    private void QuantitiesIn(TextSpan span, List<int> into)
+    {
+        var qs = a.Quantities;
+        int lo = 0, hi = qs.Count;
+        while (lo < hi) { int mid = (lo + hi) >> 1; if (qs[mid].Span.Start < span.Start - 64) lo = mid + 1; else hi = mid; }
+        for (int q = lo; q < qs.Count && qs[q].Span.Start < span.End; q++)
+            if (span.Contains(qs[q].Number)) into.Add(q);
+    }
+
+    /// <summary>Claims by the values of their counted quantities, to find claims that state the same numbers.</summary>
+    private Dictionary<(QuantityKind, double), List<Claim>> ByValue()
+    {
+        var map = new Dictionary<(QuantityKind, double), List<Claim>>();
+        foreach (var c in a.Claims)
+            foreach (var qi in c.Quantities)
+            {
+                var q = a.Quantities[qi];
+                if (q.Kind is not (QuantityKind.Count or QuantityKind.Measure or QuantityKind.Money or QuantityKind.Percent) || q.Value == 0) continue;
+                if (!map.TryGetValue((q.Kind, q.Value), out var list)) map[(q.Kind, q.Value)] = list = new List<Claim>();
+                if (list.Count == 0 || list[^1] != c) list.Add(c);
+            }
+        return map;
+    }
+
+    private IEnumerable<Claim> SharingQuantity(Claim claim, Dictionary<(QuantityKind, double), List<Claim>> byValue)
+    {
+        var seen = new HashSet<int>();
+        foreach (var qi in claim.Quantities)
+        {
+            var q = a.Quantities[qi];
+            if (!byValue.TryGetValue((q.Kind, q.Value), out var list)) continue;
+            foreach (var other in list)
+                if (other != claim && seen.Add(other.Id)) yield return other;
+        }
+    }
+
     public void Assess()
     {
+        var byValue = ByValue();
         foreach (var claim in a.Claims)
         {
             var asm = claim.Assessment;
@@ -234,11 +283,8 @@ internal sealed class ChainBuilder
                 asm.Origin = OriginKind.Unattributed;
                 asm.FirstHand = true;
                 // The body sentences that carry the same numbers: a headline restating an attributed claim.
-                foreach (var other in a.Claims)
-                {
-                    if (other == claim || other.AttributionId < 0) continue;
-                    if (SharesQuantity(claim, other)) claim.Supports.Add(other.Id);
-                }
+                foreach (var other in SharingQuantity(claim, byValue))
+                    if (other.AttributionId >= 0) claim.Supports.Add(other.Id);
                 if (claim.Supports.Count > 0)
                 {
                     var supportOrigins = claim.Supports.Select(id => a.Claims[id].Chain[0].Name).Distinct().ToList();
@@ -267,8 +313,8 @@ internal sealed class ChainBuilder
                                    || (att.Medium is { } m && SaysStateMedia(m));
             // Independent sources: distinct origins among the article's claims that share its numbers.
             var origins = new HashSet<string> { origin.Name };
-            foreach (var other in a.Claims)
-                if (other != claim && other.AttributionId >= 0 && SharesQuantity(claim, other)) origins.Add(other.Chain[0].Name);
+            foreach (var other in SharingQuantity(claim, byValue))
+                if (other.AttributionId >= 0) origins.Add(other.Chain[0].Name);
             asm.IndependentSources = origins.Count;
 
             if (asm.IndependentSources == 1) asm.Notes.Add("single source");
@@ -316,16 +362,4 @@ internal sealed class ChainBuilder
         return false;
     }
 
-    private bool SharesQuantity(Claim x, Claim y)
-    {
-        foreach (var qx in x.Quantities)
-            foreach (var qy in y.Quantities)
-            {
-                var a1 = a.Quantities[qx];
-                var a2 = a.Quantities[qy];
-                if (a1.Kind == a2.Kind && a1.Kind is QuantityKind.Count or QuantityKind.Measure or QuantityKind.Money or QuantityKind.Percent
-                    && a1.Value == a2.Value && a1.Value != 0) return true;
-            }
-        return false;
-    }
 }

@@ -80,17 +80,21 @@ public sealed class HedgeStage : IStage
     {
         var tokens = article.Tokens;
         var text = article.Text;
+        // Quotations an attribution claims: its content or a part of it, or any quote inside a mixed one.
+        var claimedSpans = new HashSet<TextSpan>();
+        var insideMixed = new bool[tokens.Length];
+        foreach (var att in article.Attributions)
+        {
+            claimedSpans.Add(att.Content);
+            foreach (var part in att.ContentParts) claimedSpans.Add(part);
+            if (att.Kind != AttributionKind.Mixed) continue;
+            for (int k = article.TokenIndexAt(att.Content.Start); k < tokens.Length && tokens[k].Start < att.Content.End; k++) insideMixed[k] = true;
+        }
         foreach (var q in article.Quotations)
         {
             int inner = q.InnerTokenCount;
             if (inner < 1 || inner > 3) continue;
-            bool claimed = false;
-            foreach (var att in article.Attributions)
-            {
-                if (att.Content == q.Inner || att.ContentParts.Contains(q.Inner)) { claimed = true; break; }
-                if (att.Kind == AttributionKind.Mixed && att.Content.Contains(q.Outer)) { claimed = true; break; }
-            }
-            if (claimed) continue;
+            if (claimedSpans.Contains(q.Inner) || insideMixed[q.OpenToken] || ClaimedTrimmed(article, q, claimedSpans)) continue;
             // Words only: no sentence punctuation inside.
             bool words = true;
             for (int k = q.OpenToken + 1; k < q.CloseToken; k++)
@@ -117,17 +121,30 @@ public sealed class HedgeStage : IStage
         || w.EndsWith("projekt", StringComparison.OrdinalIgnoreCase) || w.EndsWith("titel", StringComparison.OrdinalIgnoreCase)
         || w.EndsWith("serie", StringComparison.OrdinalIgnoreCase) || w.EndsWith("lied", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A quote whose content an attribution took without a trailing comma ("…," she said).</summary>
+    private static bool ClaimedTrimmed(Article article, Quotation q, HashSet<TextSpan> claimed)
+    {
+        int last = q.CloseToken - 1;
+        while (last > q.OpenToken + 1 && article.Text[article.Tokens[last].Start] == ',') last--;
+        return last > q.OpenToken && claimed.Contains(article.SpanOfTokens(q.OpenToken + 1, last));
+    }
+
+    /// <summary>Links each attribution to the hedges in its content or in its attributing sentence. Hedges are
+    /// sorted by cue start, so each attribution looks only at the hedges in its own range.</summary>
     private static void LinkToAttributions(Article article)
     {
-        for (int h = 0; h < article.Hedges.Count; h++)
+        var hedges = article.Hedges;
+        foreach (var att in article.Attributions)
         {
-            var cue = article.Hedges[h].Cue;
-            foreach (var att in article.Attributions)
+            int si = article.SentenceIndexAt(att.Cue.Start);
+            var frame = si >= 0 ? article.Sentences[si].Span : att.Cue;
+            int from = Math.Min(frame.Start, att.Content.Start), to = Math.Max(frame.End, att.Content.End);
+            int lo = 0, hi = hedges.Count;
+            while (lo < hi) { int mid = (lo + hi) >> 1; if (hedges[mid].Cue.Start < from) lo = mid + 1; else hi = mid; }
+            for (int h = lo; h < hedges.Count && hedges[h].Cue.Start < to; h++)
             {
-                int si = article.SentenceIndexAt(att.Cue.Start);
-                var frame = si >= 0 ? article.Sentences[si].Span : att.Cue;
-                if (att.Content.Contains(cue) || (frame.Contains(cue) && !att.Content.Contains(cue) && frame.Overlaps(cue)))
-                    att.Hedges.Add(h);
+                var cue = hedges[h].Cue;
+                if (att.Content.Contains(cue) || frame.Contains(cue)) att.Hedges.Add(h);
             }
         }
     }
