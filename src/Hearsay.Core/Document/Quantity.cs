@@ -17,7 +17,8 @@ public sealed class Quantity
     public double? UpperValue { get; init; }
     /// <summary>Normalized text value for dates ("2019-04").</summary>
     public string? ValueText { get; init; }
-    /// <summary>The counted noun ("Soldat:innen") or unit ("Prozent", "km").</summary>
+    /// <summary>The counted noun phrase, modifiers included ("aktive Soldat:innen", "North Korean volunteers"),
+    /// or the unit ("Prozent", "km").</summary>
     public TextSpan? Counted { get; init; }
     /// <summary>Normalized unit or currency code ("%", "EUR", "km").</summary>
     public string? Unit { get; init; }

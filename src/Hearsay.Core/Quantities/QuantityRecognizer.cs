@@ -661,7 +661,8 @@ internal sealed class QuantityRecognizer
 
         int head = _german ? GermanHead(in s, k) : EnglishHead(in s, k);
         if (head < 0) return false;
-        counted = s.Tokens[head].Span;
+        // The whole phrase, modifiers included: "1,3 Millionen aktive Soldat:innen" counts active soldiers.
+        counted = TextSpan.FromBounds(s.Tokens[k].Start, s.Tokens[head].End);
         lastTok = head;
         if (quoted && head + 1 < s.End && s.Tokens[head + 1].Kind == TokenKind.Quote && s.Tokens[head + 1].Has(TokenFlags.Closing))
             lastTok = head + 1;

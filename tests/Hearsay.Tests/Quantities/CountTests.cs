@@ -23,11 +23,11 @@ public class CountTests
     }
 
     [Theory]
-    [InlineData("Die Partei gewann 80.000 neue junge Mitglieder.", "de", "80.000 neue junge Mitglieder", "Mitglieder")]
-    [InlineData("Geschickt wurden 300 erfahrene Pilot:innen.", "de", "300 erfahrene Pilot:innen", "Pilot:innen")]
+    [InlineData("Die Partei gewann 80.000 neue junge Mitglieder.", "de", "80.000 neue junge Mitglieder", "neue junge Mitglieder")]
+    [InlineData("Geschickt wurden 300 erfahrene Pilot:innen.", "de", "300 erfahrene Pilot:innen", "erfahrene Pilot:innen")]
     [InlineData("Es fehlen 40 Lehrer*innen.", "de", "40 Lehrer*innen", "Lehrer*innen")]
-    [InlineData("The party won 80,000 new young members.", "en", "80,000 new young members", "members")]
-    [InlineData("About 500 Ukrainian grain farmers protested.", "en", "About 500 Ukrainian grain farmers", "farmers")]
+    [InlineData("The party won 80,000 new young members.", "en", "80,000 new young members", "new young members")]
+    [InlineData("About 500 Ukrainian grain farmers protested.", "en", "About 500 Ukrainian grain farmers", "Ukrainian grain farmers")]
     public void Adjectives_belong_to_the_counted_phrase(string text, string lang, string span, string counted)
     {
         var (a, q) = Find(text, lang, span);
