@@ -14,6 +14,7 @@ public static class EvalDatasets
         new Ner.GermEvalNerDataset(),
         new Ner.UnerDataset(),
         new RecognizersSpecs.RecognizersSpecsDataset(),
+        new Gap.GapDataset(),
     };
 
     public static IEvalDataset? Find(string name) =>
