@@ -15,6 +15,7 @@ public static class EvalDatasets
         new Ner.UnerDataset(),
         new RecognizersSpecs.RecognizersSpecsDataset(),
         new Gap.GapDataset(),
+        new Gum.GumDataset(),
     };
 
     public static IEvalDataset? Find(string name) =>
