@@ -34,17 +34,17 @@ public static class EvalCommand
 
     public static Command Create(TextWriter? stdout = null, TextWriter? stderr = null)
     {
-        var data = new Option<string?>("--data") { Description = $"Folder holding the corpora (default: ${DataRoot.EnvironmentVariable}, else {DataRoot.DefaultRelative})." };
-        var dataset = new Option<string[]>("--dataset") { Description = "Only these datasets (repeatable, or comma-separated). Default: all.", AllowMultipleArgumentsPerToken = true };
+        var data = new Option<string?>("--data") { HelpName = "DIR", Description = $"Folder holding the corpora (default: ${DataRoot.EnvironmentVariable}, else {DataRoot.DefaultRelative})." };
+        var dataset = new Option<string[]>("--dataset") { HelpName = "NAME", Description = "Only these datasets (repeatable, or comma-separated). Default: all.", AllowMultipleArgumentsPerToken = true };
         var split = new Option<string>("--split") { Description = "dev or test (datasets without that split use the one they have).", DefaultValueFactory = _ => "test" };
         split.AcceptOnlyFromAmong("dev", "test");
         var json = new Option<bool>("--json") { Description = "Print the table as JSON." };
-        var errors = new Option<int>("--errors") { Description = "Also print the N most frequent error classes per dataset, with an example each." };
-        var predictions = new Option<string?>("--predictions") { Description = "Write Hearsay's output in each dataset's own format under this folder." };
-        var limit = new Option<int?>("--limit") { Description = "At most N documents per dataset." };
-        var checkFloors = new Option<string?>("--check-floors") { Description = "Floors file (dataset/split/metric -> least figure); exit 1 when a figure is below its floor." };
-        var writeFloors = new Option<string?>("--write-floors") { Description = "Write a floors file from this run's figures minus --margin." };
-        var margin = new Option<double>("--margin") { Description = "Margin below the measured figures for --write-floors.", DefaultValueFactory = _ => 0.005 };
+        var errors = new Option<int>("--errors") { HelpName = "N", Description = "Also print the N most frequent error classes per dataset, with an example each." };
+        var predictions = new Option<string?>("--predictions") { HelpName = "DIR", Description = "Write Hearsay's output in each dataset's own format under this folder." };
+        var limit = new Option<int?>("--limit") { HelpName = "N", Description = "At most N documents per dataset." };
+        var checkFloors = new Option<string?>("--check-floors") { HelpName = "FILE", Description = "Floors file (dataset/split/metric -> least figure); exit 1 when a figure is below its floor." };
+        var writeFloors = new Option<string?>("--write-floors") { HelpName = "FILE", Description = "Write a floors file from this run's figures minus --margin." };
+        var margin = new Option<double>("--margin") { HelpName = "X", Description = "Margin below the measured figures for --write-floors.", DefaultValueFactory = _ => 0.005 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress messages on stderr." };
 
         var command = new Command("eval", "Measure Hearsay's accuracy on the evaluation corpora with each corpus's own metric.");

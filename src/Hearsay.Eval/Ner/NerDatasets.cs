@@ -37,7 +37,7 @@ internal static class NerRun
     private static void Write(StreamWriter w, NerSentence s, List<EntitySpan> sys)
     {
         var tags = Iob.Encode(s.Tokens.Length, sys);
-        if (s.Text is not null) w.WriteLine($"# text = {s.Text}");
+        foreach (var comment in s.Comments) w.WriteLine(comment);
         for (int i = 0; i < s.Tokens.Length; i++) w.WriteLine(string.Join('\t', s.Columns[i]) + "\t" + tags[i]);
         w.WriteLine();
     }

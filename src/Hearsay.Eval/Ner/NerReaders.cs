@@ -17,6 +17,7 @@ public static class NerReaders
         var tokens = new List<string>();
         var tags = new List<string>();
         var columns = new List<string[]>();
+        var comments = new List<string>();
         string? text = null, id = null;
         int n = 0;
         string? line;
@@ -27,14 +28,15 @@ public static class NerReaders
             {
                 if (tokens.Count > 0)
                 {
-                    yield return new NerSentence { Id = id ?? $"{++n}", Tokens = tokens.ToArray(), Tags = tags.ToArray(), Text = text, Columns = columns.ToArray() };
+                    yield return new NerSentence { Id = id ?? $"{++n}", Tokens = tokens.ToArray(), Tags = tags.ToArray(), Text = text, Columns = columns.ToArray(), Comments = comments.ToArray() };
                 }
-                tokens.Clear(); tags.Clear(); columns.Clear(); text = null; id = null;
+                tokens.Clear(); tags.Clear(); columns.Clear(); comments.Clear(); text = null; id = null;
                 if (line is null) yield break;
                 continue;
             }
             if (line[0] == '#')
             {
+                comments.Add(line);
                 if (textPrefix is not null && line.StartsWith(textPrefix, StringComparison.Ordinal)) text = line[textPrefix.Length..];
                 else if (line.StartsWith("# sent_id = ", StringComparison.Ordinal)) id = line["# sent_id = ".Length..];
                 else if (textPrefix is null && line.StartsWith("#\t", StringComparison.Ordinal)) id = line[2..].Split('\t')[0];

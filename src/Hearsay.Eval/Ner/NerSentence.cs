@@ -10,6 +10,8 @@ public sealed class NerSentence
     public required string[] Tags { get; init; }
     /// <summary>The sentence text given by the file ("# text = …"), or null to rebuild it from the tokens.</summary>
     public string? Text { get; init; }
+    /// <summary>The comment lines before the sentence ("#\tURL", "# text = …"), kept for writing predictions.</summary>
+    public IReadOnlyList<string> Comments { get; init; } = Array.Empty<string>();
     /// <summary>Other columns of the token lines, kept for writing predictions back out.</summary>
     public required string[][] Columns { get; init; }
 
