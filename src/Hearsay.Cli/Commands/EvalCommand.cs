@@ -134,7 +134,9 @@ public static class EvalCommand
             if (floors is not null)
             {
                 stdout.WriteLine();
-                if (violations.Count == 0) stdout.WriteLine($"All {floors.Count} floors hold ({options.CheckFloors}).");
+                var prefixes = run.Errors.Select(e => $"{e.Dataset}/{e.Split}/").ToList();
+                int applicable = floors.Keys.Count(k => prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal)));
+                if (violations.Count == 0) stdout.WriteLine($"All {applicable} floors of the datasets run hold ({options.CheckFloors}).");
                 else
                 {
                     stdout.WriteLine($"{violations.Count} figure(s) below their floor ({options.CheckFloors}):");

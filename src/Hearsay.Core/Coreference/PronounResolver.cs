@@ -24,6 +24,7 @@ public static class PronounResolver
         public required WordMap<(Gender Gender, string Case)> Forms { get; init; }
         public required WordMap<Gender> FirstNames { get; init; }
         public required WordMap<Gender> Honorifics { get; init; }
+        public required WordSet NameParticles { get; init; }
     }
 
     private static Data DataFor(LanguagePack pack) => pack.Compiled("pronoun-resolver", p => new Data
@@ -34,6 +35,7 @@ public static class PronounResolver
             .Select(r => KeyValuePair.Create(r[0], AttributionLexicon.ParseGender(r[1])))),
         Honorifics = new WordMap<Gender>(p.Rows("honorifics").Where(r => r.Length >= 2)
             .Select(r => KeyValuePair.Create(r[0], AttributionLexicon.ParseGender(r[1])))),
+        NameParticles = new WordSet(LanguagePack.CommonRows("name-particles").Select(r => r[0])),
     });
 
     private sealed record Candidate(int First, int Last, int EntityId, int MentionId, Gender Gender, int Sentence);
@@ -179,7 +181,7 @@ public static class PronounResolver
                 int next = end + 1;
                 if (next < a.Tokens.Length && !covered[next] && IsNameWord(a, lex, data, next) && SameSentence(a, end, next)) { end = next; continue; }
                 // Lower-case name particles inside a name: "Ludwig van Beethoven", "Alfredo Di Stéfano".
-                if (next + 1 < a.Tokens.Length && IsParticle(a, next) && IsNameWord(a, lex, data, next + 1) && SameSentence(a, end, next + 1)) { end = next + 1; continue; }
+                if (next + 1 < a.Tokens.Length && IsParticle(a, data, next) && IsNameWord(a, lex, data, next + 1) && SameSentence(a, end, next + 1)) { end = next + 1; continue; }
                 break;
             }
             i = end + 1;
@@ -209,10 +211,10 @@ public static class PronounResolver
         return true;
     }
 
-    private static bool IsParticle(Article a, int k)
+    private static bool IsParticle(Article a, Data data, int k)
     {
-        var w = a.Slice(a.Tokens[k]);
-        return w is "van" or "von" or "de" or "der" or "den" or "di" or "da" or "del" or "du" or "le" or "la" or "bin" or "al" or "ten" or "zu";
+        var t = a.Tokens[k];
+        return t.Kind == TokenKind.Word && !t.Has(TokenFlags.Capitalized) && data.NameParticles.Contains(a.Slice(t));
     }
 
     private static bool SameSentence(Article a, int x, int y) => a.SentenceIndexAt(a.Tokens[x].Start) == a.SentenceIndexAt(a.Tokens[y].Start);
