@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.Text;
 using Hearsay.Cli.Analyze;
 using Hearsay.Cli.Bench;
+using Hearsay.Cli.Commands;
 
 namespace Hearsay.Cli;
 
@@ -86,6 +87,7 @@ public static class Program
         root.Options.Add(verbose);
         root.Subcommands.Add(AnalyzeCommand.Create(context, verbose));
         root.Subcommands.Add(BenchCommand.Create(context, verbose));
+        root.Subcommands.Add(EvalCommand.Create(context.Out, context.Err));
         return root;
     }
 }

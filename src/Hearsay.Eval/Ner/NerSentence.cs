@@ -1,0 +1,76 @@
+using Hearsay.Document;
+
+namespace Hearsay.Eval.Ner;
+
+/// <summary>One sentence of a CoNLL-style NER file: tokens, gold tags (outer level) and the text analyzed.</summary>
+public sealed class NerSentence
+{
+    public required string Id { get; init; }
+    public required string[] Tokens { get; init; }
+    public required string[] Tags { get; init; }
+    /// <summary>The sentence text given by the file ("# text = …"), or null to rebuild it from the tokens.</summary>
+    public string? Text { get; init; }
+    /// <summary>The comment lines before the sentence ("#\tURL", "# text = …"), kept for writing predictions.</summary>
+    public IReadOnlyList<string> Comments { get; init; } = Array.Empty<string>();
+    /// <summary>Other columns of the token lines, kept for writing predictions back out.</summary>
+    public required string[][] Columns { get; init; }
+
+    /// <summary>The text and each token's characters: the given text when the tokens are found in it in order,
+    /// else the tokens joined by <see cref="Detokenizer"/>.</summary>
+    public Detokenizer.Result Layout()
+    {
+        if (Text is not null && Align(Text, Tokens) is { } grid) return new Detokenizer.Result(Text, grid);
+        return Detokenizer.Build(Tokens);
+    }
+
+    private static TokenGrid? Align(string text, string[] tokens)
+    {
+        var starts = new int[tokens.Length];
+        var ends = new int[tokens.Length];
+        int pos = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            while (pos < text.Length && char.IsWhiteSpace(text[pos])) pos++;
+            if (string.CompareOrdinal(text, pos, tokens[i], 0, tokens[i].Length) != 0) return null;
+            starts[i] = pos;
+            pos += tokens[i].Length;
+            ends[i] = pos;
+        }
+        return new TokenGrid(starts, ends);
+    }
+}
+
+/// <summary>Hearsay's entity mentions as typed token spans of a sentence.</summary>
+public static class NerMapping
+{
+    /// <summary>Person → PER; Organization and Media → ORG; Country and Place → LOC; Other is not mapped (OTH is
+    /// never predicted). Names and partial names and metonyms keep the type; with <paramref name="derivations"/>,
+    /// adjectives derived from a name get the "-deriv" type (GermEval's LOCderiv: "deutsche"). Descriptions and
+    /// pronouns are not named entities.</summary>
+    public static List<EntitySpan> Spans(Article article, TokenGrid grid, bool derivations)
+    {
+        var result = new HashSet<EntitySpan>();
+        foreach (var m in article.Mentions)
+        {
+            if (m.EntityId < 0 || m.EntityId >= article.Entities.Count) continue;
+            var type = article.Entities[m.EntityId].Type switch
+            {
+                EntityType.Person => "PER",
+                EntityType.Organization or EntityType.Media => "ORG",
+                EntityType.Country or EntityType.Place => "LOC",
+                _ => null,
+            };
+            if (type is null) continue;
+            switch (m.Kind)
+            {
+                case MentionKind.Name or MentionKind.PartialName or MentionKind.Metonym: break;
+                case MentionKind.Adjective when derivations: type += "deriv"; break;
+                default: continue;
+            }
+            var tokens = grid.Overlapping(m.Span).ToList();
+            if (tokens.Count == 0) continue;
+            result.Add(new EntitySpan(tokens[0], tokens[^1], type));
+        }
+        return result.OrderBy(s => s.First).ThenBy(s => s.Last).ToList();
+    }
+}

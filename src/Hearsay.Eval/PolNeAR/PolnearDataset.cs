@@ -1,0 +1,128 @@
+using System.Text;
+using Hearsay.Document;
+
+namespace Hearsay.Eval.PolNeAR;
+
+/// <summary>
+/// PolNeAR (attribution relations in US political news, English). Each article's text (first line: the
+/// title) is analyzed as English. Hearsay's attributions give Source (the source span), Cue (the cue, and
+/// the particle as a second fragment) and Content (the content parts; a direct quote with its marks, as
+/// PolNeAR includes them). Scored per role over distinct spans, as in the PARC line of work: exact match
+/// and partial (overlap) match P/R/F1 for Source, Cue and Content, and for all roles together.
+/// When several annotators did an article, the first annotator's file in file-name order is the gold.
+/// </summary>
+public sealed class PolnearDataset : IEvalDataset
+{
+    public const string Id = "polnear";
+    public string Name => Id;
+    public string SplitName(SplitChoice choice) => choice == SplitChoice.Dev ? "dev" : "test";
+
+    public DatasetReport Run(EvalContext context, string split)
+    {
+        var folder = context.Data.Require(Id, split);
+        context.Data.Require(Id, split, "text");
+        context.Data.Require(Id, split, "attributions");
+        var report = new DatasetReport();
+        var exact = BratReader.Roles.ToDictionary(r => r, _ => new SpanCounts());
+        var overlap = BratReader.Roles.ToDictionary(r => r, _ => new SpanCounts());
+        var outDir = context.PredictionsFolder(Id, split);
+        int docs = 0;
+        var articles = context.Limited(BratReader.Articles(folder)).Select(a => BratReader.Read(a.TextPath, a.AnnPath, a.Annotator));
+        foreach (var (gold, article) in context.AnalyzeAll(articles, a => a.Text, "en"))
+        {
+            docs++;
+            var sys = Map(article);
+            foreach (var role in BratReader.Roles)
+            {
+                var g = gold.Spans[role];
+                var s = sys.Select(r => role == "Source" ? r.Source : role == "Cue" ? r.Cue : r.Content)
+                    .OfType<FragmentSpan>().Distinct().ToList();
+                var e = exact[role]; e.Add(SpanCounts.Exact(g, s)); exact[role] = e;
+                var o = overlap[role]; o.Add(SpanCounts.Overlap(g, s)); overlap[role] = o;
+                Classify(report.Errors, gold, role, g, s);
+            }
+            if (outDir is not null) WriteAnn(Path.Combine(outDir, gold.Name + ".ann"), gold.Text, sys);
+        }
+        report.Documents = docs;
+        const string task = "attribution relations";
+        SpanCounts All(Dictionary<string, SpanCounts> d) { var c = new SpanCounts(); foreach (var v in d.Values) c.Add(v); return c; }
+        report.Rows.Add(All(overlap).Row(Id, task, split, "All roles (overlap)", docs));
+        report.Rows.Add(All(exact).Row(Id, task, split, "All roles (exact)", docs));
+        foreach (var role in BratReader.Roles)
+        {
+            report.Rows.Add(overlap[role].Row(Id, task, split, $"{role} (overlap)", docs));
+            report.Rows.Add(exact[role].Row(Id, task, split, $"{role} (exact)", docs));
+        }
+        return report;
+    }
+
+    /// <summary>Hearsay's attributions as relations of character spans.</summary>
+    public static List<BratRelation> Map(Article article)
+    {
+        var list = new List<BratRelation>();
+        foreach (var att in article.Attributions)
+        {
+            var content = new FragmentSpan(HearsaySpans.Content(article, att, quoteMarks: true), article.Text);
+            var cue = new FragmentSpan(HearsaySpans.Cue(att), article.Text);
+            var source = att.Source.Span is { } s ? new FragmentSpan(new[] { s }, article.Text) : null;
+            if (content.IsEmpty || cue.IsEmpty) continue;
+            list.Add(new BratRelation(source is null ? "Attribution-no-source" : "Attribution", source, cue, content));
+        }
+        return list;
+    }
+
+    private static void Classify(ErrorLog log, PolnearArticle doc, string role, List<FragmentSpan> gold, List<FragmentSpan> sys)
+    {
+        string T(FragmentSpan f) => string.Join(" … ", f.Parts.Select(p => doc.Text[p.Start..p.End])).ReplaceLineEndings(" ");
+        foreach (var g in gold)
+        {
+            var hit = sys.FirstOrDefault(g.Overlaps);
+            if (hit is null)
+            {
+                log.Add($"missed {role}", () => $"{Excerpt.Of(doc.Text, g.Start, g.End)} ({doc.Name})");
+                if (role == "Cue")
+                {
+                    var words = T(g).ToLowerInvariant();
+                    if (words.Split(' ').Length <= 3) log.Add($"missed cue «{words}»", () => $"{Excerpt.Of(doc.Text, g.Start, g.End)} ({doc.Name})");
+                }
+            }
+            else if (!hit.Equals(g))
+            {
+                string how = hit.Start <= g.Start && hit.End >= g.End ? "too long" : hit.Start >= g.Start && hit.End <= g.End ? "too short" : "shifted";
+                log.Add($"{role} span {how}", () => $"gold «{Short(T(g))}» vs Hearsay «{Short(T(hit))}» ({doc.Name})");
+            }
+        }
+        foreach (var s in sys)
+            if (!gold.Any(s.Overlaps))
+                log.Add($"spurious {role}", () => $"{Excerpt.Of(doc.Text, s.Start, s.End)} ({doc.Name})");
+    }
+
+    private static string Short(string s) => s.Length > 160 ? s[..159] + "…" : s;
+
+    /// <summary>Brat standoff in PolNeAR's own shape: T lines for Source, Cue, Content and the Attribution
+    /// trigger (the cue), and an E line per relation.</summary>
+    private static void WriteAnn(string path, string text, List<BratRelation> relations)
+    {
+        var sb = new StringBuilder();
+        int t = 0, e = 0;
+        string Bound(string label, FragmentSpan span)
+        {
+            var id = $"T{++t}";
+            var offsets = string.Join(";", span.Parts.Select(p => $"{p.Start} {p.End}"));
+            var covered = string.Join(" ", span.Parts.Select(p => text[p.Start..p.End])).ReplaceLineEndings(" ");
+            sb.Append(id).Append('\t').Append(label).Append(' ').Append(offsets).Append('\t').Append(covered).Append('\n');
+            return id;
+        }
+        foreach (var r in relations)
+        {
+            var source = r.Source is null ? null : Bound("Source", r.Source);
+            var cue = Bound("Cue", r.Cue!);
+            var content = Bound("Content", r.Content!);
+            var trigger = Bound(r.Label, r.Cue!);
+            sb.Append($"E{++e}\t{r.Label}:{trigger} Content:{content} Cue:{cue}");
+            if (source is not null) sb.Append($" Source:{source}");
+            sb.Append('\n');
+        }
+        File.WriteAllText(path, sb.ToString());
+    }
+}

@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Hearsay.Document;
+
+namespace Hearsay.Eval.RecognizersSpecs;
+
+/// <summary>
+/// Microsoft Recognizers-Text spec cases (numbers, ordinals, percentages, ranges, currency, dimensions, age,
+/// temperature, dates; German and English), held against Hearsay's quantity stage. A case passes, as in the
+/// upstream test suites, when every expected result is found and nothing else of that model's kind is:
+/// the same number of quantities, each matching one expected result on span and value.
+/// <list type="bullet">
+/// <item>Span: the expected [Start, End] (End inclusive) equals one view of the quantity: the number, the whole
+///   expression, number + counted noun or unit, qualifier + number (+ noun), or number + the unit token after it.
+///   Hearsay's spans are built for claims ("fast 1,3 Millionen Soldaten"), the specs' for a parser, so any
+///   of these counts.</item>
+/// <item>Value: numbers (German decimal comma read as a point), percentages without "%", range intervals
+///   "(,5)" / "[3,5)" against Bound and Value/UpperValue, currency value (and ISO code when the spec gives
+///   one), dimension/temperature/age value; dates by span, and by value when the spec's timex is a plain
+///   ISO date and Hearsay gives one.</item>
+/// <item>Which quantities count for a model: NumberModel all but dates and ranks; OrdinalModel ranks;
+///   PercentModel percentages; NumberRangeModel bounded or ranged quantities; CurrencyModel money;
+///   Dimension and Temperature measures; AgeModel durations, measures and counts; DateTimeModel dates.</item>
+/// </list>
+/// Scope (which files and cases count) is <see cref="SpecScope"/>. Reports the pass rate per model and language.
+/// </summary>
+public sealed class RecognizersSpecsDataset : IEvalDataset
+{
+    public const string Id = "recognizers-text-specs";
+    public string Name => Id;
+    public string SplitName(SplitChoice choice) => "all";
+
+    private sealed record Item(SpecFile File, SpecCase Case, int Index);
+
+    public DatasetReport Run(EvalContext context, string split)
+    {
+        var root = context.Data.Require(Id);
+        var scope = SpecScope.Default;
+        var items = new List<Item>();
+        var excluded = new Dictionary<string, int>(StringComparer.Ordinal);
+        int total = 0;
+        foreach (var file in SpecReader.Files(root))
+        {
+            var cases = SpecReader.Read(file.Path);
+            total += cases.Count;
+            if (SpecScope.FileOutOfScope(file) is { } fileReason) { Bump(excluded, fileReason, cases.Count); continue; }
+            for (int i = 0; i < cases.Count; i++)
+            {
+                if (scope.CaseOutOfScope(file, cases[i]) is { } reason) Bump(excluded, $"{file.Model}: {reason}", 1);
+                else items.Add(new Item(file, cases[i], i));
+            }
+        }
+        context.Log?.Invoke($"eval: {Id}: {items.Count} of {total} cases in scope; out of scope: " +
+            string.Join("; ", excluded.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} ×{kv.Value}")));
+
+        var report = new DatasetReport();
+        var outDir = context.PredictionsFolder(Id);
+        var passed = new Dictionary<(string Model, string Lang), (int Pass, int All)>();
+        var predictions = new Dictionary<string, List<(SpecCase Case, List<Quantity> Found, bool Pass, string Text)>>(StringComparer.Ordinal);
+        int docs = 0;
+        foreach (var language in new[] { "de", "en" })
+        {
+            var subset = context.Limited(items.Where(i => i.File.Language == language));
+            foreach (var (item, article) in context.AnalyzeAll(subset, i => i.Case.Input, language))
+            {
+                docs++;
+                var found = article.Quantities.Where(q => Relevant(item.File.Model, q)).ToList();
+                var failure = Check(item.File, item.Case, article, found);
+                var key = (item.File.Model, item.File.Language);
+                var (p, a) = passed.GetValueOrDefault(key);
+                passed[key] = (p + (failure is null ? 1 : 0), a + 1);
+                if (failure is not null)
+                    report.Errors.Add($"{item.File.Model} {item.File.Language}: {failure}", () => Describe(item.Case, article, found));
+                if (outDir is not null)
+                {
+                    var fileKey = Path.GetRelativePath(root, item.File.Path);
+                    if (!predictions.TryGetValue(fileKey, out var list)) predictions[fileKey] = list = new();
+                    list.Add((item.Case, found, failure is null, article.Text));
+                }
+            }
+        }
+        report.Documents = docs;
+        const string task = "quantity specs (pass rate)";
+        foreach (var language in new[] { "de", "en" })
+            foreach (var model in SpecScope.Models)
+                if (passed.TryGetValue((model, language), out var c))
+                    report.Rows.Add(MetricRow.Rate(Id, task, split, $"{model} {language}", (double)c.Pass / c.All, c.All));
+        foreach (var language in new[] { "de", "en" })
+        {
+            var sel = passed.Where(kv => kv.Key.Lang == language).Select(kv => kv.Value).ToList();
+            if (sel.Count > 0) report.Rows.Insert(0, MetricRow.Rate(Id, task, split, $"all models {language}", (double)sel.Sum(x => x.Pass) / sel.Sum(x => x.All), sel.Sum(x => x.All)));
+        }
+        if (passed.Count > 0)
+            report.Rows.Insert(0, MetricRow.Rate(Id, task, split, "all models", (double)passed.Values.Sum(x => x.Pass) / passed.Values.Sum(x => x.All), passed.Values.Sum(x => x.All)));
+        if (outDir is not null) WritePredictions(outDir, predictions);
+        return report;
+    }
+
+    private static void Bump(Dictionary<string, int> d, string key, int n) => d[key] = d.GetValueOrDefault(key) + n;
+
+    public static bool Relevant(string model, Quantity q) => model switch
+    {
+        "NumberModel" => q.Kind is not (QuantityKind.Date or QuantityKind.Rank),
+        "OrdinalModel" => q.Kind == QuantityKind.Rank,
+        "PercentModel" => q.Kind == QuantityKind.Percent,
+        "NumberRangeModel" => q.Kind is not (QuantityKind.Date or QuantityKind.Rank) && (q.Bound != Bound.Exact || q.UpperValue is not null),
+        "CurrencyModel" => q.Kind == QuantityKind.Money,
+        "DimensionModel" or "TemperatureModel" => q.Kind == QuantityKind.Measure,
+        "AgeModel" => q.Kind is QuantityKind.Duration or QuantityKind.Measure or QuantityKind.Count,
+        "DateTimeModel" => q.Kind == QuantityKind.Date,
+        _ => false,
+    };
+
+    /// <summary>Null when the case passes, else the failure class.</summary>
+    internal static string? Check(SpecFile file, SpecCase c, Article article, List<Quantity> found)
+    {
+        if (c.Results.Count == 0) return found.Count == 0 ? null : "spurious quantity";
+        if (found.Count == 0) return "nothing found";
+        var used = new bool[found.Count];
+        string? failure = null;
+        foreach (var expected in c.Results)
+        {
+            var span = TextSpan.FromBounds(expected.Start, expected.End + 1);
+            int hit = -1;
+            bool spanOnly = false, overlap = false;
+            for (int k = 0; k < found.Count && hit < 0; k++)
+            {
+                if (used[k]) continue;
+                var q = found[k];
+                if (q.Span.Overlaps(span) || q.Number.Overlaps(span)) overlap = true;
+                if (!Views(article, q).Contains(span)) continue;
+                if (ValueMatches(file, expected, q)) hit = k; else spanOnly = true;
+            }
+            if (hit >= 0) { used[hit] = true; continue; }
+            failure ??= spanOnly ? "wrong value" : overlap ? "wrong span" : "missed";
+        }
+        if (failure is not null) return failure;
+        return used.All(u => u) ? null : "extra quantity";
+    }
+
+    /// <summary>The spans of a quantity that may stand for the spec's text.</summary>
+    internal static HashSet<TextSpan> Views(Article a, Quantity q)
+    {
+        var views = new HashSet<TextSpan> { q.Number, q.Span };
+        if (q.Counted is { } counted) views.Add(q.Number.Union(counted));
+        if (q.Qualifier is { } qual)
+        {
+            views.Add(qual.Union(q.Number));
+            if (q.Counted is { } c2) views.Add(qual.Union(q.Number).Union(c2));
+        }
+        int next = a.TokenIndexAt(q.Number.End);
+        if (next < a.Tokens.Length && a.Tokens[next].End <= q.Span.End)
+        {
+            var withUnit = q.Number.Union(a.Tokens[next].Span);
+            views.Add(withUnit);
+            if (q.Qualifier is { } qu) views.Add(qu.Union(withUnit));
+        }
+        return views;
+    }
+
+    private static readonly Regex PlainIsoDate = new(@"^\d{4}(-\d{2}(-\d{2})?)?$", RegexOptions.CultureInvariant);
+
+    internal static bool ValueMatches(SpecFile file, SpecResult e, Quantity q)
+    {
+        e.Resolution.TryGetValue("value", out var value);
+        switch (file.Model)
+        {
+            case "DateTimeModel":
+                return e.Timex is not { } timex || !PlainIsoDate.IsMatch(timex) || q.ValueText is null || q.ValueText == timex;
+            case "NumberRangeModel":
+                return value is not null && RangeMatches(value, file.Language, q);
+            case "CurrencyModel":
+                if (e.Resolution.TryGetValue("isoCurrency", out var iso) && q.Unit is { Length: 3 } unit && !unit.Equals(iso, StringComparison.OrdinalIgnoreCase)) return false;
+                return value is not null && Near(ParseNumber(value, file.Language), q.Value);
+            default:
+                return value is not null && Near(ParseNumber(value, file.Language), q.Value);
+        }
+    }
+
+    /// <summary>"(,5)": below 5; "(40,)" or "[40,)": above or from 40; "[3,5)": from 3 to 5.</summary>
+    internal static bool RangeMatches(string interval, string language, Quantity q)
+    {
+        var inner = interval.Trim().TrimStart('(', '[').TrimEnd(')', ']');
+        int comma = language == "de" && inner.Count(ch => ch == ',') > 1 ? inner.IndexOf(';') : inner.IndexOf(',');
+        if (comma < 0) return false;
+        var lo = inner[..comma].Trim();
+        var hi = inner[(comma + 1)..].Trim();
+        double? low = lo.Length == 0 ? null : ParseNumber(lo, language);
+        double? high = hi.Length == 0 ? null : ParseNumber(hi, language);
+        if (low is double l && high is double h) return Near(l, q.Value) && q.UpperValue is double u && Near(h, u);
+        if (low is double l2) return q.Bound == Bound.Lower && Near(l2, q.Value);
+        if (high is double h2) return q.Bound == Bound.Upper && Near(h2, q.Value);
+        return false;
+    }
+
+    /// <summary>A spec value: "0,5" (German decimal comma), "1.5", "100%", "1E+21".</summary>
+    internal static double ParseNumber(string s, string language)
+    {
+        s = s.Trim().TrimEnd('%').Trim();
+        if (language == "de") s = s.Replace(',', '.');
+        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
+    }
+
+    private static bool Near(double expected, double actual) =>
+        !double.IsNaN(expected) && Math.Abs(expected - actual) <= 1e-6 * Math.Max(1, Math.Abs(expected));
+
+    private static string Describe(SpecCase c, Article a, List<Quantity> found)
+    {
+        var exp = c.Results.Count == 0 ? "nothing" : string.Join("; ", c.Results.Select(r => $"«{r.Text}» [{r.Start},{r.End}] {string.Join(",", r.Resolution.Select(kv => kv.Key + "=" + kv.Value))}"));
+        var got = found.Count == 0 ? "nothing" : string.Join("; ", found.Select(q => $"«{a.StringOf(q.Span)}» number «{a.StringOf(q.Number)}» {q.Kind} {q.Value.ToString(CultureInfo.InvariantCulture)}{(q.UpperValue is double u ? "–" + u.ToString(CultureInfo.InvariantCulture) : "")} {q.Bound}"));
+        return $"«{c.Input}»: expected {exp}; Hearsay {got}";
+    }
+
+    /// <summary>Per spec file: the input cases with Hearsay's results in the spec's own shape.</summary>
+    private static void WritePredictions(string dir, Dictionary<string, List<(SpecCase Case, List<Quantity> Found, bool Pass, string Text)>> byFile)
+    {
+        foreach (var (rel, cases) in byFile)
+        {
+            var path = Path.Combine(dir, rel);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var stream = File.Create(path);
+            using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            w.WriteStartArray();
+            foreach (var (c, found, pass, text) in cases)
+            {
+                w.WriteStartObject();
+                w.WriteString("Input", c.Input);
+                w.WriteBoolean("HearsayPasses", pass);
+                w.WriteStartArray("Results");
+                foreach (var q in found)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("Text", text.Substring(q.Span.Start, q.Span.Length));
+                    w.WriteString("TypeName", q.Kind.ToString().ToLowerInvariant());
+                    w.WriteStartObject("Resolution");
+                    w.WriteString("value", q.ValueText ?? q.Value.ToString(CultureInfo.InvariantCulture));
+                    if (q.UpperValue is double u) w.WriteString("upper", u.ToString(CultureInfo.InvariantCulture));
+                    if (q.Unit is not null) w.WriteString("unit", q.Unit);
+                    w.WriteString("bound", q.Bound.ToString());
+                    w.WriteEndObject();
+                    w.WriteNumber("Start", q.Span.Start);
+                    w.WriteNumber("End", q.Span.End - 1);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text;
+using Hearsay.Document;
+
+namespace Hearsay.Eval.Redewiedergabe;
+
+/// <summary>
+/// Corpus REDEWIEDERGABE (German fiction and non-fiction, 1840–1919): token-level P/R/F1 per STWR type, the
+/// metric of the taggers trained on it (Brunner et al., KONVENS 2020). Each sample's tokens are joined into
+/// running text and analyzed as German. A token gets a type when it lies in the content of one of Hearsay's
+/// attributions: Direct → direct; Indirect and Mixed → indirect; AccordingTo → indirect: the content of
+/// "laut X" / "X zufolge" is a reproduced proposition, not the mere mention of a speech act that the corpus
+/// calls "reported" (measured: mapped to reported, those tokens were gold-reported 9% of the time).
+/// Hearsay never predicts freeIndirect or reported. Figures for all texts and for
+/// the non-fiction texts (metadata "fictional = no", the news-like part), plus speaker and cue
+/// (introductory expression) tokens.
+/// </summary>
+public sealed class RedewiedergabeDataset : IEvalDataset
+{
+    public const string Id = "redewiedergabe";
+    public string Name => Id;
+    public string SplitName(SplitChoice choice) => "all";
+
+    private static readonly (StwrType Type, string Name)[] Types =
+    {
+        (StwrType.Direct, "direct"), (StwrType.Indirect, "indirect"), (StwrType.FreeIndirect, "freeIndirect"), (StwrType.Reported, "reported"),
+    };
+
+    public static StwrType TypeOf(AttributionKind kind) => kind switch
+    {
+        AttributionKind.Direct => StwrType.Direct,
+        _ => StwrType.Indirect,
+    };
+
+    public DatasetReport Run(EvalContext context, string split)
+    {
+        var metadata = RedewiedergabeReader.ReadMetadata(context.Data.Require(Id, "metadata.tsv"));
+        var files = context.Data.RequireFiles(Id, "*.tsv", "tsv");
+        var report = new DatasetReport();
+        var all = new Counts();
+        var nonFiction = new Counts();
+        var outDir = context.PredictionsFolder(Id, split);
+        int docs = 0, nfDocs = 0;
+        var samples = context.Limited(files).Select(f =>
+        {
+            var name = Path.GetFileName(f);
+            if (!metadata.TryGetValue(name, out var fictional)) throw new FormatException($"{f}: not listed in metadata.tsv");
+            var sample = RedewiedergabeReader.Read(f, fictional);
+            return (Sample: sample, Text: Detokenizer.Build(sample.Tokens));
+        });
+        foreach (var ((sample, text), article) in context.AnalyzeAll(samples, s => s.Text.Text, "de"))
+        {
+            docs++;
+            var predicted = Predict(article, text.Grid, out var speaker, out var cue);
+            all.Add(sample, predicted, speaker, cue);
+            if (!sample.Fictional) { nfDocs++; nonFiction.Add(sample, predicted, speaker, cue); }
+            Classify(report.Errors, sample, text, predicted);
+            if (outDir is not null) WritePrediction(Path.Combine(outDir, sample.File), sample, predicted, speaker, cue);
+        }
+        report.Documents = docs;
+        const string task = "STWR tokens";
+        foreach (var (subset, counts, n) in new[] { ("all", all, docs), ("non-fiction", nonFiction, nfDocs) })
+        {
+            report.Rows.Add(MetricRow.Prf(Id, task, split, $"any type ({subset})", counts.Any, n));
+            foreach (var (type, name) in Types)
+                report.Rows.Add(MetricRow.Prf(Id, task, split, $"{name} ({subset})", counts.ByType[type], n));
+            report.Rows.Add(MetricRow.Prf(Id, task, split, $"speaker ({subset})", counts.Speaker, n));
+            report.Rows.Add(MetricRow.Prf(Id, task, split, $"cue ({subset})", counts.Cue, n));
+        }
+        return report;
+    }
+
+    private sealed class Counts
+    {
+        public readonly Dictionary<StwrType, Prf> ByType = Types.ToDictionary(t => t.Type, _ => new Prf());
+        public Prf Any, Speaker, Cue;
+
+        public void Add(RwSample s, StwrType[] predicted, bool[] speaker, bool[] cue)
+        {
+            for (int i = 0; i < s.Tokens.Length; i++)
+            {
+                foreach (var (type, _) in Types)
+                {
+                    var c = ByType[type];
+                    Count(ref c, (s.Types[i] & type) != 0, (predicted[i] & type) != 0);
+                    ByType[type] = c;
+                }
+                Count(ref Any, s.Types[i] != StwrType.None, predicted[i] != StwrType.None);
+                Count(ref Speaker, s.Speaker[i], speaker[i]);
+                Count(ref Cue, s.Cue[i], cue[i]);
+            }
+        }
+
+        private static void Count(ref Prf c, bool gold, bool sys)
+        {
+            if (gold && sys) c.Tp++;
+            else if (sys) c.Fp++;
+            else if (gold) c.Fn++;
+        }
+    }
+
+    /// <summary>Per dataset token: the STWR types of the attributions whose content covers it, and whether it is
+    /// in a source span or a cue.</summary>
+    public static StwrType[] Predict(Article article, TokenGrid grid, out bool[] speaker, out bool[] cue)
+    {
+        var types = new StwrType[grid.Count];
+        speaker = new bool[grid.Count];
+        cue = new bool[grid.Count];
+        foreach (var att in article.Attributions)
+        {
+            var type = TypeOf(att.Kind);
+            foreach (var t in grid.Tokens(HearsaySpans.Content(article, att, quoteMarks: true))) types[t] |= type;
+            foreach (var t in grid.Tokens(att.Source.Span)) speaker[t] = true;
+            foreach (var t in grid.Tokens(HearsaySpans.Cue(att))) cue[t] = true;
+        }
+        return types;
+    }
+
+    private static void Classify(ErrorLog log, RwSample s, Detokenizer.Result text, StwrType[] predicted)
+    {
+        // Error classes are runs of tokens with the same (gold, predicted) disagreement.
+        int i = 0;
+        while (i < s.Tokens.Length)
+        {
+            var g = s.Types[i] & (StwrType.Direct | StwrType.Indirect | StwrType.FreeIndirect | StwrType.Reported);
+            var p = predicted[i];
+            if ((g & p) != 0 || (g == StwrType.None && p == StwrType.None)) { i++; continue; }
+            int j = i;
+            while (j + 1 < s.Tokens.Length && s.Types[j + 1] == s.Types[i] && predicted[j + 1] == p) j++;
+            string cls = p == StwrType.None ? $"missed {TypeName(g)}" : g == StwrType.None ? $"spurious {TypeName(p)}" : $"{TypeName(p)} for {TypeName(g)}";
+            int a = i, b = j;
+            log.Add(cls, () => $"{Excerpt.Of(text.Text, text.Grid.Start(a), text.Grid.End(b))} ({s.File})");
+            i = j + 1;
+        }
+    }
+
+    private static string TypeName(StwrType t) => string.Join("+", Types.Where(x => (t & x.Type) != 0).Select(x => x.Name));
+
+    private static void WritePrediction(string path, RwSample s, StwrType[] predicted, bool[] speaker, bool[] cue)
+    {
+        var sb = new StringBuilder("tok\tstwr\tspeaker\tintexpr\n");
+        for (int i = 0; i < s.Tokens.Length; i++)
+            sb.Append(s.Tokens[i]).Append('\t').Append(predicted[i] == StwrType.None ? "-" : string.Join("|", Types.Where(x => (predicted[i] & x.Type) != 0).Select(x => x.Name)))
+              .Append('\t').Append(speaker[i] ? "speaker" : "-").Append('\t').Append(cue[i] ? "intexpr" : "-").Append('\n');
+        File.WriteAllText(path, sb.ToString());
+    }
+}

@@ -1,0 +1,86 @@
+using Hearsay.Document;
+using Hearsay.Eval;
+using Hearsay.Eval.Redewiedergabe;
+using Hearsay.Eval.WikinewsQuotes;
+
+namespace Hearsay.Tests.Eval;
+
+public class ReadersAndMappingTests
+{
+    [Fact]
+    public void Detokenizer_glues_punctuation_and_german_quotes_and_keeps_token_offsets()
+    {
+        var tokens = new[] { "Er", "sagte", ":", "„", "Wir", "kommen", ".", "“", "Dann", "ging", "er", "." };
+        var r = Detokenizer.Build(tokens);
+        Assert.Equal("Er sagte: „Wir kommen.“ Dann ging er.", r.Text);
+        for (int i = 0; i < tokens.Length; i++) Assert.Equal(tokens[i], r.Text[r.Grid.Start(i)..r.Grid.End(i)]);
+    }
+
+    [Fact]
+    public void Detokenizer_finds_which_guillemet_closes_even_when_the_text_starts_inside_a_quote()
+    {
+        var r = Detokenizer.Build(new[] { "Halt", "!", "«", "rief", "er", ".", "»", "Gut", ".", "«" });
+        Assert.Equal("Halt!« rief er. »Gut.«", r.Text);
+    }
+
+    [Fact]
+    public void Token_grid_maps_character_spans_to_overlapping_tokens()
+    {
+        var grid = new TokenGrid(new[] { 0, 4, 10 }, new[] { 3, 9, 12 });
+        Assert.Equal(new[] { 1, 2 }, grid.Tokens(TextSpan.FromBounds(5, 11)));
+        Assert.Empty(grid.Tokens(TextSpan.FromBounds(3, 4)));
+        Assert.Equal(new[] { (0, 1), (3, 3) }, TokenGrid.Runs(new[] { 0, 1, 3 }).ToArray());
+    }
+
+    [Fact]
+    public void Redewiedergabe_types_count_every_level_and_both_ambiguous_types()
+    {
+        Assert.Equal(StwrType.Direct | StwrType.Indirect, RedewiedergabeReader.ParseTypes("direct.speech.9|indirect.speech.10"));
+        Assert.Equal(StwrType.Indirect | StwrType.FreeIndirect, RedewiedergabeReader.ParseTypes("indirect freeIndirect.speech writing.17"));
+        Assert.Equal(StwrType.None, RedewiedergabeReader.ParseTypes("-"));
+    }
+
+    private const string WikinewsDoc = """
+    {"documentName":"1 - Test (2020-01-01)","originalText":"„Wir kommen“, sagte Anna Roth.",
+     "sentences":[],
+     "tokens":[{"id":0,"text":"„","charBegin":0,"charEnd":1,"sentence":1,"word":1},
+               {"id":1,"text":"Wir","charBegin":1,"charEnd":4,"sentence":1,"word":2},
+               {"id":2,"text":"kommen","charBegin":5,"charEnd":11,"sentence":1,"word":3},
+               {"id":3,"text":"“","charBegin":11,"charEnd":12,"sentence":1,"word":4},
+               {"id":4,"text":",","charBegin":12,"charEnd":13,"sentence":1,"word":5},
+               {"id":5,"text":"sagte","charBegin":14,"charEnd":19,"sentence":1,"word":6},
+               {"id":6,"text":"Anna","charBegin":20,"charEnd":24,"sentence":1,"word":7},
+               {"id":7,"text":"Roth","charBegin":25,"charEnd":29,"sentence":1,"word":8},
+               {"id":8,"text":".","charBegin":29,"charEnd":30,"sentence":1,"word":9}],
+     "annotations":[{"id":0,"type":"Direct","medium":"Speech","isNested":false,"hasNested":false,
+        "quote":{"spans":[],"tokenIds":[0,1,2,3],"text":""},"cue":{"spans":[],"tokenIds":[5],"text":""},
+        "speaker":{"spans":[],"tokenIds":[6,7],"text":""},"frame":{"spans":[],"tokenIds":[4,5,6,7],"text":""},
+        "addressee":[]}]}
+    """;
+
+    [Fact]
+    public void Wikinews_reader_reads_token_ids_and_tolerates_an_empty_part_written_as_a_list()
+    {
+        var doc = WikinewsReader.Parse(WikinewsDoc.ReplaceLineEndings(" "));
+        var a = Assert.Single(doc.Annotations);
+        Assert.Equal(new[] { 0, 1, 2, 3 }, a.Part("quote"));
+        Assert.Empty(a.Part("addressee"));
+        Assert.Equal(9, doc.Grid.Count);
+    }
+
+    [Fact]
+    public void Wikinews_mapping_of_a_framed_direct_quote_matches_the_gold_parts()
+    {
+        var doc = WikinewsReader.Parse(WikinewsDoc.ReplaceLineEndings(" "));
+        var article = new Analyzer().AnalyzeText(doc.Text, new ArticleMetadata { Language = "de" });
+        var sys = Assert.Single(WikinewsMapper.Map(article, doc));
+        Assert.Equal("Direct", sys.Type);
+        Assert.Equal(new[] { 0, 1, 2, 3 }, sys.Part("quote"));   // the marks belong to the quote
+        Assert.Equal(new[] { 5 }, sys.Part("cue"));
+        Assert.Equal(new[] { 6, 7 }, sys.Part("speaker"));
+        Assert.Equal(new[] { 4, 5, 6, 7 }, sys.Part("frame"));  // up to the quote, without the final period
+        var scorer = new AlignedScorer(QuoteAnnotation.RoleNames, labelBonuses: true);
+        scorer.AddDocument(new[] { sys.ToGroup() }, doc.Annotations.Select(x => x.ToGroup()).ToList());
+        Assert.Equal(1.0, scorer.Joint.F1, 10);
+    }
+}
