@@ -74,7 +74,8 @@ internal sealed class TokenView
     {
         if (!IsWord(i)) return null;
         if (!IsLowerWord(i) && !sentenceStart) return null; // "Post", "May": names, not verbs
-        return Lex.Verbs.TryGet(S(i), out var v) ? v : null;
+        if (!Lex.Verbs.TryGet(S(i), out var v)) return null;
+        return Fn(i) == FunctionClass.Determiner ? null : v;  // "meine Damen und Herren" is no form of "meinen"
     }
 
     /// <summary>Skips adverbs and particles that can stand between a verb and its subject ("sagte zumindest der …").</summary>

@@ -37,7 +37,9 @@ public static class WikinewsMapper
         {
             var quote = grid.Tokens(HearsaySpans.Content(article, att, quoteMarks: true));
             if (quote.Length == 0) continue;
-            var cue = grid.Tokens(HearsaySpans.Cue(att));
+            // A free indirect sentence continues an earlier speaker without a cue or frame of its own.
+            bool free = att.Signals.HasFlag(SpeechSignals.Continued) && att.Kind != AttributionKind.Direct;
+            var cue = free ? Array.Empty<int>() : grid.Tokens(HearsaySpans.Cue(att));
             var speaker = grid.Tokens(att.Source.Span);
             var frame = Frame(doc, quote, cue, quoted);
             var ann = new QuoteAnnotation
@@ -83,6 +85,7 @@ public static class WikinewsMapper
     internal static string TypeOf(Article a, Attribution att, AttributionLexicon lex)
     {
         if (att.Kind == AttributionKind.Direct) return "Direct";
+        if (att.Signals.HasFlag(SpeechSignals.Continued)) return "IndirectFreeIndirect";
         return "Indirect";
     }
 
