@@ -70,6 +70,8 @@ internal sealed class EntityLexicon
     public KeyMap<bool> PlaceParts { get; } = new();
     /// <summary>Words that confirm an ambiguous media or organization name right after them ("Zeitung", "laut").</summary>
     public KeyMap<bool> NameCues { get; } = new();
+    /// <summary>Speech words next to which a single unknown capitalized word is a surname ("sagt Tarlo.").</summary>
+    public KeyMap<bool> SpeechWords { get; } = new();
     public KeyMap<ParticleKind> Particles { get; } = new();
     /// <summary>Generation suffixes after a surname ("Jr.", "III").</summary>
     public KeyMap<bool> NameSuffixes { get; } = new();
@@ -119,7 +121,7 @@ internal sealed class EntityLexicon
                 default: PlaceParts.Add(r[0], true); break;
             }
         }
-        foreach (var r in pack.Rows("name-cues")) NameCues.Add(r[0], true);
+        foreach (var r in pack.Rows("name-cues")) (Gazetteer.Col(r, 1) == "speech" ? SpeechWords : NameCues).Add(r[0], true);
         foreach (var r in pack.Rows("months")) Months.Add(r[0], true);
         foreach (var r in LanguagePack.CommonRows("name-particles"))
         {
@@ -136,8 +138,20 @@ internal sealed class EntityLexicon
 
     public WordClass ClassOf(ReadOnlySpan<char> key) => ClosedClass.TryGet(key, out var c) ? c : WordClass.None;
 
-    /// <summary>The role noun a word is or ends with ("Militärexperte" → experte).</summary>
-    public bool TryRole(ReadOnlySpan<char> key, out RoleNoun role) =>
+    /// <summary>The role noun a word is or ends with ("Militärexperte" → experte), also in the plural
+    /// ("Experten", "Journalistinnen", "analysts").</summary>
+    public bool TryRole(ReadOnlySpan<char> key, out RoleNoun role)
+    {
+        if (TryRoleSingular(key, out role)) return true;
+        foreach (var ending in PluralEndings)
+            if (key.Length > ending.Length + 3 && key.EndsWith(ending, StringComparison.Ordinal) && TryRoleSingular(key[..^ending.Length], out role))
+                return true;
+        return false;
+    }
+
+    private static readonly string[] PluralEndings = { "nen", "en", "n", "s", "e" };
+
+    private bool TryRoleSingular(ReadOnlySpan<char> key, out RoleNoun role) =>
         Roles.TryGet(key, out role) || (key.Length > 5 && RoleHeads.TryGetSuffix(key, 3, 2, out role));
 
     public bool TryOrgKeyword(ReadOnlySpan<char> key, out OrgKeyword keyword) =>

@@ -59,6 +59,7 @@ internal sealed class EntityRecognizer
                 PersonByFirstName(i, key, sent, output);
                 PersonByParticle(i, key, sent, output);
                 PersonAfterRole(i, key, sent, output);
+                PersonBySpeech(i, key, sent, output);
                 Organization(i, key, sent, output);
                 if (!_c.German) Place(i, key, sent, output);
             }
@@ -161,10 +162,12 @@ internal sealed class EntityRecognizer
         int j = i + 1;
         while (j < end && IsTitle(j)) j++;
         if (j >= end || _tokens[j].Has(TokenFlags.LineBefore)) return;
-        if (IsFirstName(j) || !IsNameWord(j)) return;   // a first name: PersonByFirstName takes it
+        if (IsFirstName(j) || !IsNameWord(j) || GazetteerStarts(j, person: true)) return;   // a first name: PersonByFirstName takes it
         if (role.Title && _c.ClassOf(i - 1) is WordClass.Article or WordClass.Determiner or WordClass.Indefinite) return;   // "der Frau Geld geben"
+        // German capitalizes nouns, so only one word follows there ("Ministerpräsident Erdogan Pläne ...").
+        int maxWords = _c.German ? 1 : 2;
         int k = j, words = 0;
-        while (k < end && words < 3 && !_tokens[k].Has(TokenFlags.LineBefore))
+        while (k < end && words < maxWords && !_tokens[k].Has(TokenFlags.LineBefore))
         {
             if (IsNameWord(k)) { k++; words++; continue; }
             int p = SkipParticles(k, end);
@@ -174,6 +177,19 @@ internal sealed class EntityRecognizer
         var cand = Candidate.Found(j, k, _tokens, EntityType.Person, role.Gender, Ranks.Role);
         cand.Role = i;
         output.Add(cand);
+    }
+
+    /// <summary>"…, sagt Tarlo.", "so Tarlo,", "…," Tarlo said.": one unknown capitalized word next to a speech word.</summary>
+    private void PersonBySpeech(int i, ReadOnlySpan<char> key, Sentence sent, List<Candidate> output)
+    {
+        if (!_lex.SpeechWords.Contains(key)) return;
+        int after = i + 1;
+        if (after < sent.EndToken && IsNameWord(after) && !_c.IsWord(after + 1) && !IsParticle(after + 1))
+            output.Add(Candidate.Found(after, after + 1, _tokens, EntityType.Person, Gender.Unknown, Ranks.FirstName));
+        int before = i - 1;
+        if (before > sent.FirstToken && IsNameWord(before) && !_c.CapitalizationExpected(before)
+            && (_c.IsPunct(before - 1, ',') || _tokens[before - 1].Kind == TokenKind.Quote && _tokens[before - 1].Has(TokenFlags.Closing)))
+            output.Add(Candidate.Found(before, before + 1, _tokens, EntityType.Person, Gender.Unknown, Ranks.FirstName));
     }
 
     private bool TryFirstName(ReadOnlySpan<char> key, out FirstName first)
@@ -215,13 +231,21 @@ internal sealed class EntityRecognizer
         return _lex.Particles.TryGet(_c.Key(i, buf), out var kind) && (kind != ParticleKind.Follow || !lead);
     }
 
-    /// <summary>Skips name particles ("von der", "van", "bin") when a surname follows them.</summary>
+    /// <summary>Skips name particles ("von", "van der", "bin") when a surname follows them. In German only a
+    /// strong particle takes followers: "von der Hauptgeschäftsstelle" is a preposition and an article.</summary>
     private int SkipParticles(int j, int end)
     {
         if (j >= end || !IsParticle(j, lead: true)) return j;
         int p = j + 1;
-        while (p < end && p - j < 3 && IsParticle(p)) p++;
+        if (!_c.German || IsStrongParticle(j))
+            while (p < end && p - j < 3 && IsParticle(p)) p++;
         return p < end && IsSurname(p) ? p : j;
+    }
+
+    private bool IsStrongParticle(int i)
+    {
+        Span<char> buf = stackalloc char[NameKeys.MaxLength];
+        return _c.IsWord(i) && _lex.Particles.TryGet(_c.Key(i, buf), out var kind) && kind == ParticleKind.Strong;
     }
 
     private bool IsGenerationSuffix(int i)
@@ -310,7 +334,8 @@ internal sealed class EntityRecognizer
         }
         else if (kw.TakesPlace && stop < end && IsOrgWord(stop))
         {
-            stop++;   // "Universität Wien", "Universität Hohenheim"
+            stop++;   // "Universität Wien", "Universität Hohenheim", "Universität Roma Tre"
+            if (stop < end && IsOrgWord(stop) && !_c.German) stop++;
         }
         if (start == i && stop == i + 1) return;   // a keyword alone is no name
         if (_c.ClassOf(start - 1) == WordClass.Indefinite) return;   // "eine Stiftung für Kinder"
@@ -382,7 +407,9 @@ internal sealed class EntityRecognizer
             if (g.End != i + 1 || g.Genitive || g.Entry < 0) return false;
             var type = _c.Gazetteer.Entries[g.Entry].Type;
             if (english) return type != EntityType.Person;
-            return type is EntityType.Country or EntityType.Place && g.Kind == MentionKind.Adjective && !_c.CapitalizationExpected(i);
+            // "Russische Zentralbank"; not a place adjective in "-er": "Hamburger Mordkommission" is a description
+            return type == EntityType.Country && g.Kind == MentionKind.Adjective && !_c.CapitalizationExpected(i)
+                   && _c.Text[_tokens[i].End - 1] != 'r';
         }
         if (!IsOrgWord(i)) return false;
         if (english) return true;

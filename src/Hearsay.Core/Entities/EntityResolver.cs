@@ -187,8 +187,24 @@ internal sealed class EntityResolver
         bool clauseStart = !hasPrev || _c.CapitalizationExpected(cand.First)
                            || _c.IsPunct(prev, ',') || _c.IsPunct(prev, ';')
                            || _c.ClassOf(prev) is WordClass.Conjunction or WordClass.Subordinator;
-        if (!clauseStart || !hasNext || !_c.IsLowerWord(next)) return false;
-        return _c.ClassOf(next) is WordClass.None or WordClass.Auxiliary or WordClass.Adverb or WordClass.Negation;
+        return clauseStart && hasNext && IsFiniteVerbLike(next);
+    }
+
+    /// <summary>A lower-case word that can be a finite verb: an auxiliary or modal, or a word with a verb
+    /// ending (German "-t", "-te", "-en", "-e"; English "-s", "-ed", "-d"), but no zu-infinitive
+    /// ("einzunehmen") and no other closed-class word ("in", "schnell" is not caught: it has no verb ending).</summary>
+    private bool IsFiniteVerbLike(int i)
+    {
+        if (!_c.IsLowerWord(i)) return false;
+        var cls = _c.ClassOf(i);
+        if (cls == WordClass.Auxiliary) return true;
+        if (cls != WordClass.None) return false;
+        Span<char> buf = stackalloc char[NameKeys.MaxLength];
+        var key = _c.Key(i, buf);
+        if (key.Length < 3) return false;
+        if (!_c.German) return key[^1] is 's' or 'd';
+        if (key.Length > 6 && key[2..^2].Contains("zu", StringComparison.Ordinal) && key.EndsWith("en")) return false;
+        return key[^1] is 't' or 'e' || key.EndsWith("en") || key.EndsWith("st");
     }
 
     private bool IsPlacePart(int i)
@@ -283,29 +299,57 @@ internal sealed class EntityResolver
 
     // ---- 5. mentions that need an entity named before --------------------------------------------
 
+    /// <summary>Short forms of gazetteer entries already named ("Kim" after "Kim Jong-un"). A short form
+    /// also takes over a one-word person a rule proposed on the same word ("sagte Kim,").</summary>
     private void ShortForms(List<Candidate> shorts)
     {
         foreach (var s in shorts)
         {
-            if (!_byEntry.TryGetValue(s.Entry, out var draft) || !Free(s.First, s.End)) continue;
+            if (!_byEntry.TryGetValue(s.Entry, out var draft)) continue;
+            if (!Free(s.First, s.End) && !TakeOver(s)) continue;
             Claim(s.First, s.End);
             draft.Mentions.Add(new MentionDraft(s.Start, s.Stop, s.First, s.End, MentionKind.PartialName, null, draft));
         }
     }
 
-    /// <summary>Surnames and repeated full names of persons found from the text.</summary>
+    private bool TakeOver(Candidate s)
+    {
+        foreach (var d in _drafts)
+        {
+            if (d.Entry >= 0 || d.Type != EntityType.Person || d.Words is not { Length: 1 }) continue;
+            int first = s.First, end = s.End;
+            int at = d.Mentions.FindIndex(m => m.FirstToken == first && m.EndToken == end);
+            if (at < 0) continue;
+            d.Mentions.RemoveAt(at);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Surnames and repeated full names of persons found from the text. A person found by a
+    /// one-word rule ("sagte Korotchenko.") whose word is the surname of a fuller name joins that entity.</summary>
     private void Surnames()
     {
         Dictionary<string, Draft?>? surnames = null;
         foreach (var d in _drafts)
         {
-            if (d.Type != EntityType.Person || d.Entry >= 0 || d.Words is not { Length: >= 2 } w) continue;
+            if (d.Type != EntityType.Person) continue;
+            string? last = d.Entry >= 0 ? LastWord(_c.Gazetteer.Entries[d.Entry].Canonical) : d.Words is { Length: >= 2 } w ? w[^1] : null;
+            if (last is null) continue;
             surnames ??= new(StringComparer.Ordinal);
-            var last = w[^1];
             surnames[last] = surnames.ContainsKey(last) ? null : d;   // two persons share it: ambiguous
         }
         if (surnames is null) return;
         var lookup = surnames.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var d in _drafts)
+        {
+            if (d.Type != EntityType.Person || d.Entry >= 0 || d.Words is not { Length: 1 } one) continue;
+            var word = one[0].AsSpan();
+            if (!lookup.TryGetValue(word, out var target) && !(word.Length > 3 && word[^1] == 's' && lookup.TryGetValue(word[..^1], out target))) continue;
+            if (target is null || target == d) continue;
+            foreach (var m in d.Mentions) target.Mentions.Add(m with { Kind = MentionKind.PartialName, Owner = target });
+            d.Mentions.Clear();
+        }
         Span<char> buf = stackalloc char[NameKeys.MaxLength];
         for (int i = 0; i < _tokens.Length; i++)
         {
@@ -321,6 +365,12 @@ internal sealed class EntityResolver
             _claimed[i] = true;
             d.Mentions.Add(new MentionDraft(_tokens[i].Start, _tokens[i].End, i, i + 1, MentionKind.PartialName, null, d));
         }
+    }
+
+    private static string LastWord(string name)
+    {
+        int space = name.LastIndexOf(' ');
+        return NameKeys.Of(space < 0 ? name : name[(space + 1)..]);
     }
 
     /// <summary>A repeated full name of a person found from the text, starting at token i.</summary>
