@@ -1,3 +1,4 @@
+using System.Buffers;
 using Hearsay.Document;
 
 namespace Hearsay.Entities;
@@ -5,10 +6,14 @@ namespace Hearsay.Entities;
 /// <summary>
 /// Per-article state shared by the entity stage's steps: the tokens, each token's sentence, the word
 /// ids of the gazetteer vocabulary (three per token: the word, its adjective base, its genitive base)
-/// and small predicates over tokens. Built once per article; nothing here allocates per token.
+/// and small predicates over tokens. Built once per article; its per-token arrays, and those of the other
+/// steps, are rented from the shared pool and returned on <see cref="Dispose"/>.
 /// </summary>
-internal sealed class EntityContext
+internal sealed class EntityContext : IDisposable
 {
+    private readonly List<int[]> _rentedInts = new(4);
+    private readonly List<bool[]> _rentedBools = new(1);
+
     public Article Article { get; }
     public Gazetteer Gazetteer { get; }
     public EntityLexicon Lexicon { get; }
@@ -27,13 +32,13 @@ internal sealed class EntityContext
         Lexicon = lexicon;
         Tokens = article.Tokens;
         Text = article.Text;
-        _sentenceOf = new int[Tokens.Length];
+        _sentenceOf = RentInts(Tokens.Length, 0);
         for (int s = 0; s < article.Sentences.Length; s++)
         {
             var sent = article.Sentences[s];
             for (int i = sent.FirstToken; i < sent.EndToken; i++) _sentenceOf[i] = s;
         }
-        WordIds = new int[Tokens.Length * 3];
+        WordIds = RentInts(Tokens.Length * 3, -1);
         Span<char> key = stackalloc char[NameKeys.MaxLength];
         var trie = gazetteer.Trie;
         for (int i = 0; i < Tokens.Length; i++)
@@ -60,6 +65,32 @@ internal sealed class EntityContext
         int id = trie.WordId(k[..^1]);
         if (id < 0 && k.Length > 4 && k[^2] == 'e') id = trie.WordId(k[..^2]);
         return id;
+    }
+
+    /// <summary>A pooled array of at least <paramref name="length"/> ints, the first <paramref name="length"/> set to <paramref name="fill"/>.</summary>
+    public int[] RentInts(int length, int fill)
+    {
+        var a = ArrayPool<int>.Shared.Rent(Math.Max(1, length));
+        a.AsSpan(0, length).Fill(fill);
+        _rentedInts.Add(a);
+        return a;
+    }
+
+    /// <summary>A pooled array of at least <paramref name="length"/> bools, the first <paramref name="length"/> false.</summary>
+    public bool[] RentBools(int length)
+    {
+        var a = ArrayPool<bool>.Shared.Rent(Math.Max(1, length));
+        a.AsSpan(0, length).Clear();
+        _rentedBools.Add(a);
+        return a;
+    }
+
+    public void Dispose()
+    {
+        foreach (var a in _rentedInts) ArrayPool<int>.Shared.Return(a);
+        foreach (var a in _rentedBools) ArrayPool<bool>.Shared.Return(a);
+        _rentedInts.Clear();
+        _rentedBools.Clear();
     }
 
     public Sentence SentenceOf(int token) => Article.Sentences[_sentenceOf[token]];

@@ -36,8 +36,7 @@ internal sealed class EntityRecognizer
         _lex = context.Lexicon;
         _tokens = context.Tokens;
         _gazetteer = gazetteerCandidates;
-        _gazetteerAt = new int[_tokens.Length];
-        Array.Fill(_gazetteerAt, -1);
+        _gazetteerAt = context.RentInts(_tokens.Length, -1);
         for (int k = 0; k < gazetteerCandidates.Count; k++)
         {
             var g = gazetteerCandidates[k];

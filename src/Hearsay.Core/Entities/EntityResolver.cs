@@ -25,6 +25,7 @@ internal sealed class EntityResolver
     private readonly List<Candidate> _selected = new();
     private readonly Dictionary<int, Draft> _byEntry = new();
     private readonly Dictionary<string, Draft> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Draft>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
     private readonly List<Draft> _drafts = new();
 
     private sealed class Draft
@@ -37,10 +38,18 @@ internal sealed class EntityResolver
         public string? Country;
         /// <summary>Word keys of the full name (names found from the text).</summary>
         public string[]? Words;
-        public readonly List<MentionDraft> Mentions = new();
-        public readonly List<string> Roles = new();
-        public readonly List<string> Attributes = new();
-        public int FirstStart => Mentions.Count == 0 ? int.MaxValue : Mentions.Min(m => m.Start);
+        public readonly List<MentionDraft> Mentions = new(4);
+        public List<string>? Roles;
+        public List<string>? Attributes;
+        public int FirstStart
+        {
+            get
+            {
+                int first = int.MaxValue;
+                foreach (var m in Mentions) first = Math.Min(first, m.Start);
+                return first;
+            }
+        }
     }
 
     private sealed record MentionDraft(int Start, int Stop, int FirstToken, int EndToken, MentionKind Kind, TextSpan? Role, Draft Owner);
@@ -49,9 +58,9 @@ internal sealed class EntityResolver
     {
         _c = context;
         _tokens = context.Tokens;
-        _claimed = new bool[_tokens.Length];
-        _selectedAt = new int[_tokens.Length];
-        Array.Fill(_selectedAt, -1);
+        _byKeySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _claimed = context.RentBools(_tokens.Length);
+        _selectedAt = context.RentInts(_tokens.Length, -1);
     }
 
     public void Resolve(List<Candidate> candidates, List<Candidate> shorts, List<Candidate> parts)
@@ -132,7 +141,7 @@ internal sealed class EntityResolver
             _selected[kept++] = cand;
         }
         _selected.RemoveRange(kept, _selected.Count - kept);
-        Array.Fill(_selectedAt, -1);
+        _selectedAt.AsSpan(0, _tokens.Length).Fill(-1);
         for (int k = 0; k < _selected.Count; k++)
             if (_selectedAt[_selected[k].First] < 0) _selectedAt[_selected[k].First] = k;
     }
@@ -236,20 +245,26 @@ internal sealed class EntityResolver
             }
             return d;
         }
-        var words = WordsOf(cand.First, cand.End);
-        var key = string.Join(' ', words);
-        if (_byKey.TryGetValue(key, out var draft)) return draft;
+        // The key is the name's text in key form: a repeated name is found without allocating.
+        int length = cand.Stop - cand.Start;
+        Span<char> buf = length <= 256 ? stackalloc char[length + 1] : new char[length + 1];
+        NameKeys.Write(_c.Text.AsSpan(cand.Start, length), buf);
+        var key = buf[..length];
+        if (_byKeySpan.TryGetValue(key, out var draft)) return draft;
         // A genitive form merges with the plain one, whichever comes first: "Igor Korotchenkos" / "Igor Korotchenko".
-        if (key.Length > 3 && key[^1] == 's' && _byKey.TryGetValue(key[..^1], out draft)) return draft;
-        if (_byKey.Remove(key + "s", out draft))
+        if (key.Length > 3 && key[^1] == 's' && _byKeySpan.TryGetValue(key[..^1], out draft)) return draft;
+        buf[length] = 's';
+        var keyString = key.ToString();
+        if (_byKeySpan.Remove(buf[..(length + 1)], out _, out draft))
         {
-            draft.Key = key;
-            draft.Words = words;
-            _byKey[key] = draft;
+            draft.Key = keyString;
+            draft.Words = WordsOf(cand.First, cand.End);
+            _byKey[keyString] = draft;
             return draft;
         }
-        draft = new Draft { Key = key, Type = cand.Type, Gender = cand.Gender, Subtype = cand.Subtype, Words = words };
-        _byKey[key] = draft;
+        draft = new Draft { Key = keyString, Type = cand.Type, Gender = cand.Gender, Subtype = cand.Subtype };
+        if (cand.Type == EntityType.Person) draft.Words = WordsOf(cand.First, cand.End);
+        _byKey[keyString] = draft;
         _drafts.Add(draft);
         return draft;
     }
@@ -285,15 +300,16 @@ internal sealed class EntityResolver
             if (mod.Entry >= 0 && mod.End == before + 1)
             {
                 var e = _c.Gazetteer.Entries[mod.Entry];
-                if (mod.Kind == MentionKind.Adjective && e.Adjective is { } adj && !draft.Attributes.Contains(adj)) draft.Attributes.Add(adj);
+                if (mod.Kind == MentionKind.Adjective && e.Adjective is { } adj && !(draft.Attributes ??= new()).Contains(adj)) draft.Attributes.Add(adj);
                 if ((mod.Kind == MentionKind.Adjective || mod.Genitive) && e.Type == EntityType.Country) draft.Country ??= e.Iso;
             }
         }
         if (!hasRole) return null;
         if (draft.Gender == Gender.Unknown) draft.Gender = role.Gender;
         var span = _tokens[r].Span;
-        var text = _c.Article.StringOf(span);
-        if (!draft.Roles.Contains(text)) draft.Roles.Add(text);
+        var surface = _c.Article.Slice(span);
+        foreach (var known in draft.Roles ??= new()) if (surface.SequenceEqual(known)) return span;
+        draft.Roles.Add(surface.ToString());
         return span;
     }
 
@@ -466,8 +482,8 @@ internal sealed class EntityResolver
                 entity.Iso = e.Iso;
                 entity.StateMedia = e.StateMedia;
             }
-            entity.Roles.AddRange(d.Roles);
-            entity.Attributes.AddRange(d.Attributes);
+            if (d.Roles is not null) entity.Roles.AddRange(d.Roles);
+            if (d.Attributes is not null) entity.Attributes.AddRange(d.Attributes);
             ids[d] = entity.Id;
             article.Entities.Add(entity);
         }
@@ -486,23 +502,18 @@ internal sealed class EntityResolver
         }
     }
 
-    /// <summary>The gazetteer's canonical name, else the longest name form (the plain one over a genitive).</summary>
+    /// <summary>The gazetteer's canonical name, else the name form with the most words; of equal ones the
+    /// shorter, so the plain form wins over a genitive ("Igor Korotchenko" over "Igor Korotchenkos").</summary>
     private string Canonical(Draft d)
     {
         if (d.Entry >= 0) return _c.Gazetteer.Entries[d.Entry].Canonical;
         MentionDraft? best = null;
-        bool bestPlain = false;
         foreach (var m in d.Mentions)
         {
             if (m.Kind != MentionKind.Name) continue;
-            int words = m.EndToken - m.FirstToken;
-            bool plain = d.Key is not null && string.Join(' ', WordsOf(m.FirstToken, m.EndToken)) == d.Key;
-            int bestWords = best is null ? -1 : best.EndToken - best.FirstToken;
-            if (best is null || words > bestWords || words == bestWords && plain && !bestPlain)
-            {
-                best = m;
-                bestPlain = plain;
-            }
+            if (best is null) { best = m; continue; }
+            int words = m.EndToken - m.FirstToken, bestWords = best.EndToken - best.FirstToken;
+            if (words > bestWords || words == bestWords && m.Stop - m.Start < best.Stop - best.Start) best = m;
         }
         best ??= d.Mentions[0];
         return _c.Text.Substring(best.Start, best.Stop - best.Start);

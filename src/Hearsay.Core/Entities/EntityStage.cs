@@ -21,7 +21,7 @@ public sealed class EntityStage : IStage
     public void Process(Article article, LanguagePack language)
     {
         if (!language.IsSupported || article.Tokens.Length == 0) return;
-        var context = new EntityContext(article, Gazetteer.For(language), EntityLexicon.For(language));
+        using var context = new EntityContext(article, Gazetteer.For(language), EntityLexicon.For(language));
         var names = new List<Candidate>();
         var shorts = new List<Candidate>();
         var parts = new List<Candidate>();
