@@ -124,7 +124,20 @@ internal sealed class EntityRecognizer
         {
             return;
         }
-        output.Add(Candidate.Found(i, stop, _tokens, EntityType.Person, first.Gender, Ranks.FirstName));
+        var cand = Candidate.Found(i, stop, _tokens, EntityType.Person, first.Gender, Ranks.FirstName);
+        cand.Genitive = IsGermanGenitiveName(stop);
+        output.Add(cand);
+    }
+
+    /// <summary>German writes the genitive of a name with "-s" and puts it before a noun ("Egon Schieles
+    /// Werke"); names that end in s, x, z or ß take an apostrophe instead. Endings that are common in
+    /// surnames themselves ("Magnus", "Wiggins", "Williams", "Roberts") are left alone.</summary>
+    private bool IsGermanGenitiveName(int end)
+    {
+        if (!_c.German || end >= _tokens.Length || !_c.IsCapWord(end) || _c.CapitalizationExpected(end)) return false;
+        var last = _c.Surface(end - 1);
+        return last.Length > 3 && last[^1] == 's' && "sxzßaiouynmdtkp".IndexOf(char.ToLowerInvariant(last[^2])) < 0
+               && _c.ClassOf(end) == WordClass.None;
     }
 
     /// <summary>"van der Vaart", "bin Laden", "al-Sisi": particles that are no ordinary word mark a surname.</summary>
@@ -173,6 +186,7 @@ internal sealed class EntityRecognizer
             if (p > k && p < end && IsNameWord(p)) { k = p; continue; }
             break;
         }
+        if (k < end && _tokens[k].Has(TokenFlags.Hyphenated) && IsSurname(k) && !_c.IsCapWord(k)) k++;   // "Außenminister Abdel-Malek al-Mikhlafi"
         var cand = Candidate.Found(j, k, _tokens, EntityType.Person, role.Gender, Ranks.Role);
         cand.Role = i;
         output.Add(cand);
@@ -191,11 +205,15 @@ internal sealed class EntityRecognizer
             output.Add(Candidate.Found(before, before + 1, _tokens, EntityType.Person, Gender.Unknown, Ranks.FirstName));
     }
 
+    /// <summary>A first name, or a two-part hyphenated one that starts with a first name ("Anna-Lena",
+    /// "Jean-Guy"; not the compound "Konrad-Bayer-Preis").</summary>
     private bool TryFirstName(ReadOnlySpan<char> key, out FirstName first)
     {
         if (_lex.FirstNames.TryGet(key, out first)) return true;
-        int dash = key.IndexOf('-');   // "Anna-Lena", "Jean-Claude"
-        return dash > 1 && _lex.FirstNames.TryGet(key[..dash], out first);
+        int dash = key.IndexOf('-');
+        if (dash <= 1 || !_lex.FirstNames.TryGet(key[..dash], out first)) return false;
+        var rest = key[(dash + 1)..];
+        return rest.Length >= 2 && rest.IndexOf('-') < 0 && (_lex.FirstNames.Contains(rest) || rest.Length <= 7);
     }
 
     private bool IsFirstName(int i)
@@ -311,7 +329,7 @@ internal sealed class EntityRecognizer
             if (s < i) output.Add(Org(s, i + 1, kw));
             return;
         }
-        if (!_c.IsCapWord(i)) return;
+        if (!_c.IsCapWord(i) || GazetteerStarts(i, person: false)) return;   // "EU-Kommission für TTIP": the gazetteer has the name
         if (!_lex.TryOrgKeyword(key, out kw) || kw.Legal)
         {
             if (PrefixCompound(key, out kw)) output.Add(Org(i, i + 1, kw));   // "Bundesjustizministerium"
@@ -328,13 +346,15 @@ internal sealed class EntityRecognizer
         {
             // "Institut für Weltwirtschaft", "University of Oxford", "Bundesamt für Migration und Flüchtlinge".
             // Not a genitive: "Bank der Schweiz", "Institut der Welt" are descriptions.
-            int last = ConnectedWords(stop, end);
+            int last = ConnectedWords(stop, end, english);
             if (last >= 0) stop = last + 1;
         }
         else if (kw.TakesPlace && stop < end && IsOrgWord(stop))
         {
-            stop++;   // "Universität Wien", "Universität Hohenheim", "Universität Roma Tre"
-            if (stop < end && IsOrgWord(stop) && !_c.German) stop++;
+            // "Universität Wien", "Universität Hohenheim", "Universität Tel Aviv", "University College London"
+            int g = _gazetteerAt[stop];
+            stop = g >= 0 && _gazetteer[g].Kind == MentionKind.Name ? _gazetteer[g].End : stop + 1;
+            if (stop < end && IsOrgWord(stop) && english) stop++;
         }
         if (start == i && stop == i + 1) return;   // a keyword alone is no name
         if (_c.ClassOf(start - 1) == WordClass.Indefinite) return;   // "eine Stiftung für Kinder"
@@ -343,14 +363,15 @@ internal sealed class EntityRecognizer
 
     /// <summary>Capitalized words after a connector, optionally after an article, joined by "und"/"and" or commas: the last one's index, or -1.
     /// In German two nouns do not follow each other in a name unless the first is an adjective ("für Internationale Politik").</summary>
-    private int ConnectedWords(int connector, int end)
+    private int ConnectedWords(int connector, int end, bool english)
     {
         int q = connector + 1;
-        if (q < end && _c.ClassOf(q) == WordClass.Article) q++;
+        // "University of the Arts"; not German "Außenministerium für die Vorbereitung"
+        if (q < end && _c.ClassOf(q) == WordClass.Article) { if (!english) return -1; q++; }
         int last = -1;
         while (q < end && q - connector <= 7)
         {
-            if (IsOrgWord(q) && (!_c.German || last != q - 1 || IsAdjectival(last))) { last = q++; continue; }
+            if (IsOrgWord(q) && (english || last != q - 1 || IsAdjectival(last))) { last = q++; continue; }
             if (last >= 0 && q + 1 < end && (IsConnector(q, "and") || _c.IsPunct(q, ',')) && IsOrgWord(q + 1)) { q++; continue; }
             break;
         }
@@ -455,7 +476,7 @@ internal sealed class EntityRecognizer
         int stop = i + 1;
         if (stop < end && IsConnector(stop, "prep"))
         {
-            int last = ConnectedWords(stop, end);
+            int last = ConnectedWords(stop, end, english: true);
             if (last >= 0) stop = last + 1;
         }
         if (start == i && stop == i + 1) return;

@@ -246,7 +246,7 @@ internal sealed class EntityResolver
             return d;
         }
         // The key is the name's text in key form: a repeated name is found without allocating.
-        int length = cand.Stop - cand.Start;
+        int length = cand.Stop - cand.Start - (cand.Genitive ? 1 : 0);
         Span<char> buf = length <= 256 ? stackalloc char[length + 1] : new char[length + 1];
         NameKeys.Write(_c.Text.AsSpan(cand.Start, length), buf);
         var key = buf[..length];
@@ -516,6 +516,8 @@ internal sealed class EntityResolver
             if (words > bestWords || words == bestWords && m.Stop - m.Start < best.Stop - best.Start) best = m;
         }
         best ??= d.Mentions[0];
-        return _c.Text.Substring(best.Start, best.Stop - best.Start);
+        int length = best.Stop - best.Start;
+        if (d.Key is not null && d.Key.Length == length - 1) length--;   // only a genitive form was seen: "Egon Schieles" names Egon Schiele
+        return _c.Text.Substring(best.Start, length);
     }
 }

@@ -41,6 +41,14 @@ public class EntityMergingTests
     }
 
     [Fact]
+    public void A_name_seen_only_in_the_genitive_gets_its_plain_form()
+    {
+        var f = EntityFixture.German("Im Museum hängen Egon Schieles Bilder neben Anna Wigginsons Skizzen.");
+        Assert.Equal("Egon Schiele", f.EntityOf("Egon Schieles").Canonical);
+        Assert.Equal("Anna Wigginsons", f.EntityOf("Anna Wigginsons").Canonical);   // "-ns" is kept: it is a common surname ending
+    }
+
+    [Fact]
     public void German_grammatical_gender_of_countries()
     {
         var f = EntityFixture.German("Die Ukraine, der Iran und die USA verhandeln mit Russland.");

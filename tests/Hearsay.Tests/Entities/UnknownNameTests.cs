@@ -90,6 +90,14 @@ public class UnknownNameTests
     }
 
     [Fact]
+    public void Hyphenated_first_names_but_not_compounds()
+    {
+        var f = EntityFixture.German("Die Rede hielt Anna-Lena Quarrington, danach folgte die Konrad-Bayer-Textvertonung Glaubst du.");
+        Assert.Equal(Gender.Feminine, f.EntityOf("Anna-Lena Quarrington").Gender);
+        Assert.Single(f.Article.Entities);
+    }
+
+    [Fact]
     public void Particles_join_names()
     {
         var f = EntityFixture.German("Das Schloss bekam sein Aussehen unter Heinrich Gottlob von Miltitz im Jahr 1720.");
