@@ -495,7 +495,10 @@ internal sealed partial class AttributionFinder
         {
             var s = a.Sentences[si];
             if (covered[si]) continue;
-            if (Mood(s.FirstToken, s.EndToken) == SpeechSignals.None && !HasSubjunctiveVerb(s.FirstToken, s.EndToken)) continue;
+            // Konjunktiv I, or the Konjunktiv II that stands in for it ("würden", "hätten"); "könnte" alone is the
+            // author's own speculation.
+            if ((Mood(s.FirstToken, s.EndToken) & SpeechSignals.SubjunctiveI) == 0 && !HasSubjunctiveVerb(s.FirstToken, s.EndToken)
+                && !HasReportedSubjunctiveTwo(s.FirstToken, s.EndToken)) continue;
             // An attribution earlier in the same block, at most three sentences back, is the host.
             Attribution? host = null;
             for (int back = 1; back <= 3 && si - back >= 0 && host is null; back++)
@@ -517,6 +520,13 @@ internal sealed partial class AttributionFinder
             covered[si] = true;
             hostOf[si] = att;
         }
+    }
+
+    private bool HasReportedSubjunctiveTwo(int start, int end)
+    {
+        for (int k = start; k < end; k++)
+            if (v.Is(k, "würden") || v.Is(k, "würde") || v.Is(k, "hätten") || v.Is(k, "hätte") || v.Is(k, "wären") || v.Is(k, "wäre")) return true;
+        return false;
     }
 
     /// <summary>A finite verb in Konjunktiv I by its shape: a lower-case word in -e right after the subject or at the clause end, not before a noun.</summary>

@@ -186,18 +186,32 @@ internal sealed class TokenView
         return end - 1;
     }
 
-    /// <summary>The entity mention index covering token range [start, end), preferring persons, or -1.</summary>
+    /// <summary>The entity mention that names the phrase [start, end): a person anywhere in it, else the mention
+    /// at its head (the last one ending at the phrase's end). Adjectives ("russische") and places inside a
+    /// larger phrase ("des in New York ansässigen Council") describe the phrase; they do not name it.</summary>
     public int MentionIn(int start, int end)
     {
-        int best = -1;
+        int atHead = -1;
         for (int k = start; k < end; k++)
         {
             int m = MentionAt[k];
             if (m < 0) continue;
-            var e = Article.Mentions[m].EntityId;
-            if (best < 0) best = m;
+            var mention = Article.Mentions[m];
+            if (mention.Kind == MentionKind.Adjective) continue;
+            var e = mention.EntityId;
             if (e >= 0 && Article.Entities[e].Type == EntityType.Person) return m;
+            int mEnd = MentionEnd[k];
+            bool whole = k == start || (k == start + 1 && Fn(start) == FunctionClass.Determiner);
+            if (mEnd >= end || whole || mEnd == HeadEnd(start, end)) atHead = m;
         }
-        return best;
+        return atHead;
+    }
+
+    /// <summary>The token after the phrase's head noun, before any genitive or apposition.</summary>
+    private int HeadEnd(int start, int end)
+    {
+        for (int k = start + 1; k < end; k++)
+            if (Is(k, "des") || Is(k, "der") && k > start + 1 || Is(k, "of") || IsComma(k)) return k;
+        return end;
     }
 }

@@ -4,6 +4,14 @@ using Hearsay.Pipeline;
 
 namespace Hearsay.Entities;
 
+/// <summary>
+/// Adds entities and their name mentions: gazetteer names (<see cref="NameMatcher"/>), names found
+/// from the text (<see cref="EntityRecognizer"/>), settled into one entity per real-world entity
+/// (<see cref="EntityResolver"/>). Descriptions and pronouns are left to coreference.
+/// Language data: common/{countries,places,organizations,media,persons,name-connectors,name-particles}.tsv;
+/// per language first-names, person-roles, closed-class-words, org-keywords, place-nouns, name-cues,
+/// direction-prefixes, noun-endings, months.
+/// </summary>
 public sealed class EntityStage : IStage
 {
     public string Name => "entities";
@@ -12,5 +20,15 @@ public sealed class EntityStage : IStage
 
     public void Process(Article article, LanguagePack language)
     {
+        if (!language.IsSupported || article.Tokens.Length == 0) return;
+        using var context = new EntityContext(article, Gazetteer.For(language), EntityLexicon.For(language));
+        var names = new List<Candidate>();
+        var shorts = new List<Candidate>();
+        var parts = new List<Candidate>();
+        new NameMatcher(context).Find(names, shorts, parts);
+        var found = new List<Candidate>();
+        new EntityRecognizer(context, names).Find(found);
+        names.AddRange(found);
+        new EntityResolver(context).Resolve(names, shorts, parts);
     }
 }

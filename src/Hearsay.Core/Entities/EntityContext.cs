@@ -1,0 +1,142 @@
+using System.Buffers;
+using Hearsay.Document;
+
+namespace Hearsay.Entities;
+
+/// <summary>
+/// Per-article state shared by the entity stage's steps: the tokens, each token's sentence, the word
+/// ids of the gazetteer vocabulary (three per token: the word, its adjective base, its genitive base)
+/// and small predicates over tokens. Built once per article; its per-token arrays, and those of the other
+/// steps, are rented from the shared pool and returned on <see cref="Dispose"/>.
+/// </summary>
+internal sealed class EntityContext : IDisposable
+{
+    private readonly List<int[]> _rentedInts = new(4);
+    private readonly List<bool[]> _rentedBools = new(1);
+
+    public Article Article { get; }
+    public Gazetteer Gazetteer { get; }
+    public EntityLexicon Lexicon { get; }
+    public Token[] Tokens { get; }
+    public string Text { get; }
+    public bool German => Lexicon.German;
+
+    private readonly int[] _sentenceOf;
+    /// <summary>Word ids per token: [3i] the word, [3i+1] adjective base ("Vereinigten" → "vereinigte"), [3i+2] genitive base ("Russlands" → "russland").</summary>
+    public readonly int[] WordIds;
+
+    public EntityContext(Article article, Gazetteer gazetteer, EntityLexicon lexicon)
+    {
+        Article = article;
+        Gazetteer = gazetteer;
+        Lexicon = lexicon;
+        Tokens = article.Tokens;
+        Text = article.Text;
+        _sentenceOf = RentInts(Tokens.Length, 0);
+        for (int s = 0; s < article.Sentences.Length; s++)
+        {
+            var sent = article.Sentences[s];
+            for (int i = sent.FirstToken; i < sent.EndToken; i++) _sentenceOf[i] = s;
+        }
+        WordIds = RentInts(Tokens.Length * 3, -1);
+        Span<char> key = stackalloc char[NameKeys.MaxLength];
+        var trie = gazetteer.Trie;
+        for (int i = 0; i < Tokens.Length; i++)
+        {
+            int b = 3 * i;
+            WordIds[b] = WordIds[b + 1] = WordIds[b + 2] = -1;
+            var k = Key(i, key);
+            if (k.IsEmpty) continue;
+            WordIds[b] = trie.WordId(k);
+            if (Tokens[i].Kind != TokenKind.Word || k.Length < 3) continue;
+            if (German && k.Length > 4 && k[^2] == 'e' && k[^1] is 'n' or 'm' or 'r' or 's')
+                WordIds[b + 1] = trie.WordId(k[..^1]);
+            WordIds[b + 2] = GenitiveId(k);
+        }
+    }
+
+    /// <summary>Id of the word without its genitive or possessive ending, or -1.</summary>
+    private int GenitiveId(ReadOnlySpan<char> k)
+    {
+        var trie = Gazetteer.Trie;
+        if (k.EndsWith("'s")) return trie.WordId(k[..^2]);
+        if (k[^1] == '\'') return trie.WordId(k[..^1]);
+        if (!German || k[^1] != 's') return -1;
+        int id = trie.WordId(k[..^1]);
+        if (id < 0 && k.Length > 4 && k[^2] == 'e') id = trie.WordId(k[..^2]);
+        return id;
+    }
+
+    /// <summary>A pooled array of at least <paramref name="length"/> ints, the first <paramref name="length"/> set to <paramref name="fill"/>.</summary>
+    public int[] RentInts(int length, int fill)
+    {
+        var a = ArrayPool<int>.Shared.Rent(Math.Max(1, length));
+        a.AsSpan(0, length).Fill(fill);
+        _rentedInts.Add(a);
+        return a;
+    }
+
+    /// <summary>A pooled array of at least <paramref name="length"/> bools, the first <paramref name="length"/> false.</summary>
+    public bool[] RentBools(int length)
+    {
+        var a = ArrayPool<bool>.Shared.Rent(Math.Max(1, length));
+        a.AsSpan(0, length).Clear();
+        _rentedBools.Add(a);
+        return a;
+    }
+
+    public void Dispose()
+    {
+        foreach (var a in _rentedInts) ArrayPool<int>.Shared.Return(a);
+        foreach (var a in _rentedBools) ArrayPool<bool>.Shared.Return(a);
+        _rentedInts.Clear();
+        _rentedBools.Clear();
+    }
+
+    public Sentence SentenceOf(int token) => Article.Sentences[_sentenceOf[token]];
+
+    /// <summary>The key of a token (see <see cref="NameKeys"/>) written into <paramref name="buffer"/>; empty when too long.</summary>
+    public ReadOnlySpan<char> Key(int i, Span<char> buffer)
+    {
+        var t = Tokens[i];
+        if (t.Length > buffer.Length) return ReadOnlySpan<char>.Empty;
+        var dst = buffer[..t.Length];
+        NameKeys.Write(Text.AsSpan(t.Start, t.Length), dst);
+        return dst;
+    }
+
+    public ReadOnlySpan<char> Surface(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].Length);
+
+    public bool IsWord(int i) => i >= 0 && i < Tokens.Length && Tokens[i].Kind == TokenKind.Word;
+
+    /// <summary>A word starting with an upper-case letter.</summary>
+    public bool IsCapWord(int i) => IsWord(i) && char.IsUpper(Text[Tokens[i].Start]);
+
+    public bool IsLowerWord(int i) => IsWord(i) && char.IsLower(Text[Tokens[i].Start]);
+
+    public bool IsPunct(int i, char c) => i >= 0 && i < Tokens.Length && Tokens[i].Length == 1 && Text[Tokens[i].Start] == c
+                                          && Tokens[i].Kind is TokenKind.Punctuation or TokenKind.Symbol or TokenKind.Dash;
+
+    public WordClass ClassOf(int i)
+    {
+        if (!IsWord(i)) return WordClass.None;
+        Span<char> buf = stackalloc char[NameKeys.MaxLength];
+        return Lexicon.ClassOf(Key(i, buf));
+    }
+
+    /// <summary>Where capitalization says nothing: the first word of a sentence, a line, a quotation or after a colon.</summary>
+    public bool CapitalizationExpected(int i)
+    {
+        var t = Tokens[i];
+        if (t.Has(TokenFlags.LineBefore)) return true;
+        var sent = SentenceOf(i);
+        int k = i - 1;
+        while (k >= sent.FirstToken && (Tokens[k].Kind is TokenKind.Quote or TokenKind.Dash || IsPunct(k, '(') || IsPunct(k, '[')))
+        {
+            if (Tokens[k].Kind == TokenKind.Quote && Tokens[k].Has(TokenFlags.Opening)) return true;
+            k--;
+        }
+        if (k < sent.FirstToken) return true;
+        return IsPunct(k, ':') || IsPunct(k, '•') || IsPunct(k, '|');
+    }
+}
