@@ -107,6 +107,14 @@ public class GazetteerMatchingTests
     }
 
     [Fact]
+    public void Person_names_follow_the_article_language()
+    {
+        Assert.Equal("Wladimir Putin", EntityFixture.German("Putin schweigt.").EntityOf("Putin").Canonical);
+        Assert.Equal("Vladimir Putin", EntityFixture.English("Putin was silent.").EntityOf("Putin").Canonical);
+        Assert.Equal("Dmitry Peskov", EntityFixture.English("Kremlin spokesman Dmitri Peskow declined.").EntityOf("Dmitri Peskow").Canonical);
+    }
+
+    [Fact]
     public void Short_forms_need_a_full_name_first()
     {
         var alone = EntityFixture.German("Kim sagte, er komme morgen.");
