@@ -426,8 +426,9 @@ internal sealed class EntityResolver
         foreach (var d in _drafts)
         {
             if (d.Type is not (EntityType.Organization or EntityType.Media)) continue;
-            foreach (var m in d.Mentions.ToArray())
+            for (int n = 0, count = d.Mentions.Count; n < count; n++)
             {
+                var m = d.Mentions[n];
                 int open = m.EndToken, acr = open + 1, close = open + 2;
                 if (m.Kind != MentionKind.Name || close >= _tokens.Length || !_c.IsPunct(open, '(') || !_c.IsPunct(close, ')')) continue;
                 if (!_c.IsWord(acr) || _claimed[acr] || !LooksLikeAcronym(acr)) continue;

@@ -96,6 +96,13 @@ public class GazetteerMatchingTests
     }
 
     [Fact]
+    public void Web_addresses_of_outlets_are_aliases()
+    {
+        var f = EntityFixture.German("Das meldete zuerst spiegel.de am Morgen.");
+        Assert.Equal("Der Spiegel", f.EntityOf("spiegel.de").Canonical);
+    }
+
+    [Fact]
     public void Persons_from_the_gazetteer_carry_gender_and_country()
     {
         var f = EntityFixture.English("Vladimir Putin met Ursula von der Leyen.");
