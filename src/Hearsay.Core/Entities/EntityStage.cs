@@ -10,7 +10,7 @@ namespace Hearsay.Entities;
 /// (<see cref="EntityResolver"/>). Descriptions and pronouns are left to coreference.
 /// Language data: common/{countries,places,organizations,media,persons,name-connectors,name-particles}.tsv;
 /// per language first-names, person-roles, closed-class-words, org-keywords, place-nouns, name-cues,
-/// direction-prefixes, noun-endings, months.
+/// months; German direction-prefixes and noun-endings; English direction-words.
 /// </summary>
 public sealed class EntityStage : IStage
 {
