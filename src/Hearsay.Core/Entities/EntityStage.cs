@@ -20,7 +20,7 @@ public sealed class EntityStage : IStage
 
     public void Process(Article article, LanguagePack language)
     {
-        if (!language.IsSupported || article.Tokens.Length == 0) return;
+        if (!language.IsSupported || article.Tokens.Length == 0 || article.Sentences.Length == 0) return;
         using var context = new EntityContext(article, Gazetteer.For(language), EntityLexicon.For(language));
         var names = new List<Candidate>();
         var shorts = new List<Candidate>();
