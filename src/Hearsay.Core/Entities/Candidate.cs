@@ -17,6 +17,9 @@ internal struct Candidate
     public Gender Gender;
     /// <summary>The last token matched in a genitive or possessive form ("Moskaus", "Moscow's").</summary>
     public bool Genitive;
+    /// <summary>Characters at the end that are an inflection, not part of the name: 1 for a German genitive
+    /// "-s" ("Egon Schieles"), 2 for an English possessive "'s" ("Ted Cruz's").</summary>
+    public byte KeyTrim;
     /// <summary>Which finder proposed it; on equal spans the lower rank wins: 0 gazetteer, then the rules
     /// in <see cref="Ranks"/> order.</summary>
     public byte Rank;

@@ -95,6 +95,36 @@ internal sealed class EntityContext : IDisposable
 
     public Sentence SentenceOf(int token) => Article.Sentences[_sentenceOf[token]];
 
+    private sbyte[]? _titleCase;
+
+    /// <summary>The token's sentence is an English headline in title case ("Hillary Clinton Wins Kentucky
+    /// Primary"): there capitals do not mark names, so only the gazetteer and plain first-name rules apply.</summary>
+    public bool InTitleCase(int token)
+    {
+        if (German) return false;
+        int s = _sentenceOf[token];
+        _titleCase ??= new sbyte[Article.Sentences.Length];
+        if (_titleCase[s] == 0)
+        {
+            // A headline ends without a period, and capitalizes (nearly) all words of four letters or more
+            // after the first, function words included ("With", "From"); running text leaves most in lower case.
+            var sent = Article.Sentences[s];
+            if (IsPunct(sent.EndToken - 1, '.')) { _titleCase[s] = -1; return false; }
+            int words = 0, lower = 0;
+            bool first = true;
+            for (int i = sent.FirstToken; i < sent.EndToken; i++)
+            {
+                if (!IsWord(i) || Tokens[i].Has(TokenFlags.HasDigit)) continue;
+                if (first) { first = false; continue; }
+                if (Tokens[i].Length < 4) continue;
+                words++;
+                if (!char.IsUpper(Text[Tokens[i].Start])) lower++;
+            }
+            _titleCase[s] = (sbyte)(words >= 3 && (lower == 0 || lower == 1 && words >= 6) ? 1 : -1);
+        }
+        return _titleCase[s] > 0;
+    }
+
     /// <summary>The key of a token (see <see cref="NameKeys"/>) written into <paramref name="buffer"/>; empty when too long.</summary>
     public ReadOnlySpan<char> Key(int i, Span<char> buffer)
     {

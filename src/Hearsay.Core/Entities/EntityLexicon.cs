@@ -75,7 +75,7 @@ internal sealed class EntityLexicon
     public KeyMap<ParticleKind> Particles { get; } = new();
     /// <summary>Generation suffixes after a surname ("Jr.", "III").</summary>
     public KeyMap<bool> NameSuffixes { get; } = new();
-    /// <summary>Words that join the parts of a name: "prep" ("of", "für") and "and" ("and", "&amp;").</summary>
+    /// <summary>Words that join the parts of a name: "prep" ("of", "für"), "and" ("and", "&amp;"), "genitive" ("der").</summary>
     public KeyMap<string> Connectors { get; } = new();
     public KeyMap<bool> Months { get; } = new();
     /// <summary>Direction prefixes of compounds, longest first ("nordost", "ost").</summary>

@@ -56,6 +56,7 @@ internal sealed class EntityRecognizer
                 var key = _c.Key(i, buf);
                 if (key.IsEmpty) continue;
                 PersonByFirstName(i, key, sent, output);
+                if (_c.InTitleCase(i)) continue;
                 PersonByParticle(i, key, sent, output);
                 PersonAfterRole(i, key, sent, output);
                 PersonBySpeech(i, key, sent, output);
@@ -81,7 +82,7 @@ internal sealed class EntityRecognizer
                 else if (!IsParticle(k) && !_c.IsPunct(k, '.')) ok = false;
             }
             if (!ok || words < 2 || words > 4 || GazetteerStarts(first, person: false)) continue;
-            output.Add(Candidate.Found(first, end, _tokens, EntityType.Person, FirstNameGender(first), Ranks.Author));
+            output.Add(Person(first, end, FirstNameGender(first), Ranks.Author));
         }
     }
 
@@ -113,7 +114,7 @@ internal sealed class EntityRecognizer
             stop = p + 1;
             int more = SkipParticles(stop, end);
             if (more > stop) stop = more + 1;                                         // "Heinrich Gottlob von Miltitz"
-            else if (!_c.German && stop < end && !_tokens[stop].Has(TokenFlags.LineBefore) && IsSurname(stop)) stop++;   // "Martin Luther King"
+            else if (!_c.German && !_c.InTitleCase(i) && !IsPossessive(stop - 1) && stop < end && !_tokens[stop].Has(TokenFlags.LineBefore) && IsSurname(stop)) stop++;   // "Martin Luther King"
             if (stop < end && IsGenerationSuffix(stop)) stop++;
         }
         else if (initials)
@@ -124,9 +125,25 @@ internal sealed class EntityRecognizer
         {
             return;
         }
-        var cand = Candidate.Found(i, stop, _tokens, EntityType.Person, first.Gender, Ranks.FirstName);
-        cand.Genitive = IsGermanGenitiveName(stop);
-        output.Add(cand);
+        output.Add(Person(i, stop, first.Gender, Ranks.FirstName));
+    }
+
+    /// <summary>An English possessive ("Cruz's", "Columbia’s"): a name ends there.</summary>
+    private bool IsPossessive(int i)
+    {
+        if (_c.German || !_c.IsWord(i)) return false;
+        var s = _c.Surface(i);
+        return s.Length > 2 && s[^1] == 's' && s[^2] is '\'' or '’';
+    }
+
+    /// <summary>A person candidate; a genitive or possessive ending is marked so the entity's key and name leave it out.</summary>
+    private Candidate Person(int first, int end, Gender gender, byte rank)
+    {
+        var cand = Candidate.Found(first, end, _tokens, EntityType.Person, gender, rank);
+        var last = _c.Surface(end - 1);
+        if (last.Length > 3 && last[^1] == 's' && last[^2] is '\'' or '’') cand.KeyTrim = 2;
+        else if (IsGermanGenitiveName(end)) cand.KeyTrim = 1;
+        return cand;
     }
 
     /// <summary>German writes the genitive of a name with "-s" and puts it before a noun ("Egon Schieles
@@ -146,14 +163,14 @@ internal sealed class EntityRecognizer
         if (!_lex.Particles.TryGet(key, out var kind))
         {
             if (_tokens[i].Has(TokenFlags.Hyphenated) && _c.IsLowerWord(i) && IsStrongParticleCompound(key) && IsNameContext(i))
-                output.Add(Candidate.Found(i, i + 1, _tokens, EntityType.Person, Gender.Unknown, Ranks.FirstName));
+                output.Add(Person(i, i + 1, Gender.Unknown, Ranks.FirstName));
             return;
         }
         if (kind != ParticleKind.Strong || !IsNameContext(i)) return;
         int p = i + 1;
         while (p < sent.EndToken && p - i < 3 && IsParticle(p)) p++;
         if (p < sent.EndToken && IsSurname(p))
-            output.Add(Candidate.Found(i, p + 1, _tokens, EntityType.Person, Gender.Unknown, Ranks.FirstName));
+            output.Add(Person(i, p + 1, Gender.Unknown, Ranks.FirstName));
     }
 
     /// <summary>A particle compound ("al-Assad") with a capitalized part after a strong particle.</summary>
@@ -181,13 +198,13 @@ internal sealed class EntityRecognizer
         int k = j, words = 0;
         while (k < end && words < maxWords && !_tokens[k].Has(TokenFlags.LineBefore))
         {
-            if (IsNameWord(k)) { k++; words++; continue; }
+            if (IsNameWord(k)) { k++; words++; if (IsPossessive(k - 1)) break; continue; }
             int p = SkipParticles(k, end);
             if (p > k && p < end && IsNameWord(p)) { k = p; continue; }
             break;
         }
         if (k < end && _tokens[k].Has(TokenFlags.Hyphenated) && IsSurname(k) && !_c.IsCapWord(k)) k++;   // "Außenminister Abdel-Malek al-Mikhlafi"
-        var cand = Candidate.Found(j, k, _tokens, EntityType.Person, role.Gender, Ranks.Role);
+        var cand = Person(j, k, role.Gender, Ranks.Role);
         cand.Role = i;
         output.Add(cand);
     }
@@ -198,11 +215,11 @@ internal sealed class EntityRecognizer
         if (!_lex.SpeechWords.Contains(key)) return;
         int after = i + 1;
         if (after < sent.EndToken && IsNameWord(after) && !_c.IsWord(after + 1) && !IsParticle(after + 1))
-            output.Add(Candidate.Found(after, after + 1, _tokens, EntityType.Person, Gender.Unknown, Ranks.FirstName));
+            output.Add(Person(after, after + 1, Gender.Unknown, Ranks.FirstName));
         int before = i - 1;
         if (before > sent.FirstToken && IsNameWord(before) && !_c.CapitalizationExpected(before)
             && (_c.IsPunct(before - 1, ',') || _tokens[before - 1].Kind == TokenKind.Quote && _tokens[before - 1].Has(TokenFlags.Closing)))
-            output.Add(Candidate.Found(before, before + 1, _tokens, EntityType.Person, Gender.Unknown, Ranks.FirstName));
+            output.Add(Person(before, before + 1, Gender.Unknown, Ranks.FirstName));
     }
 
     /// <summary>A first name, or a two-part hyphenated one that starts with a first name ("Anna-Lena",
@@ -338,7 +355,7 @@ internal sealed class EntityRecognizer
 
         bool english = !_c.German || kw.English;
         int start = i;
-        while (start - 1 >= sent.FirstToken && i - start < 4 && IsOrgModifier(start - 1, english)) start--;
+        while (start - 1 >= sent.FirstToken && i - start < 4 && IsOrgModifier(start - 1, english) && !IsPossessive(start - 1)) start--;
 
         int stop = i + 1;
         int end = sent.EndToken;
@@ -372,7 +389,7 @@ internal sealed class EntityRecognizer
         while (q < end && q - connector <= 7)
         {
             if (IsOrgWord(q) && (english || last != q - 1 || IsAdjectival(last))) { last = q++; continue; }
-            if (last >= 0 && q + 1 < end && (IsConnector(q, "and") || _c.IsPunct(q, ',')) && IsOrgWord(q + 1)) { q++; continue; }
+            if (last >= 0 && q + 1 < end && (IsConnector(q, "and") || _c.IsPunct(q, ',')) && IsOrgWord(q + 1) && !IsFirstName(q + 1)) { q++; continue; }
             break;
         }
         return last;
@@ -472,7 +489,7 @@ internal sealed class EntityRecognizer
         }
         if (!_lex.GeoHeads.Contains(key)) return;
         int start = i;
-        while (start - 1 >= sent.FirstToken && i - start < 3 && IsOrgModifier(start - 1, english: true)) start--;
+        while (start - 1 >= sent.FirstToken && i - start < 3 && IsOrgModifier(start - 1, english: true) && !IsPossessive(start - 1)) start--;
         int stop = i + 1;
         if (stop < end && IsConnector(stop, "prep"))
         {

@@ -120,7 +120,7 @@ internal sealed class EntityResolver
         {
             var cand = _selected[k];
             bool whole = cand.Stop - cand.Start == _tokens[cand.End - 1].End - _tokens[cand.First].Start;
-            if (cand.Kind == MentionKind.Name && whole)
+            if (cand.Kind == MentionKind.Name && whole && !_c.InTitleCase(cand.First))
             {
                 var type = cand.Entry >= 0 ? _c.Gazetteer.Entries[cand.Entry].Type : cand.Type;
                 var sent = _c.SentenceOf(cand.First);
@@ -246,7 +246,7 @@ internal sealed class EntityResolver
             return d;
         }
         // The key is the name's text in key form: a repeated name is found without allocating.
-        int length = cand.Stop - cand.Start - (cand.Genitive ? 1 : 0);
+        int length = cand.Stop - cand.Start - cand.KeyTrim;
         Span<char> buf = length <= 256 ? stackalloc char[length + 1] : new char[length + 1];
         NameKeys.Write(_c.Text.AsSpan(cand.Start, length), buf);
         var key = buf[..length];
@@ -383,6 +383,13 @@ internal sealed class EntityResolver
         }
     }
 
+    private bool NameKeysStartWith(int start, string key)
+    {
+        Span<char> buf = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        NameKeys.Write(_c.Text.AsSpan(start, key.Length), buf);
+        return buf.SequenceEqual(key);
+    }
+
     private static string LastWord(string name)
     {
         int space = name.LastIndexOf(' ');
@@ -419,8 +426,9 @@ internal sealed class EntityResolver
         foreach (var d in _drafts)
         {
             if (d.Type is not (EntityType.Organization or EntityType.Media)) continue;
-            foreach (var m in d.Mentions.ToArray())
+            for (int n = 0, count = d.Mentions.Count; n < count; n++)
             {
+                var m = d.Mentions[n];
                 int open = m.EndToken, acr = open + 1, close = open + 2;
                 if (m.Kind != MentionKind.Name || close >= _tokens.Length || !_c.IsPunct(open, '(') || !_c.IsPunct(close, ')')) continue;
                 if (!_c.IsWord(acr) || _claimed[acr] || !LooksLikeAcronym(acr)) continue;
@@ -517,7 +525,8 @@ internal sealed class EntityResolver
         }
         best ??= d.Mentions[0];
         int length = best.Stop - best.Start;
-        if (d.Key is not null && d.Key.Length == length - 1) length--;   // only a genitive form was seen: "Egon Schieles" names Egon Schiele
+        // Only an inflected form was seen: "Egon Schieles" names Egon Schiele, "Ted Cruz's" Ted Cruz.
+        if (d.Key is not null && d.Key.Length < length && NameKeysStartWith(best.Start, d.Key)) length = d.Key.Length;
         return _c.Text.Substring(best.Start, length);
     }
 }

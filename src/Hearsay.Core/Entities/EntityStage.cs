@@ -10,7 +10,7 @@ namespace Hearsay.Entities;
 /// (<see cref="EntityResolver"/>). Descriptions and pronouns are left to coreference.
 /// Language data: common/{countries,places,organizations,media,persons,name-connectors,name-particles}.tsv;
 /// per language first-names, person-roles, closed-class-words, org-keywords, place-nouns, name-cues,
-/// direction-prefixes, noun-endings, months.
+/// months; German direction-prefixes and noun-endings; English direction-words.
 /// </summary>
 public sealed class EntityStage : IStage
 {
@@ -20,7 +20,7 @@ public sealed class EntityStage : IStage
 
     public void Process(Article article, LanguagePack language)
     {
-        if (!language.IsSupported || article.Tokens.Length == 0) return;
+        if (!language.IsSupported || article.Tokens.Length == 0 || article.Sentences.Length == 0) return;
         using var context = new EntityContext(article, Gazetteer.For(language), EntityLexicon.For(language));
         var names = new List<Candidate>();
         var shorts = new List<Candidate>();

@@ -101,15 +101,17 @@ internal sealed class Gazetteer
             g.AddNames(e, r[1], Col(r, 6), Col(r, 7), Col(r, 8), abbreviations);
         }
 
-        // persons: id, canonical, gender, country, aliases, short, note
+        // persons: id, canonical, gender, country, aliases, short, note, canonical_en
         foreach (var r in LanguagePack.CommonRows("persons"))
         {
+            var english = Col(r, 7);
             var e = g.AddEntry(new GazetteerEntry
             {
-                Index = g._entries.Count, Id = r[0], Type = EntityType.Person, Canonical = r[1],
+                Index = g._entries.Count, Id = r[0], Type = EntityType.Person,
+                Canonical = !de && english.Length > 0 ? english : r[1],
                 Country = Opt(Col(r, 3)), Gender = Col(r, 2) switch { "F" => Gender.Feminine, "M" => Gender.Masculine, _ => Gender.Unknown },
             });
-            g.AddNames(e, r[1], Col(r, 4), Col(r, 5), "", abbreviations);
+            g.AddNames(e, r[1], english.Length > 0 ? english + "|" + Col(r, 4) : Col(r, 4), Col(r, 5), "", abbreviations);
         }
 
         // places: id, canonical, type, country, stands_for, names_de, names_en, adj_de, adj_en, ambiguous

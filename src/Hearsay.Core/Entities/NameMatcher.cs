@@ -44,7 +44,7 @@ internal sealed class NameMatcher
         {
             for (int i = sent.FirstToken; i < sent.EndToken; i++)
             {
-                if (tokens[i].Kind != TokenKind.Word) continue;
+                if (tokens[i].Kind is not (TokenKind.Word or TokenKind.Url)) continue;   // "spiegel.de" is an alias too
                 Match best = default, shortBest = default;
                 Walk(NameTrie.Root, i, i, sent.EndToken, ref best, ref shortBest);
                 if (best.Found)
@@ -57,7 +57,7 @@ internal sealed class NameMatcher
                     };
                     names.Add(Candidate.Gazetteer(i, best.End, tokens, best.Payload.Entry, kind, best.Genitive));
                 }
-                else if (tokens[i].Length <= NameKeys.MaxLength)
+                else if (tokens[i].Kind == TokenKind.Word && tokens[i].Length <= NameKeys.MaxLength)
                 {
                     Compound(i, names, parts);
                 }

@@ -14,7 +14,7 @@ public class EntityDataTests
         { "common", "places", 10 },
         { "common", "organizations", 7 },
         { "common", "media", 9 },
-        { "common", "persons", 7 },
+        { "common", "persons", 8 },
         { "common", "name-connectors", 2 },
         { "common", "name-particles", 2 },
         { "de", "first-names", 3 },

@@ -96,6 +96,13 @@ public class GazetteerMatchingTests
     }
 
     [Fact]
+    public void Web_addresses_of_outlets_are_aliases()
+    {
+        var f = EntityFixture.German("Das meldete zuerst spiegel.de am Morgen.");
+        Assert.Equal("Der Spiegel", f.EntityOf("spiegel.de").Canonical);
+    }
+
+    [Fact]
     public void Persons_from_the_gazetteer_carry_gender_and_country()
     {
         var f = EntityFixture.English("Vladimir Putin met Ursula von der Leyen.");
@@ -104,6 +111,14 @@ public class GazetteerMatchingTests
         Assert.Equal(Gender.Masculine, putin.Gender);
         Assert.Equal("RU", putin.Country);
         Assert.Equal(Gender.Feminine, f.EntityOf("Ursula von der Leyen").Gender);
+    }
+
+    [Fact]
+    public void Person_names_follow_the_article_language()
+    {
+        Assert.Equal("Wladimir Putin", EntityFixture.German("Putin schweigt.").EntityOf("Putin").Canonical);
+        Assert.Equal("Vladimir Putin", EntityFixture.English("Putin was silent.").EntityOf("Putin").Canonical);
+        Assert.Equal("Dmitry Peskov", EntityFixture.English("Kremlin spokesman Dmitri Peskow declined.").EntityOf("Dmitri Peskow").Canonical);
     }
 
     [Fact]

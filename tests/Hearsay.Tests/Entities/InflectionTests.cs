@@ -37,7 +37,7 @@ public class InflectionTests
     public void English_possessive_and_adjectives()
     {
         var f = EntityFixture.English("Putin's spokesman praised North Korean troops and Russian drones.");
-        Assert.Equal("Wladimir Putin", f.EntityOf("Putin's").Canonical);
+        Assert.Equal("Vladimir Putin", f.EntityOf("Putin's").Canonical);
         Assert.Equal(MentionKind.Adjective, f.Mention("North Korean").Kind);
         Assert.Equal("North Korea", f.EntityOf("North Korean").Canonical);
         Assert.Equal("Russia", f.EntityOf("Russian").Canonical);

@@ -8,7 +8,8 @@ namespace Hearsay.Tests.Entities;
 /// Each sentence (or each document, for corpora that mark documents) becomes one article whose text is the
 /// tokens joined by spaces; gold and predicted names are compared as character spans with their type.
 /// Mentions count when they are names (Name, PartialName, Metonym); types map Person → PER,
-/// Organization and Media → ORG, Country and Place → LOC. The corpora are read at run time from a data
+/// Organization and Media → ORG, Country and Place → LOC. Besides PER/ORG/LOC and the typed total (ALL),
+/// SPAN scores boundaries alone (Universal NER tags a country that acts as ORG, so span and type differ there). The corpora are read at run time from a data
 /// directory and are never part of the repository.
 /// </summary>
 public static class NerEvaluation
@@ -119,6 +120,7 @@ public static class NerEvaluation
         var docs = Read(path, tokenColumn, tagColumns, byDocument);
         var analyzer = new Analyzer();
         var counts = Types.ToDictionary(t => t, _ => new int[3]);   // gold, predicted, correct
+        int spanCorrect = 0;   // predicted spans that are gold spans of any type
         var errors = new List<string>();
         int chars = 0;
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -134,6 +136,8 @@ public static class NerEvaluation
                 if (type is not null) predicted.Add((m.Span.Start, m.Span.End, type));
             }
             var gold = doc.Gold.ToHashSet();
+            var goldSpans = gold.Select(g => (g.Item1, g.Item2)).ToHashSet();
+            foreach (var p in predicted) if (goldSpans.Contains((p.Item1, p.Item2))) spanCorrect++;
             foreach (var g in gold) counts[g.Item3][0]++;
             foreach (var p in predicted)
             {
@@ -145,7 +149,9 @@ public static class NerEvaluation
                 if (!predicted.Contains(g) && errors.Count < maxErrors) errors.Add($"FN {g.Item3} «{doc.Text[g.Item1..g.Item2]}» in: {Snippet(doc.Text, g.Item1)}");
         }
         var scores = Types.Select(t => new Score(t, counts[t][0], counts[t][1], counts[t][2])).ToList();
-        scores.Add(new Score("ALL", scores.Sum(s => s.Gold), scores.Sum(s => s.Predicted), scores.Sum(s => s.Correct)));
+        var all = new Score("ALL", scores.Sum(s => s.Gold), scores.Sum(s => s.Predicted), scores.Sum(s => s.Correct));
+        scores.Add(new Score("SPAN", all.Gold, all.Predicted, spanCorrect));   // boundaries only, any type
+        scores.Add(all);
         return new Result(corpus, scores, watch.Elapsed.TotalSeconds, chars, errors);
     }
 

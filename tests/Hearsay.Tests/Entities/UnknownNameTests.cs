@@ -163,6 +163,15 @@ public class UnknownNameTests
     }
 
     [Fact]
+    public void English_title_case_headlines_do_not_make_names_of_capitals()
+    {
+        var f = EntityFixture.English("Hillary Clinton Wins Kentucky Primary Over Bernie Sanders\n\nThe vote was close.");
+        Assert.Equal("Hillary Clinton", f.EntityOf("Hillary Clinton").Canonical);
+        Assert.Equal("Kentucky", f.EntityOf("Kentucky").Canonical);
+        Assert.DoesNotContain(f.Article.Entities, e => e.Canonical.Contains("Wins") || e.Canonical.Contains("Primary"));
+    }
+
+    [Fact]
     public void English_names_inside_unknown_longer_names_are_dropped()
     {
         var f = EntityFixture.English("They signed the Paris Agreement near Trump Tower.");
