@@ -64,6 +64,29 @@ internal sealed class SpeakerResolver
         }
         foreach (var att in a.Attributions)
             if (att.Source.EntityId >= 0 && att.Source.Kind == SourceKind.Unknown) att.Source.Kind = SourceKind.Person;
+        RestoreTextOrder();
+    }
+
+    /// <summary>Mentions added here were appended; put all mentions back in text order and renumber the references.</summary>
+    private void RestoreTextOrder()
+    {
+        var order = Enumerable.Range(0, a.Mentions.Count).OrderBy(i => a.Mentions[i].Span.Start).ThenBy(i => i).ToArray();
+        bool sorted = true;
+        for (int i = 0; i < order.Length && sorted; i++) sorted = order[i] == i;
+        if (sorted) return;
+        var newIndex = new int[order.Length];
+        for (int n = 0; n < order.Length; n++) newIndex[order[n]] = n;
+        var mentions = order.Select(i => a.Mentions[i]).ToList();
+        a.Mentions.Clear();
+        a.Mentions.AddRange(mentions);
+        foreach (var e in a.Entities)
+        {
+            for (int k = 0; k < e.Mentions.Count; k++) e.Mentions[k] = newIndex[e.Mentions[k]];
+            e.Mentions.Sort();
+        }
+        // Continued statements share their speaker's SourceRef: renumber each one once.
+        foreach (var src in a.Attributions.Select(x => x.Source).Distinct())
+            if (src.MentionId >= 0) src.MentionId = newIndex[src.MentionId];
     }
 
     /// <summary>A source that names someone: link or create the entity; learn role, nationality, gender.</summary>
