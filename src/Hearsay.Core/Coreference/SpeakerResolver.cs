@@ -108,7 +108,7 @@ internal sealed class SpeakerResolver
             int nameEnd = nameStart;
             while (nameEnd < limit && v.IsNameWord(nameEnd) && !IsRoleWord(nameEnd)) nameEnd++;
             if (limit != end && nameEnd == limit) end = limit;
-            if (nameEnd > nameStart && (nameEnd == end) && !IsCommonNounOnly(nameStart, nameEnd))
+            if (nameEnd > nameStart && (nameEnd == end) && !IsCommonNounOnly(nameStart, nameEnd) && !HoldsOtherNames(nameStart, nameEnd))
             {
                 var nameSpan = a.SpanOfTokens(nameStart, nameEnd - 1);
                 ent = FindPersonByName(a.Slice(nameSpan), nameEnd - nameStart == 1);
@@ -132,6 +132,22 @@ internal sealed class SpeakerResolver
         if (entity.Gender == Gender.Unknown && gender is Gender.Masculine or Gender.Feminine) entity.Gender = gender;
         var nat = NationalityIn(first, end);
         if (nat is not null && !entity.Attributes.Contains(nat)) entity.Attributes.Add(nat);
+    }
+
+    /// <summary>Whether the run holds a name the entity stage gave to someone or something else ("Russland", "Kreml"):
+    /// then it is no one person's name.</summary>
+    private bool HoldsOtherNames(int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            int m = v.MentionAt[k];
+            if (m < 0) continue;
+            var mention = a.Mentions[m];
+            if (mention.Kind == MentionKind.Adjective) continue;
+            bool exact = k == start && v.MentionEnd[k] == end;
+            if (!exact) return true;
+        }
+        return false;
     }
 
     private bool IsRoleWord(int k) => v.IsWord(k) && (v.German ? lex.Roles.TryGet(v.S(k), out _, out _) : lex.Roles.TryGetExact(v.S(k), out _));

@@ -463,9 +463,27 @@ internal sealed class EntityResolver
 
     // ---- 6. output -------------------------------------------------------------------------------
 
+    /// <summary>Last guard: a name mention never overlaps another (adjectives inside hyphen compounds may).
+    /// The earlier, longer one stays.</summary>
+    private void DropOverlaps()
+    {
+        var names = _drafts.SelectMany(d => d.Mentions).Where(m => m.Kind != MentionKind.Adjective)
+            .OrderBy(m => m.Start).ThenByDescending(m => m.Stop).ToList();
+        var drop = new HashSet<MentionDraft>(ReferenceEqualityComparer.Instance);
+        int lastStop = -1;
+        foreach (var m in names)
+        {
+            if (m.Start < lastStop) { drop.Add(m); continue; }
+            lastStop = m.Stop;
+        }
+        if (drop.Count == 0) return;
+        foreach (var d in _drafts) d.Mentions.RemoveAll(drop.Contains);
+    }
+
     private void Emit()
     {
         var article = _c.Article;
+        DropOverlaps();
         var ordered = _drafts.Where(d => d.Mentions.Count > 0).OrderBy(d => d.FirstStart).ToList();
         var all = new List<MentionDraft>();
         foreach (var d in ordered) all.AddRange(d.Mentions);
