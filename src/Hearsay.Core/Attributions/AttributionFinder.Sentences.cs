@@ -91,6 +91,46 @@ internal sealed partial class AttributionFinder
                 att.Signals |= Mood(contentStart, contentEnd);
                 return true;
             }
+            case AccordingPosition.AfterNoun:
+            {
+                // "nach jüngsten Untersuchungen", "nach Informationen der Zeitung"
+                int np = v.NounPhrase(cueEnd, end);
+                if (np < 0) return false;
+                int head = HeadNoun(cueEnd, np);
+                if (head < 0 || !HeadIsSourceNoun(head, out _)) return false;
+                var content = ContentAround(start, cueStart, np, last, out var parts);
+                if (content is null) return false;
+                var att = New(AttributionKind.AccordingTo, cueStart, cueEnd, content.Value);
+                att.ContentParts.AddRange(parts);
+                SetSource(att, cueEnd, np);
+                MarkQuotesInside(att);
+                return true;
+            }
+            case AccordingPosition.PostposedNoun:
+            {
+                // "ihrer Meinung nach", "seiner Ansicht nach": a possessive and an opinion noun before "nach"
+                int noun = cueStart - 1, owner = cueStart - 2;
+                if (owner < start || !v.IsCap(noun) || !HeadIsSourceNoun(noun, out _)) return false;
+                if (!v.IsPronoun(owner) && v.Fn(owner) != FunctionClass.Determiner) return false;
+                var content = ContentAround(start, owner, cueEnd, last, out var parts);
+                if (content is null) return false;
+                var att = New(AttributionKind.AccordingTo, cueStart, cueEnd, content.Value);
+                att.ContentParts.AddRange(parts);
+                SetSource(att, owner, owner + 1);
+                if (v.IsPronoun(owner)) att.Source.Kind = SourceKind.Person;
+                MarkQuotesInside(att);
+                return true;
+            }
+            case AccordingPosition.SentenceAdverb:
+            {
+                if (cueStart != start) return false;
+                var content = ContentAround(start, cueStart, cueEnd, last, out var parts);
+                if (content is null) return false;
+                var att = New(AttributionKind.AccordingTo, cueStart, cueEnd, content.Value);
+                att.ContentParts.AddRange(parts);
+                SetSource(att, cueStart, cueEnd);
+                return true;
+            }
             case AccordingPosition.Self:
             {
                 var content = ContentAround(start, cueStart, cueEnd, last, out var parts);
@@ -103,6 +143,13 @@ internal sealed partial class AttributionFinder
             }
         }
         return false;
+    }
+
+    /// <summary>The last capitalized noun of a phrase, or -1.</summary>
+    private int HeadNoun(int start, int end)
+    {
+        for (int k = end - 1; k >= start; k--) if (v.IsCap(k) && v.Fn(k) == FunctionClass.None) return k;
+        return -1;
     }
 
     /// <summary>The content of an according-to attribution: the sentence without the phrase [phraseStart, phraseEnd).</summary>
@@ -167,6 +214,20 @@ internal sealed partial class AttributionFinder
         if ((v.Is(cs, "wie") || v.Is(cs, "as")) && v.IsComma(cs - 1) && ReportClause(cs, end) == verb)
         {
             WieClause(s, cs, verb);
+            return;
+        }
+        // "Wie der Sprecher mitteilte, …" / "As the ministry said, …": the clause after the comma is the content.
+        if (cs == start && (v.Is(cs, "wie") || v.Is(cs, "as")) && ReportClause(cs, end) == verb && v.IsComma(ClauseEndAfterVerb(verb, particle, end)))
+        {
+            int comma = ClauseEndAfterVerb(verb, particle, end);
+            int preEnd = ContentEnd(comma + 1, end);
+            if (preEnd <= comma + 1) return;
+            var pre = New(AttributionKind.AccordingTo, verb, verb + 1, Span(a, comma + 1, preEnd));
+            AttachParticle(pre, particle);
+            int np = v.NounPhrase(cs + 1, verb);
+            SetSource(pre, cs + 1, np > cs + 1 ? Math.Max(np, LastBeforeVerb(cs + 1, verb)) : verb);
+            pre.Signals |= Mood(comma + 1, preEnd);
+            MarkQuotesInside(pre);
             return;
         }
         // English -ing forms report only in ", saying (that) …" after a main clause whose subject is the source.
@@ -264,6 +325,17 @@ internal sealed partial class AttributionFinder
         int k2 = tail;
         int mediumFrom = k2;
         k2 = SkipPhrases(k2, end);
+        // German object or addressee before the comma: "sagte hierzu der Süddeutschen Zeitung, …",
+        // "warf der Bundesregierung vor, …" (the particle was already found at the clause end).
+        if (v.German && !v.IsComma(k2) && !v.Is(k2, ":"))
+        {
+            int np = v.NounPhrase(k2, end);
+            int past = np > k2 ? SkipPhrases(np, end) : -1;
+            if (past > 0 && particle == past) past = SkipPhrases(past + 1, end);
+            if (past > 0 && (v.IsComma(past) || v.Is(past, ':')) && past + 1 < end
+                && (v.Is(past + 1, "dass") || v.Is(past + 1, "ob") || (Mood(past + 1, end) & SpeechSignals.SubjunctiveI) != 0 || v.IsQuote(past + 1)))
+                k2 = past;
+        }
         // English addressee: "told police officials that …", "assured voters that …".
         if (!v.German && !v.Is(k2, "that") && v.NounPhrase(k2, end) is var addr && addr > k2 && v.Is(SkipPhrases(addr, end), "that"))
             k2 = SkipPhrases(addr, end);
@@ -301,6 +373,21 @@ internal sealed partial class AttributionFinder
 
     private bool InsideQuote(int token) => insideQuote[token] >= 0;
 
+    /// <summary>The token after a verb (and its particle) that ends its clause, skipping time and place phrases.</summary>
+    private int ClauseEndAfterVerb(int verb, int particle, int end)
+    {
+        int k = Math.Max(verb, particle) + 1;
+        return SkipPhrases(k, end);
+    }
+
+    /// <summary>The end of a subject that runs up to the verb with an apposition in commas ("der Direktor, Smith Dharmmasaroj,").</summary>
+    private int LastBeforeVerb(int start, int verb)
+    {
+        int end = verb;
+        while (end > start && (v.IsComma(end - 1) || v.Fn(end - 1) is FunctionClass.Adverb)) end--;
+        return end;
+    }
+
     private bool IsCoordinated(int cs, int finite)
     {
         // "… und fügte hinzu": the verb right after a conjunction, possibly after a comma
@@ -331,7 +418,7 @@ internal sealed partial class AttributionFinder
                 continue;
             }
             if (!v.German && (v.IsCap(k) && v.MentionAt[k] >= 0)) { k = v.MentionEnd[k]; continue; } // "told CNN"
-            if (!v.German && v.IsWord(k) && IsTimeWord(k)) { k++; continue; }
+            if (v.IsWord(k) && IsTimeWord(k)) { k++; continue; }
             break;
         }
         return k;
@@ -340,7 +427,11 @@ internal sealed partial class AttributionFinder
     private bool IsTimeWord(int k)
     {
         var s = v.S(k);
-        return s.EndsWith("day", StringComparison.OrdinalIgnoreCase) || v.Lex.Months.Contains(s);
+        if (v.Lex.Months.Contains(s)) return true;
+        if (!v.German) return s.EndsWith("day", StringComparison.OrdinalIgnoreCase);
+        // "Mitte Mai", "Anfang Juni", "Ende 2019", weekdays
+        return s is "Mitte" or "Anfang" or "Ende" or "gestern" or "heute" or "morgen" || s.EndsWith("tag") && v.IsCap(k) && (s.StartsWith("Mon") || s.StartsWith("Diens") || s.StartsWith("Donners") || s.StartsWith("Frei") || s.StartsWith("Sams") || s.StartsWith("Sonn"))
+               || s is "Mittwoch" or "Sonnabend" || (v.T[k].Kind == TokenKind.Number && v.IsWord(k - 1) && IsTimeWord(k - 1));
     }
 
     private int LastBoundaryBefore(int sentenceStart, int end)
@@ -507,8 +598,7 @@ internal sealed partial class AttributionFinder
                 host = hostOf[si - back];
             }
             if (host is null) continue;
-            int end = s.EndToken;
-            while (end > s.FirstToken && v.IsTerminal(end - 1)) end--;
+            int end = s.EndToken; // the whole sentence, its final period included
             var att = new Attribution
             {
                 Id = a.Attributions.Count, Kind = AttributionKind.Indirect, Cue = host.Cue, CueParticle = host.CueParticle,

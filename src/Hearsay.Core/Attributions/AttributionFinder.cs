@@ -182,27 +182,94 @@ internal sealed partial class AttributionFinder
     private (int Start, int End) SubjectBefore(int verb, int clauseStart)
     {
         int end = verb;
-        // English: "Smith, a spokesman for X, said" → skip back over an apposition in commas.
-        if (!v.German && v.IsComma(end - 1))
-        {
-            int k = end - 2;
-            while (k > clauseStart && !v.IsComma(k)) k--;
-            if (v.IsComma(k)) end = k;
-        }
+        // A parenthesis or a comma-enclosed apposition or relative clause right before the verb belongs to the
+        // subject: "Patrick Kamanda (NEMA) sagte", "Marcelo Ebrard, der Bürgermeister von Mexiko-Stadt, teilte mit".
         int start = clauseStart;
+        if (v.Is(end - 1, ')') || v.IsComma(end - 1))
+        {
+            int back = SubjectStartBefore(end - 1);
+            if (back >= 0) start = Math.Min(start, back);
+        }
         while (start < end && (v.Fn(start) is FunctionClass.Conjunction or FunctionClass.Adverb || v.IsQuote(start) || v.IsDash(start))) start++;
         if (start >= end) return (-1, -1);
         int np = v.NounPhrase(start, end);
         if (np == end || (np > 0 && !v.German && np >= end - 1)) return (start, np);
-        // English post-modifiers: "Officials in Kyiv said", "people familiar with the talks said" keep the whole,
-        // as long as no other verb stands in between.
-        if (!v.German && np > 0 && (v.Fn(np) == FunctionClass.Preposition || v.IsAdjectiveLike(np)))
-        {
-            for (int k = np; k < end; k++)
-                if (v.Verb(k) is not null || v.Fn(k) is FunctionClass.Auxiliary or FunctionClass.Relative or FunctionClass.Subordinator || v.IsClauseBreak(k)) return (-1, -1);
-            return (start, end);
-        }
+        if (np > 0 && Modifiers(np, end)) return (start, LastBeforeVerbEnd(start, end));
         return (-1, -1);
+    }
+
+    private int LastBeforeVerbEnd(int start, int end)
+    {
+        while (end > start && v.IsComma(end - 1)) end--;
+        return end;
+    }
+
+    /// <summary>Walks back over "( … )" or ", … ," before <paramref name="close"/> to the start of the clause
+    /// holding the noun phrase they modify; -1 when the enclosed part is not a modifier.</summary>
+    private int SubjectStartBefore(int close)
+    {
+        int k = close - 1;
+        if (v.Is(close, ')'))
+        {
+            while (k >= 0 && !v.Is(k, '(')) { if (v.IsTerminal(k)) return -1; k--; }
+            if (k < 0) return -1;
+        }
+        else
+        {
+            while (k >= 0 && !v.IsComma(k)) { if (v.IsTerminal(k) || v.IsQuote(k) || v.Is(k, ':')) return -1; k--; }
+            if (k < 0) return -1;
+            // the enclosed part is an apposition or a relative clause: it starts with a determiner, a relative
+            // pronoun or a role noun
+            int first = k + 1;
+            bool modifier = v.Fn(first) is FunctionClass.Determiner or FunctionClass.Relative || v.IsCap(first) && v.Lex.Roles.TryGet(v.S(first), out _, out _);
+            if (!modifier) return -1;
+        }
+        // the noun phrase before it starts after the previous clause break
+        int j = k - 1;
+        while (j >= 0 && !(v.IsClauseBreak(j) || v.IsQuote(j) || v.IsDash(j) || v.IsTerminal(j))) j--;
+        return j + 1 < k ? j + 1 : -1;
+    }
+
+    /// <summary>Whether [k, end) holds only modifiers of a noun phrase: prepositional phrases, a genitive, a
+    /// parenthesis, an apposition or relative clause in commas — no verb.</summary>
+    private bool Modifiers(int k, int end)
+    {
+        while (k < end)
+        {
+            if (v.Verb(k) is not null || v.Fn(k) == FunctionClass.Auxiliary && !InCommas(k, end)) return false;
+            if (v.Fn(k) == FunctionClass.Preposition || v.Fn(k) == FunctionClass.Determiner)
+            {
+                int np = v.NounPhrase(v.Fn(k) == FunctionClass.Preposition ? k + 1 : k, end);
+                if (np < 0) return false;
+                k = np;
+                continue;
+            }
+            if (v.Is(k, '('))
+            {
+                while (k < end && !v.Is(k, ')')) k++;
+                k++;
+                continue;
+            }
+            if (v.IsComma(k))
+            {
+                int c = k + 1;
+                while (c < end && !v.IsComma(c)) c++;
+                if (c >= end - 1 || c == end) { k = c; continue; }
+                k = c + 1;
+                continue;
+            }
+            if (v.IsCap(k) || v.IsAdjectiveLike(k) || v.T[k].Kind == TokenKind.Number) { k++; continue; }
+            return false;
+        }
+        return true;
+    }
+
+    private bool InCommas(int k, int end)
+    {
+        int l = k, r = k;
+        while (l >= 0 && !v.IsComma(l) && !v.IsTerminal(l)) l--;
+        while (r < end && !v.IsComma(r)) r++;
+        return l >= 0 && v.IsComma(l) && r < end;
     }
 
     /// <summary>The subject after an inverted verb: "sagte der russische Experte …", "said Smith".</summary>

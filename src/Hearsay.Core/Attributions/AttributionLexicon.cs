@@ -8,7 +8,7 @@ public enum FunctionClass : byte { None, Determiner, Preposition, Pronoun, Relat
 
 public enum NounSourceKind : byte { Vague, Anonymous, Document, Organization }
 
-public enum AccordingPosition : byte { After, Before, Postposed, Wie, Self }
+public enum AccordingPosition : byte { After, Before, Postposed, Wie, Self, AfterNoun, PostposedNoun, SentenceAdverb }
 
 /// <summary>One inflected form of a reporting verb. A form of a separable verb used alone ("fügte")
 /// needs its particle ("hinzu") later in the clause.</summary>
@@ -74,7 +74,11 @@ public sealed class AttributionLexicon
                 "before" => AccordingPosition.Before,
                 "postposed" => AccordingPosition.Postposed,
                 "wie" => AccordingPosition.Wie,
-                _ => AccordingPosition.Self,
+                "after-noun" => AccordingPosition.AfterNoun,
+                "postposed-noun" => AccordingPosition.PostposedNoun,
+                "sentence" => AccordingPosition.SentenceAdverb,
+                "self" => AccordingPosition.Self,
+                _ => throw new FormatException($"Unknown according-to position '{r[1]}'."),
             }, r[2] == "relay"))
             .GroupBy(p => p.Words[0])
             .Select(g => KeyValuePair.Create(g.Key, g.OrderByDescending(p => p.Words.Length).ToArray()));
