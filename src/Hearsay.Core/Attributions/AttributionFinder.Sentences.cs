@@ -253,6 +253,14 @@ internal sealed partial class AttributionFinder
             finite = aux;
         }
 
+        // English auxiliaries stand in the verb's slot for the subject: "The Post has learned", "officials have said".
+        if (!v.German)
+        {
+            int aux = verb - 1;
+            while (aux > cs && v.Fn(aux) is FunctionClass.Adverb or FunctionClass.Negation) aux--;
+            if (aux >= cs && aux < verb && v.Fn(aux) == FunctionClass.Auxiliary) finite = aux;
+        }
+
         // Backward: "Das behauptete zumindest X." claims the previous sentence.
         if (finite == cs + 1 && cs == start && IsBackwardPronoun(cs))
         {
@@ -262,7 +270,7 @@ internal sealed partial class AttributionFinder
 
         // Postposed: "…, sagte X." / "…, said X." / "…, X said."
         bool postposedInverted = v.IsComma(cs - 1) && finite == cs && cs - 1 > start;
-        bool postposedEnglish = !v.German && v.IsComma(cs - 1) && cs - 1 > start && v.NounPhrase(cs, verb) == verb && IsClauseEndAt(verb + 1, end);
+        bool postposedEnglish = !v.German && v.IsComma(cs - 1) && cs - 1 > start && v.NounPhrase(cs, finite) == finite && IsClauseEndAt(verb + 1, end);
         if ((postposedInverted && PostposedEnds(v.SkipAdverbs(after, end), end) || postposedEnglish) && form.Class != CueClass.Characterize)
         {
             int pEnd = Trim(start, cs - 1);
@@ -270,7 +278,7 @@ internal sealed partial class AttributionFinder
             if (pEnd - pStart < 3) return; // "In July, the NAACP called …" has no reported clause before the comma
             var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, pStart, pEnd));
             AttachParticle(att, particle);
-            var (ss, se) = postposedEnglish ? (cs, verb) : SubjectAfter(after, end);
+            var (ss, se) = postposedEnglish ? (cs, finite) : SubjectAfter(after, end);
             SetSource(att, ss, se);
             att.Signals |= Mood(pStart, pEnd);
             MarkQuotesInside(att);
@@ -336,9 +344,12 @@ internal sealed partial class AttributionFinder
                 && (v.Is(past + 1, "dass") || v.Is(past + 1, "ob") || (Mood(past + 1, end) & SpeechSignals.SubjunctiveI) != 0 || v.IsQuote(past + 1)))
                 k2 = past;
         }
-        // English addressee: "told police officials that …", "assured voters that …".
-        if (!v.German && !v.Is(k2, "that") && v.NounPhrase(k2, end) is var addr && addr > k2 && v.Is(SkipPhrases(addr, end), "that"))
-            k2 = SkipPhrases(addr, end);
+        // English addressee: "told police officials that …", "told CNN on Thursday how …".
+        bool tells = form.Lemma is "tell" or "inform" or "assure" or "remind" or "warn" or "ask";
+        if (!v.German && tells) k2 = SkipPhrases(tail, end, telling: true);
+        if (!v.German && !v.Is(k2, "that") && v.NounPhrase(k2, end) is var addr && addr > k2
+            && SkipPhrases(addr, end) is var next && (v.Is(next, "that") || tells && (v.Is(next, "how") || v.Is(next, "why") || v.Is(next, "whether") || v.Is(next, "what") || v.Is(next, "if"))))
+            k2 = next;
         int contentStart;
         bool that = false;
         if (v.IsComma(k2) || v.Is(k2, ':'))
@@ -349,7 +360,8 @@ internal sealed partial class AttributionFinder
         else if (!v.German && k2 < end && (v.Is(k2, "that") || IsClauseStartEnglish(k2)))
             contentStart = k2;
         else return;
-        if (v.Is(contentStart, "dass") || v.Is(contentStart, "daß") || v.Is(contentStart, "ob") || v.Is(contentStart, "that") || v.Is(contentStart, "whether"))
+        if (v.Is(contentStart, "dass") || v.Is(contentStart, "daß") || v.Is(contentStart, "ob") || v.Is(contentStart, "that") || v.Is(contentStart, "whether")
+            || !v.German && tells && (v.Is(contentStart, "how") || v.Is(contentStart, "why") || v.Is(contentStart, "what") || v.Is(contentStart, "if")))
             that = true;
         else if (form.Class == CueClass.Thought || form.Class == CueClass.Question && !v.German)
         {
@@ -405,7 +417,7 @@ internal sealed partial class AttributionFinder
                         || (v.IsLowerWord(k) && v.Fn(k) == FunctionClass.None && v.Verb(k) is null));
 
     /// <summary>Skips prepositional phrases and adverbs (medium, time, place) after a verb or subject.</summary>
-    private int SkipPhrases(int k, int end)
+    private int SkipPhrases(int k, int end, bool telling = false)
     {
         while (k < end)
         {
@@ -417,7 +429,7 @@ internal sealed partial class AttributionFinder
                 k = np;
                 continue;
             }
-            if (!v.German && (v.IsCap(k) && v.MentionAt[k] >= 0)) { k = v.MentionEnd[k]; continue; } // "told CNN"
+            if (!v.German && telling && v.IsCap(k) && v.MentionAt[k] >= 0) { k = v.MentionEnd[k]; continue; } // "told CNN"
             if (v.IsWord(k) && IsTimeWord(k)) { k++; continue; }
             break;
         }

@@ -145,6 +145,13 @@ internal sealed class TokenView
             // English common nouns are lower case: "a statement", "the senator" end in the last word taken.
             if (German || k == adjectivesFrom) return -1;
         }
+        // English role attachments: "a reporter for USA Today", "a spokesman at the Pentagon".
+        if (!German && k < limit && (Is(k, "for") || Is(k, "at") || Is(k, "with") || Is(k, "from")) && k > headStart - 1
+            && Lex.Roles.TryGetExact(S(k - 1), out _) && (IsCap(k + 1) || Fn(k + 1) == FunctionClass.Determiner && IsCap(k + 2)))
+        {
+            int pp = NounPhrase(k + 1, limit, allowGenitive: false);
+            if (pp > k + 1) k = pp;
+        }
         // A genitive attachment: "der Sprecher des Ministeriums", "the head of the agency".
         if (allowGenitive && k < limit)
         {
