@@ -77,6 +77,20 @@ internal sealed partial class AttributionFinder
             if (npEnd > k)
             {
                 int verb = v.SkipAdverbs(npEnd, limit);
+                // "Rep. Gwen Moore (D-Wis.) said", "Smith, a spokesman, said"
+                if (v.Is(verb, '('))
+                {
+                    int close = verb;
+                    while (close < limit && !v.Is(close, ')')) close++;
+                    if (close < limit) { npEnd = close + 1; verb = v.SkipAdverbs(close + 1, limit); }
+                }
+                else if (v.IsComma(verb))
+                {
+                    int app = Apposition(npEnd, limit);
+                    if (app > npEnd && v.IsComma(app)) { npEnd = app; verb = v.SkipAdverbs(app + 1, limit); }
+                }
+                // auxiliaries: "…,” Smith has said
+                while (verb < limit && v.Fn(verb) == FunctionClass.Auxiliary) verb++;
                 if (ResolveCue(verb, limit, out _, out int part))
                 {
                     var att = New(AttributionKind.Direct, verb, verb + 1, QuoteContent(quote));

@@ -331,7 +331,7 @@ internal sealed partial class AttributionFinder
         // Find the reported clause: after medium PPs, a comma or colon, then dass/ob/that or a verb-second clause.
         var probe = new Attribution { Id = -1, Kind = AttributionKind.Indirect, Cue = v.T[verb].Span, Content = default };
         int k2 = tail;
-        int mediumFrom = k2;
+        int mediumFrom = subjStart > finite ? Math.Max(subjEnd, verb + 1) : verb + 1; // media sit between the verb (or inverted subject) and the clause end
         k2 = SkipPhrases(k2, end);
         // German object or addressee before the comma: "sagte hierzu der Süddeutschen Zeitung, …",
         // "warf der Bundesregierung vor, …" (the particle was already found at the clause end).

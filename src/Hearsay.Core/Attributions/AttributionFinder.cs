@@ -195,6 +195,21 @@ internal sealed partial class AttributionFinder
         int np = v.NounPhrase(start, end);
         if (np == end || (np > 0 && !v.German && np >= end - 1)) return (start, np);
         if (np > 0 && Modifiers(np, end)) return (start, LastBeforeVerbEnd(start, end));
+        // A relative pronoun speaks for the noun before it: "an architect who said …", "der Sprecher, der sagte …".
+        if (end - 1 >= 0 && v.Fn(end - 1) == FunctionClass.Relative)
+        {
+            int nEnd = v.IsComma(end - 2) ? end - 2 : end - 1;
+            for (int j = Math.Max(0, nEnd - 8); j < nEnd; j++)
+                if (v.NounPhrase(j, nEnd) == nEnd && (j == 0 || !v.IsCap(j - 1) || v.Fn(j) == FunctionClass.Determiner)) return (j, nEnd);
+        }
+        // English: the last noun phrase before the verb after a long lead-in without a comma
+        // ("In a meeting with the board of the Post Trump said"): a name run right before the verb.
+        if (!v.German)
+        {
+            int j = end - 1;
+            while (j >= start && v.IsNameWord(j)) j--;
+            if (j + 1 < end && j + 1 > start && v.MentionIn(j + 1, end) >= 0) return (j + 1, end);
+        }
         return (-1, -1);
     }
 
@@ -222,6 +237,12 @@ internal sealed partial class AttributionFinder
             // pronoun or a role noun
             int first = k + 1;
             bool modifier = v.Fn(first) is FunctionClass.Determiner or FunctionClass.Relative || v.IsCap(first) && v.Lex.Roles.TryGet(v.S(first), out _, out _);
+            // English appositions are often bare: "The state's campaign chairman, Phil Lovas, said"
+            if (!modifier && !v.German)
+            {
+                modifier = true;
+                for (int t = first; t < close; t++) if (v.Verb(t) is not null || v.Fn(t) == FunctionClass.Auxiliary) { modifier = false; break; }
+            }
             if (!modifier) return -1;
         }
         // the noun phrase before it starts after the previous clause break

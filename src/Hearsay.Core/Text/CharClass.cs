@@ -5,7 +5,7 @@ public static class CharClass
 {
     public static bool IsQuote(char c) => c switch
     {
-        '"' or '\'' or '„' or '“' or '”' or '‚' or '‘' or '’' or '»' or '«' or '›' or '‹' => true,
+        '"' or '\'' or '„' or '“' or '”' or '‚' or '‘' or '’' or '»' or '«' or '›' or '‹' or '`' => true,
         _ => false,
     };
 

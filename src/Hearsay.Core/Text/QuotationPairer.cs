@@ -36,7 +36,8 @@ public static class QuotationPairer
                 blockEnd = nextBlockEnd == int.MaxValue ? FindParagraphEnd(tokens, i) : nextBlockEnd;
             }
             if (tok.Kind != TokenKind.Quote) continue;
-            char mark = text[tok.Start];
+            // A doubled apostrophe or backtick is a double mark: treat it as '"'.
+            char mark = tok.Length == 2 && (text[tok.Start] is '\'' or '`') ? '"' : text[tok.Start];
             bool canOpen = tok.Has(TokenFlags.Opening);
             bool canClose = tok.Has(TokenFlags.Closing);
 

@@ -66,6 +66,13 @@ public static class Tokenizer
                 end = i + 1;
                 kind = TokenKind.Quote;
                 flags |= QuoteFlags(text, i);
+                // Two apostrophes or two backticks stand for a double quotation mark (''like this'', ``like this'').
+                if ((c == '\'' || c == '`') && i + 1 < n && text[i + 1] == c)
+                {
+                    end = i + 2;
+                    flags = (flags & ~TokenFlags.SingleQuote) | (QuoteFlags(text, i + 1) & (TokenFlags.Closing | TokenFlags.Opening)) | (QuoteFlags(text, i) & (TokenFlags.Opening | TokenFlags.Closing));
+                    flags = DoubledQuoteFlags(text, i, flags);
+                }
             }
             else if (CharClass.IsDash(c))
             {
@@ -237,6 +244,20 @@ public static class Tokenizer
         int len = j - k;
         // a top-level domain is 2-6 lower-case letters followed by a non-letter
         return len is >= 2 and <= 6 && (j == t.Length || !char.IsLetter(t[j]));
+    }
+
+    /// <summary>A doubled mark opens when followed by a non-space and preceded by space, closes otherwise.</summary>
+    private static TokenFlags DoubledQuoteFlags(ReadOnlySpan<char> t, int i, TokenFlags flags)
+    {
+        flags &= ~(TokenFlags.Opening | TokenFlags.Closing | TokenFlags.SingleQuote);
+        char prev = i > 0 ? t[i - 1] : ' ';
+        char next = i + 2 < t.Length ? t[i + 2] : ' ';
+        bool prevSpace = char.IsWhiteSpace(prev) || CharClass.IsOpeningBracket(prev) || i == 0;
+        bool nextSpace = char.IsWhiteSpace(next) || i + 2 >= t.Length;
+        if (t[i] == '`') return flags | TokenFlags.Opening;
+        if (prevSpace && !nextSpace) return flags | TokenFlags.Opening;
+        if (!prevSpace && (nextSpace || !char.IsLetterOrDigit(next))) return flags | TokenFlags.Closing;
+        return flags | TokenFlags.Opening | TokenFlags.Closing;
     }
 
     /// <summary>Opening/closing by flanking (as CommonMark does for emphasis): a mark followed by a

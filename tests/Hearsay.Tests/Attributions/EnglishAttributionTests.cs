@@ -114,3 +114,47 @@ public class EnglishAttributionTests
         Assert.Empty(a.Attributions);
     }
 }
+
+public class EnglishAttributionStyleTests
+{
+    [Fact]
+    public void Doubled_apostrophes_are_double_quotation_marks()
+    {
+        var a = En("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist.");
+        var x = a.AttributionWith("This isn't tax reform");
+        Assert.Equal(AttributionKind.Direct, x.Kind);
+        Assert.Contains("Douglas Holtz-Eakin", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Bare_apposition_between_subject_and_verb()
+    {
+        var a = En("The state's campaign chairman, Phil Lovas, said he cannot comment on the letter.");
+        var x = a.AttributionWith("he cannot comment on the letter");
+        Assert.Contains("Phil Lovas", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Relative_pronoun_speaks_for_its_noun()
+    {
+        var a = En("He refused to pay an architect who said he was stiffed.");
+        var x = a.AttributionWith("he was stiffed");
+        Assert.Equal("an architect", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Auxiliary_before_the_cue()
+    {
+        var a = En("Clinton was taken to her daughter's apartment, The Post has learned.");
+        var x = a.AttributionWith("Clinton was taken to her daughter's apartment");
+        Assert.Equal("The Post", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Parenthesis_after_the_speaker()
+    {
+        var a = En("\"It's a dog whistle,\" Rep. Gwen Moore (D-Wis.) said Friday.");
+        var x = a.AttributionWith("It's a dog whistle");
+        Assert.Contains("Gwen Moore", a.SourceText(x));
+    }
+}

@@ -238,3 +238,50 @@ public class GermanAttributionTests
         Assert.Empty(a.Attributions);
     }
 }
+
+public class GermanAttributionFrameTests
+{
+    [Fact]
+    public void Preposed_wie_clause()
+    {
+        var a = De("Wie der Direktor des Amtes mitteilte, waren die Menschen nicht gewarnt worden.");
+        var x = a.AttributionWith("waren die Menschen nicht gewarnt worden");
+        Assert.Equal("mitteilte", a.CueText(x));
+        Assert.Contains("Direktor", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Nach_with_a_source_noun()
+    {
+        var a = De("Nach jüngsten Untersuchungen ist das Wasser belastet.");
+        var x = a.AttributionWith("ist das Wasser belastet");
+        Assert.Equal("nach", a.CueText(x).ToLowerInvariant());
+        Assert.Equal("jüngsten Untersuchungen", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Possessive_opinion_before_nach()
+    {
+        var a = De("Die Mittel seien ihrer Meinung nach nicht mehr verhältnismäßig.");
+        var x = a.AttributionWith("nicht mehr verhältnismäßig");
+        Assert.Equal("ihrer", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Subject_with_apposition_in_commas()
+    {
+        var a = De("Marcelo Ebrard, der Bürgermeister der Stadt, teilte über Twitter mit, dass die Leitungen intakt seien.");
+        var x = a.AttributionWith("dass die Leitungen intakt seien");
+        Assert.Equal("teilte … mit", a.CueText(x));
+        Assert.Contains("Marcelo Ebrard", a.SourceText(x));
+        Assert.Equal("über Twitter", a.MediumText(x));
+    }
+
+    [Fact]
+    public void Addressee_before_the_comma()
+    {
+        var a = De("Die Ministerin sagte der Zeitung, die Reform komme im Herbst.");
+        var x = a.AttributionWith("die Reform komme im Herbst");
+        Assert.Equal("Die Ministerin", a.SourceText(x));
+    }
+}
