@@ -555,10 +555,20 @@ internal sealed partial class AttributionFinder
             while (next < ordered.Count && ordered[next].Content.End <= quote.Outer.Start) next++;
             if (quote.InnerTokenCount < 4 || !StartsSentence(quote.OpenToken)) continue;
             Attribution? prev = next > 0 ? ordered[next - 1] : null;
-            if (prev is null) continue;
             // Only across a short distance: the same or the next paragraph.
-            int pb = a.Structure.BlockIndexAt(prev.Content.Start), qb = a.Structure.BlockIndexAt(quote.Outer.Start);
-            if (qb - pb > 2) continue;
+            int pb = prev is null ? -10 : a.Structure.BlockIndexAt(prev.Content.Start), qb = a.Structure.BlockIndexAt(quote.Outer.Start);
+            if (prev is null || qb - pb > 2)
+            {
+                // A quoted sentence nobody is named for is still a quotation: record it with an unknown source,
+                // so a reader sees that the article quotes without saying whom.
+                if (quote.InnerTokenCount >= 5 && IsSentenceLike(quote) && InRunningText(quote.Outer.Start))
+                {
+                    var unnamed = new Attribution { Id = a.Attributions.Count, Kind = AttributionKind.Direct, Cue = v.T[quote.OpenToken].Span, Content = QuoteContent(quote) };
+                    a.Attributions.Add(unnamed);
+                    quoteUsed[q] = true;
+                }
+                continue;
+            }
             var att = new Attribution
             {
                 Id = a.Attributions.Count, Kind = AttributionKind.Direct, Cue = prev.Cue, CueParticle = prev.CueParticle,
@@ -646,6 +656,12 @@ internal sealed partial class AttributionFinder
             if (clauseEnd || secondPosition) return true;
         }
         return false;
+    }
+
+    private bool InRunningText(int offset)
+    {
+        int b = a.Structure.BlockIndexAt(offset);
+        return b < 0 || a.Structure.Blocks[b].IsBody;
     }
 
     private bool StartsSentence(int token)

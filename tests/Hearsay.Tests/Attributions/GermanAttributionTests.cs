@@ -285,3 +285,23 @@ public class GermanAttributionFrameTests
         Assert.Equal("Die Ministerin", a.SourceText(x));
     }
 }
+
+public class UnnamedQuoteTests
+{
+    [Fact]
+    public void A_quoted_sentence_without_a_speaker_is_kept_with_an_unknown_source()
+    {
+        var a = De("Die Stimmung im Saal war angespannt.\n\n„Wir werden das nicht länger hinnehmen. Es reicht.“\n\nDanach wurde abgestimmt.");
+        var x = a.AttributionWith("Wir werden das nicht länger hinnehmen");
+        Assert.Equal(AttributionKind.Direct, x.Kind);
+        Assert.Null(x.Source.Span);
+        Assert.Equal(SourceKind.Unknown, x.Source.Kind);
+    }
+
+    [Fact]
+    public void A_short_quoted_phrase_is_not_a_quotation_of_a_speaker()
+    {
+        var a = De("Die Regierung nennt das Programm „Zukunft“.");
+        Assert.DoesNotContain(a.Attributions, x => x.Source.Span is null);
+    }
+}
