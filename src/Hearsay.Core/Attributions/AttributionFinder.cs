@@ -346,6 +346,9 @@ internal sealed partial class AttributionFinder
             if (v.IsComma(k))
             {
                 if ((v.Is(k + 1, "wie") || v.Is(k + 1, "as")) && ReportClause(k + 1, end) > 0) return Trim(i, k);
+                // The author's own explanation after the reported clause: "…, denn bisher gibt es …" (indicative).
+                if (v.German && k > i + 2 && (v.Is(k + 1, "denn") || v.Is(k + 1, "weil") || v.Is(k + 1, "obwohl") || v.Is(k + 1, "nachdem") || v.Is(k + 1, "bevor") || v.Is(k + 1, "sodass"))
+                    && (MoodOf(k + 1, end) & SpeechSignals.SubjunctiveI) == 0) return Trim(i, k);
                 if (v.German && v.Is(k + 1, "so") && v.NounPhrase(k + 2, end) > 0 && PostposedEnds(k + 2, end)) return Trim(i, k);
                 // English ", the source added." / ", officials said."
                 if (!v.German && v.NounPhrase(k + 1, end) is var np2 && np2 > k + 1 && v.Verb(v.SkipAdverbs(np2, end)) is not null && IsClauseEndAt(v.SkipAdverbs(np2, end) + 1, end)) return Trim(i, k);
@@ -360,6 +363,19 @@ internal sealed partial class AttributionFinder
         while (k < end && (v.Fn(k) is FunctionClass.Adverb || (v.IsWord(k) && v.S(k).EndsWith("day", StringComparison.OrdinalIgnoreCase)))) k++;
         if (k < end && v.Fn(k) == FunctionClass.Preposition) { int np = v.NounPhrase(k + 1, end); if (np > 0) k = np; }
         return k >= end || v.IsTerminal(k) || v.IsComma(k) || v.IsQuote(k);
+    }
+
+    /// <summary>Konjunktiv forms in [start, end) (German), for deciding where reported content ends.</summary>
+    private SpeechSignals MoodOf(int start, int end)
+    {
+        var m = SpeechSignals.None;
+        for (int k = start; k < end; k++)
+        {
+            if (!v.IsLowerWord(k)) continue;
+            var w = v.S(k);
+            if (w is "sei" or "seien" or "habe" or "werde" or "könne" or "müsse" or "solle" or "wolle" or "dürfe" or "gebe") m |= SpeechSignals.SubjunctiveI;
+        }
+        return m;
     }
 
     private int OpenBefore(int closeToken)

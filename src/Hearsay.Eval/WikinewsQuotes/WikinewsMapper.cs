@@ -41,6 +41,16 @@ public static class WikinewsMapper
             bool free = att.Signals.HasFlag(SpeechSignals.Continued) && att.Kind != AttributionKind.Direct;
             var cue = free ? Array.Empty<int>() : grid.Tokens(HearsaySpans.Cue(att));
             var speaker = grid.Tokens(att.Source.Span);
+            // The corpus's conventions, not Hearsay's model: an unnamed quotation has no cue (Hearsay marks it
+            // with its opening mark), and in "nach Angaben der Polizei" the cue is "nach" while "Angaben der
+            // Polizei" is the speaker (Hearsay: cue "nach Angaben", source "der Polizei").
+            if (att.Source.Span is null && IsQuoteMark(article, att.Cue)) cue = Array.Empty<int>();
+            if (att.Kind == AttributionKind.AccordingTo && cue.Length > 1 && doc.Grid.Count > cue[0]
+                && doc.Text.AsSpan(doc.Grid.Start(cue[0]), doc.Grid.End(cue[0]) - doc.Grid.Start(cue[0])).Equals("nach", StringComparison.OrdinalIgnoreCase))
+            {
+                speaker = cue[1..].Concat(speaker).Distinct().OrderBy(t => t).ToArray();
+                cue = cue[..1];
+            }
             var frame = Frame(doc, quote, cue, quoted);
             var ann = new QuoteAnnotation
             {
@@ -81,6 +91,9 @@ public static class WikinewsMapper
         int s = doc.Grid.Start(token), e = doc.Grid.End(token);
         return e - s == 1 && doc.Text[s] is '.' or '!' or '?';
     }
+
+    private static bool IsQuoteMark(Article a, TextSpan span) =>
+        span.Length is 1 or 2 && Hearsay.Text.CharClass.IsQuote(a.Text[span.Start]);
 
     internal static string TypeOf(Article a, Attribution att, AttributionLexicon lex)
     {
