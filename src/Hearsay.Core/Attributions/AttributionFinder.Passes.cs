@@ -169,10 +169,12 @@ internal sealed partial class AttributionFinder
         if (k < 0 || k >= v.Count || cueUsed[k]) return false;
         var forms = v.Verb(k, k == SentenceOf(k).FirstToken);
         if (forms is null) return false;
+        // A separable verb whose particle closes the clause wins over the plain verb of the same form
+        // ("forderten … auf" is aufFORDERN, not fordern).
+        VerbForm? plain = null;
         foreach (var f in forms)
         {
-            if (f.Particle is null) { form = f; return true; }
-            // The particle closes the clause: "fügte … hinzu," / "teilte am Montag mit." / "pointed out that".
+            if (f.Particle is null) { plain ??= f; continue; }
             int end = k + 1;
             while (end < limit && !v.IsClauseBreak(end) && !v.IsQuote(end) && !v.IsTerminal(end)) end++;
             for (int p = end - 1; p > k; p--)
@@ -182,6 +184,7 @@ internal sealed partial class AttributionFinder
             }
             if (!v.German && v.Is(k + 1, f.Particle)) { form = f; particle = k + 1; return true; }
         }
+        if (plain is not null) { form = plain; return true; }
         return false;
     }
 

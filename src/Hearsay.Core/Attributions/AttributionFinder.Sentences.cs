@@ -43,7 +43,7 @@ internal sealed partial class AttributionFinder
                 if (v.Is(npStart, "von") || v.Is(npStart, "of")) npStart++;
                 int np = v.NounPhrase(npStart, end);
                 if (np < 0) return false;
-                if (v.German && v.Is(cueStart, "laut") && !(v.IsCap(npStart) || v.Fn(npStart) == FunctionClass.Determiner || v.MentionAt[npStart] >= 0 || v.IsAdjectiveLike(npStart))) return false;
+                if (v.German && v.Is(cueStart, "laut") && !(v.IsCap(npStart) || v.Fn(npStart) == FunctionClass.Determiner || v.MentionAt[npStart] >= 0 || v.IsAdjectiveLike(npStart) || v.IsQuote(npStart))) return false;
                 var content = ContentAround(start, cueStart, np, last, out var parts);
                 if (content is null) return false;
                 var att = New(AttributionKind.AccordingTo, cueStart, cueEnd, content.Value);
@@ -145,10 +145,16 @@ internal sealed partial class AttributionFinder
         return false;
     }
 
-    /// <summary>The last capitalized noun of a phrase, or -1.</summary>
+    /// <summary>The head noun of a German phrase: its first capitalized noun (a genitive follows it:
+    /// "einem Bericht der Zeitung"); English: the last noun.</summary>
     private int HeadNoun(int start, int end)
     {
-        for (int k = end - 1; k >= start; k--) if (v.IsCap(k) && v.Fn(k) == FunctionClass.None) return k;
+        if (v.German)
+        {
+            for (int k = start; k < end; k++) if (v.IsCap(k) && v.Fn(k) == FunctionClass.None) return k;
+            return -1;
+        }
+        for (int k = end - 1; k >= start; k--) if (v.IsWord(k) && v.Fn(k) == FunctionClass.None) return k;
         return -1;
     }
 
@@ -243,6 +249,13 @@ internal sealed partial class AttributionFinder
             MarkQuotesInside(ing);
             return;
         }
+        // "In einem Papier des Ministeriums heißt es, …" / "…, hieß es.": the document in the prefield is the source.
+        if (form.Lemma == "heißen")
+        {
+            if (!(v.Is(verb + 1, "es") || v.Is(verb - 1, "es"))) return;
+            HeisstEs(s, verb, cs);
+            return;
+        }
         // Participles need their auxiliary: "hat gesagt", "has said".
         int finite = verb;
         if (form.Participle)
@@ -262,7 +275,7 @@ internal sealed partial class AttributionFinder
         }
 
         // Backward: "Das behauptete zumindest X." claims the previous sentence.
-        if (finite == cs + 1 && cs == start && IsBackwardPronoun(cs))
+        if (finite == cs + 1 && cs == start && IsBackwardPronoun(cs) && !ReportsAfter(verb, particle, end))
         {
             Backward(si, verb, particle);
             return;
@@ -271,7 +284,7 @@ internal sealed partial class AttributionFinder
         // Postposed: "…, sagte X." / "…, said X." / "…, X said."
         bool postposedInverted = v.IsComma(cs - 1) && finite == cs && cs - 1 > start;
         bool postposedEnglish = !v.German && v.IsComma(cs - 1) && cs - 1 > start && v.NounPhrase(cs, finite) == finite && IsClauseEndAt(verb + 1, end);
-        if ((postposedInverted && PostposedEnds(v.SkipAdverbs(after, end), end) || postposedEnglish) && form.Class != CueClass.Characterize)
+        if ((postposedInverted && PostposedEnds(v.SkipAdverbs(after, end), particle >= 0 && particle > verb + 1 ? particle : end) || postposedEnglish) && form.Class != CueClass.Characterize)
         {
             int pEnd = Trim(start, cs - 1);
             int pStart = LastBoundaryBefore(start, pEnd);
@@ -385,6 +398,15 @@ internal sealed partial class AttributionFinder
 
     private bool InsideQuote(int token) => insideQuote[token] >= 0;
 
+    /// <summary>"So berichtete X, dass …": a complement clause follows the frame, so "So" is not backward.</summary>
+    private bool ReportsAfter(int verb, int particle, int end)
+    {
+        for (int k = Math.Max(verb, particle) + 1; k < end - 1; k++)
+            if ((v.IsComma(k) || v.Is(k, ':')) && (v.Is(k + 1, "dass") || v.Is(k + 1, "ob") || v.IsQuote(k + 1) || (Mood(k + 1, end) & SpeechSignals.SubjunctiveI) != 0))
+                return true;
+        return false;
+    }
+
     /// <summary>The token after a verb (and its particle) that ends its clause, skipping time and place phrases.</summary>
     private int ClauseEndAfterVerb(int verb, int particle, int end)
     {
@@ -488,6 +510,38 @@ internal sealed partial class AttributionFinder
         FrameTail(att, Math.Max(se, verb + 1), s.EndToken);
         if (quoteAtOpen[cStart] >= 0 && a.Quotations[quoteAtOpen[cStart]].CloseToken >= cEnd - 1) att.Kind = AttributionKind.Direct;
         MarkQuotesInside(att);
+    }
+
+    private void HeisstEs(Sentence s, int verb, int cs)
+    {
+        int start = s.FirstToken, end = s.EndToken;
+        int esAt = v.Is(verb + 1, "es") ? verb + 1 : verb - 1;
+        int afterFrame = SkipPhrases(Math.Max(verb, esAt) + 1, end);
+        if ((v.IsComma(afterFrame) || v.Is(afterFrame, ':')) && afterFrame + 1 < end)
+        {
+            // preposed: content after the comma; source: an "in"-phrase before the verb
+            int cEnd = ContentEnd(afterFrame + 1, end);
+            if (cEnd <= afterFrame + 1) return;
+            var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, afterFrame + 1, cEnd));
+            if (v.Is(cs, "in") || v.Is(cs, "im"))
+            {
+                int np = v.NounPhrase(cs + 1, verb);
+                if (np > cs + 1) SetSource(att, cs + 1, np);
+            }
+            att.Signals |= Mood(afterFrame + 1, cEnd);
+            MarkQuotesInside(att);
+            return;
+        }
+        // postposed: "…, hieß es." — the content before the comma, no source named
+        if (v.IsComma(cs - 1) && cs - 1 > start)
+        {
+            int cEnd = Trim(start, cs - 1);
+            int cStart = LastBoundaryBefore(start, cEnd);
+            if (cEnd - cStart < 3) return;
+            var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, cStart, cEnd));
+            att.Signals |= Mood(cStart, cEnd);
+            MarkQuotesInside(att);
+        }
     }
 
     private void WieClause(Sentence s, int wie, int verb)

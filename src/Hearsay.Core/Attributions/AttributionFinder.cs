@@ -190,7 +190,8 @@ internal sealed partial class AttributionFinder
             int back = SubjectStartBefore(end - 1);
             if (back >= 0) start = Math.Min(start, back);
         }
-        while (start < end && (v.Fn(start) is FunctionClass.Conjunction or FunctionClass.Adverb || v.IsQuote(start) || v.IsDash(start))) start++;
+        while (start < end && (v.Fn(start) is FunctionClass.Conjunction or FunctionClass.Adverb || v.IsQuote(start) || v.IsDash(start)
+                               || (v.German && v.Fn(start) == FunctionClass.Subordinator && !v.Is(start, "dass") && !v.Is(start, "wie")))) start++;
         if (start >= end) return (-1, -1);
         int np = v.NounPhrase(start, end);
         if (np == end || (np > 0 && !v.German && np >= end - 1)) return (start, np);
@@ -236,7 +237,8 @@ internal sealed partial class AttributionFinder
             // the enclosed part is an apposition or a relative clause: it starts with a determiner, a relative
             // pronoun or a role noun
             int first = k + 1;
-            bool modifier = v.Fn(first) is FunctionClass.Determiner or FunctionClass.Relative || v.IsCap(first) && v.Lex.Roles.TryGet(v.S(first), out _, out _);
+            bool modifier = v.Fn(first) is FunctionClass.Determiner or FunctionClass.Relative || v.IsCap(first) && v.Lex.Roles.TryGet(v.S(first), out _, out _)
+                            || AllNames(first, close);
             // English appositions are often bare: "The state's campaign chairman, Phil Lovas, said"
             if (!modifier && !v.German)
             {
@@ -249,6 +251,13 @@ internal sealed partial class AttributionFinder
         int j = k - 1;
         while (j >= 0 && !(v.IsClauseBreak(j) || v.IsQuote(j) || v.IsDash(j) || v.IsTerminal(j))) j--;
         return j + 1 < k ? j + 1 : -1;
+    }
+
+    private bool AllNames(int start, int end)
+    {
+        if (end - start is < 1 or > 5) return false;
+        for (int t = start; t < end; t++) if (!v.IsNameWord(t) && !v.Is(t, '.')) return false;
+        return true;
     }
 
     /// <summary>Whether [k, end) holds only modifiers of a noun phrase: prepositional phrases, a genitive, a
