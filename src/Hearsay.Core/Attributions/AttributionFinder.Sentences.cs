@@ -370,9 +370,14 @@ internal sealed partial class AttributionFinder
             contentStart = k2 + 1;
             if (v.IsQuote(contentStart)) return; // a direct quote: pass 1's business
         }
-        else if (!v.German && k2 < end && (v.Is(k2, "that") || IsClauseStartEnglish(k2)))
-            contentStart = k2;
-        else return;
+        else if (!v.German && k2 < end && (v.Is(k2, "that")
+                 || form.Class is not (CueClass.Demand or CueClass.Thought or CueClass.Characterize) && IsClauseStartEnglish(k2)))
+            contentStart = k2;   // "said the plan was dead"; a demand or denial without "that" is a summary
+        else
+        {
+            Summary(s, cs, verb, form, particle, subjStart, subjEnd, inherit);
+            return;
+        }
         if (v.Is(contentStart, "dass") || v.Is(contentStart, "daß") || v.Is(contentStart, "ob") || v.Is(contentStart, "that") || v.Is(contentStart, "whether")
             || !v.German && tells && (v.Is(contentStart, "how") || v.Is(contentStart, "why") || v.Is(contentStart, "what") || v.Is(contentStart, "if")))
             that = true;
@@ -397,6 +402,38 @@ internal sealed partial class AttributionFinder
     }
 
     private bool InsideQuote(int token) => insideQuote[token] >= 0;
+
+    /// <summary>
+    /// A speech act summarized without its words ("Kritiker fürchten Interessenskonflikte.", "Die Gewerkschaft
+    /// forderte höhere Löhne."): a named or typed source as subject, a finite speech-act verb, an object and no
+    /// reported clause. The content is the whole clause, frame included, as news corpora annotate it.
+    /// </summary>
+    private void Summary(Sentence s, int cs, int verb, VerbForm form, int particle, int subjStart, int subjEnd, bool inherit)
+    {
+        if (inherit || subjStart < 0 || subjStart > verb) return;
+        if (form.Class is CueClass.Characterize or CueClass.Question or CueClass.Report or CueClass.Writing) return;
+        if (form.Participle) return;
+        if (!v.German && form.Class == CueClass.Thought) return; // "The company expected a loss" reports no speech
+        // the clause must run to the sentence end with no comma and no other verb of saying in it
+        int end = s.EndToken;
+        int k = Math.Max(verb, particle) + 1;
+        int objects = 0;
+        for (; k < end && !v.IsTerminal(k); k++)
+        {
+            if (v.IsClauseBreak(k) || v.IsQuote(k)) return;
+            if (v.Verb(k) is not null) return;
+            if (v.IsWord(k) && k != particle) objects++;
+        }
+        if (objects == 0) return;
+        var kind = Classify(subjStart, subjEnd, v.Head(subjStart, subjEnd), out _);
+        if (kind is SourceKind.Unknown or SourceKind.Document && v.MentionIn(subjStart, subjEnd) < 0 && !v.IsPronoun(subjStart)) return;
+        int cStart = cs;
+        while (cStart < subjStart && v.Fn(cStart) is FunctionClass.Conjunction) cStart++;
+        int cEnd = k < end && v.IsTerminal(k) ? k + 1 : k;   // the whole sentence, its period included
+        var att = New(AttributionKind.Reported, verb, verb + 1, Span(a, cStart, cEnd));
+        AttachParticle(att, particle);
+        SetSource(att, subjStart, subjEnd);
+    }
 
     /// <summary>"So berichtete X, dass …": a complement clause follows the frame, so "So" is not backward.</summary>
     private bool ReportsAfter(int verb, int particle, int end)

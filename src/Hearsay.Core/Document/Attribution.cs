@@ -10,6 +10,9 @@ public enum AttributionKind : byte
     Mixed,
     /// <summary>"laut X", "X zufolge", "nach Angaben von X", "according to X", "…, so X".</summary>
     AccordingTo,
+    /// <summary>A speech act summarized without its words: "Kritiker fürchten Interessenskonflikte",
+    /// "The union demanded higher wages". The content is the whole clause.</summary>
+    Reported,
 }
 
 public enum SourceKind : byte { Unknown, Person, Organization, Media, Document, Anonymous, Vague }

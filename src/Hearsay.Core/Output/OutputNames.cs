@@ -15,6 +15,7 @@ public static class OutputNames
         AttributionKind.Indirect => "indirect",
         AttributionKind.Mixed => "mixed",
         AttributionKind.AccordingTo => "according-to",
+        AttributionKind.Reported => "reported",
         _ => Unknown(kind),
     };
 

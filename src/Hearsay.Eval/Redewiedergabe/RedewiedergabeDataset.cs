@@ -28,6 +28,7 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     public static StwrType TypeOf(AttributionKind kind) => kind switch
     {
         AttributionKind.Direct => StwrType.Direct,
+        AttributionKind.Reported => StwrType.Reported,
         _ => StwrType.Indirect,
     };
 

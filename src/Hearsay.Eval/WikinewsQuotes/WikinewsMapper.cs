@@ -45,6 +45,7 @@ public static class WikinewsMapper
             // with its opening mark), and in "nach Angaben der Polizei" the cue is "nach" while "Angaben der
             // Polizei" is the speaker (Hearsay: cue "nach Angaben", source "der Polizei").
             if (att.Source.Span is null && IsQuoteMark(article, att.Cue)) cue = Array.Empty<int>();
+            if (att.Kind == AttributionKind.Reported) cue = Array.Empty<int>(); // the corpus gives summaries no cue
             if (att.Kind == AttributionKind.AccordingTo && cue.Length > 1 && doc.Grid.Count > cue[0]
                 && doc.Text.AsSpan(doc.Grid.Start(cue[0]), doc.Grid.End(cue[0]) - doc.Grid.Start(cue[0])).Equals("nach", StringComparison.OrdinalIgnoreCase))
             {
@@ -98,6 +99,7 @@ public static class WikinewsMapper
     internal static string TypeOf(Article a, Attribution att, AttributionLexicon lex)
     {
         if (att.Kind == AttributionKind.Direct) return "Direct";
+        if (att.Kind == AttributionKind.Reported) return "Reported";
         if (att.Signals.HasFlag(SpeechSignals.Continued)) return "IndirectFreeIndirect";
         return "Indirect";
     }

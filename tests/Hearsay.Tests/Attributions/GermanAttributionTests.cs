@@ -305,3 +305,29 @@ public class UnnamedQuoteTests
         Assert.DoesNotContain(a.Attributions, x => x.Source.Span is null);
     }
 }
+
+public class ReportedSpeechTests
+{
+    [Fact]
+    public void German_speech_act_summary_is_reported()
+    {
+        var a = De("Die Gewerkschaft forderte höhere Löhne für alle Beschäftigten.");
+        var x = a.AttributionWith("höhere Löhne");
+        Assert.Equal(AttributionKind.Reported, x.Kind);
+        Assert.Equal("Die Gewerkschaft", a.SourceText(x));
+    }
+
+    [Fact]
+    public void English_speech_act_summary_is_reported()
+    {
+        var a = En("The union demanded higher wages for all workers.");
+        Assert.Equal(AttributionKind.Reported, a.AttributionWith("higher wages").Kind);
+    }
+
+    [Fact]
+    public void A_verb_of_saying_without_a_typed_subject_is_not_a_summary()
+    {
+        var a = De("Das Papier fordert nichts Neues.");
+        Assert.DoesNotContain(a.Attributions, x => x.Kind == AttributionKind.Reported);
+    }
+}
