@@ -207,6 +207,25 @@ internal sealed partial class AttributionFinder
             TryVerb(si, k, form, particle);
         }
         ThereAreReports(s);
+        ColonHeadline(s);
+    }
+
+    /// <summary>"Pat Caddell: Democrat voters worried …" — a person named at the start of a sentence, then a
+    /// colon and a statement. Only persons: "Nordkorea: Russland sollte …" names a topic, not a speaker.</summary>
+    private void ColonHeadline(Sentence s)
+    {
+        int start = s.FirstToken, end = s.EndToken;
+        int np = v.NounPhrase(start, end);
+        if (np <= start || !v.Is(np, ':') || end - np < 4 || cueUsed[np]) return;
+        int m = v.MentionIn(start, np);
+        if (m < 0 || a.Mentions[m].EntityId < 0 || a.Entities[a.Mentions[m].EntityId].Type != EntityType.Person) return;
+        int cEnd = end;
+        while (cEnd > np + 1 && v.IsTerminal(cEnd - 1)) cEnd--;
+        var att = New(AttributionKind.Indirect, np, np + 1, Span(a, np + 1, cEnd));
+        SetSource(att, start, np);
+        att.Signals |= SpeechSignals.Colon;
+        if (quoteAtOpen[np + 1] >= 0 && a.Quotations[quoteAtOpen[np + 1]].CloseToken >= cEnd - 1) att.Kind = AttributionKind.Direct;
+        MarkQuotesInside(att);
     }
 
     private void TryVerb(int si, int verb, VerbForm form, int particle)
@@ -371,7 +390,8 @@ internal sealed partial class AttributionFinder
             if (v.IsQuote(contentStart)) return; // a direct quote: pass 1's business
         }
         else if (!v.German && k2 < end && (v.Is(k2, "that")
-                 || form.Class is not (CueClass.Demand or CueClass.Thought or CueClass.Characterize) && IsClauseStartEnglish(k2)))
+                 || form.Class is not (CueClass.Demand or CueClass.Thought or CueClass.Characterize) && IsClauseStartEnglish(k2)
+                 || tells && (v.Is(k2, "how") || v.Is(k2, "why") || v.Is(k2, "whether") || v.Is(k2, "what") || v.Is(k2, "if"))))
             contentStart = k2;   // "said the plan was dead"; a demand or denial without "that" is a summary
         else
         {

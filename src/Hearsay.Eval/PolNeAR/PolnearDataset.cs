@@ -56,6 +56,25 @@ public sealed class PolnearDataset : IEvalDataset
         return report;
     }
 
+    /// <summary>PolNeAR's cue includes the auxiliaries before the verb ("has learned", "will say").</summary>
+    private static List<TextSpan> PolnearCue(Article article, Attribution att)
+    {
+        var spans = HearsaySpans.Cue(att);
+        int t = article.TokenIndexAt(att.Cue.Start);
+        int first = t;
+        while (first > 0 && IsAuxiliary(article, first - 1)) first--;
+        if (first < t) spans[0] = TextSpan.FromBounds(article.Tokens[first].Start, att.Cue.End);
+        return spans;
+    }
+
+    private static bool IsAuxiliary(Article a, int token)
+    {
+        var w = a.Slice(a.Tokens[token]);
+        foreach (var aux in new[] { "has", "have", "had", "will", "would", "is", "are", "was", "were", "did", "does", "do", "also" })
+            if (w.Equals(aux, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     /// <summary>Hearsay's attributions as relations of character spans.</summary>
     public static List<BratRelation> Map(Article article)
     {
@@ -72,8 +91,16 @@ public sealed class PolnearDataset : IEvalDataset
         }
         foreach (var att in order)
         {
-            var content = new FragmentSpan(merged[(att.Cue, att.Source.Span)].OrderBy(p => p.Start).ToList(), article.Text);
-            var cue = new FragmentSpan(HearsaySpans.Cue(att), article.Text);
+            var contentParts = merged[(att.Cue, att.Source.Span)].OrderBy(p => p.Start).ToList();
+            // PolNeAR's content of a summarized speech act is what follows the cue ("called [the charges unfounded]");
+            // Hearsay's is the whole clause, as the German news corpora annotate it.
+            if (att.Kind == AttributionKind.Reported)
+            {
+                int from = (att.CueParticle ?? att.Cue).End;
+                contentParts = contentParts.Where(p => p.End > from).Select(p => TextSpan.FromBounds(Math.Max(p.Start, from + 1), p.End)).ToList();
+            }
+            var content = new FragmentSpan(contentParts, article.Text);
+            var cue = new FragmentSpan(PolnearCue(article, att), article.Text);
             var source = att.Source.Span is { } s ? new FragmentSpan(new[] { s }, article.Text) : null;
             if (content.IsEmpty || cue.IsEmpty) continue;
             list.Add(new BratRelation(source is null ? "Attribution-no-source" : "Attribution", source, cue, content));
