@@ -601,6 +601,38 @@ internal sealed partial class AttributionFinder
         }
     }
 
+    /// <summary>"Laut BBC News sagte der Minister, …" / ", so der Präsident laut BBC News": an according-to
+    /// phrase in the same sentence as a framed statement names who passed the statement on — a relay.</summary>
+    private void AccordingToAsRelay(List<Attribution> list)
+    {
+        var remove = new HashSet<Attribution>();
+        foreach (var acc in list)
+        {
+            if (acc.Kind != AttributionKind.AccordingTo || acc.Source.Span is not { } src) continue;
+            int si = a.SentenceIndexAt(acc.Cue.Start);
+            if (si < 0) continue;
+            var sentence = a.Sentences[si].Span;
+            Attribution? framed = null;
+            foreach (var other in list)
+            {
+                if (other == acc || other.Kind == AttributionKind.AccordingTo || remove.Contains(other)) continue;
+                if (!sentence.Contains(other.Cue) || other.Source.Span is null || other.Source.Span.Value.Overlaps(src)) continue;
+                // "Laut BBC News sagte der Minister": the framed verb follows the phrase directly;
+                // ", so der Präsident laut BBC News": the phrase follows the framed speaker directly.
+                int srcEndTok = a.TokenIndexAt(src.End), cueTok = a.TokenIndexAt(other.Cue.Start);
+                int speakerEndTok = a.TokenIndexAt(other.Source.Span.Value.End), accTok = a.TokenIndexAt(acc.Cue.Start);
+                bool before = cueTok >= srcEndTok && cueTok - srcEndTok <= 1;
+                bool after = accTok >= speakerEndTok && accTok - speakerEndTok <= 2 && !other.Content.Contains(acc.Cue);
+                if (before || after) { framed = other; break; }
+            }
+            if (framed is null) continue;
+            var relay = new Relay { Span = TextSpan.FromBounds(acc.Cue.Start, src.End), Name = src, EntityId = acc.Source.EntityId };
+            framed.Relays.Add(relay);
+            remove.Add(acc);
+        }
+        if (remove.Count > 0) list.RemoveAll(remove.Contains);
+    }
+
     private void WieClause(Sentence s, int wie, int verb)
     {
         int np = v.NounPhrase(wie + 1, verb);
@@ -806,6 +838,7 @@ internal sealed partial class AttributionFinder
     private void Finish()
     {
         var list = a.Attributions;
+        AccordingToAsRelay(list);
         list.Sort((x, y) => x.Content.Start != y.Content.Start ? x.Content.Start.CompareTo(y.Content.Start) : y.Content.Length.CompareTo(x.Content.Length));
         for (int i = 0; i < list.Count; i++) list[i].Id = i;
         // Nesting: an attribution whose cue and content lie inside another's content. Sorted by start (longer

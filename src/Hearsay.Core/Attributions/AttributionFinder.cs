@@ -194,6 +194,10 @@ internal sealed partial class AttributionFinder
                                || (v.German && v.Fn(start) == FunctionClass.Subordinator && !v.Is(start, "dass") && !v.Is(start, "wie")))) start++;
         if (start >= end) return (-1, -1);
         int np = v.NounPhrase(start, end);
+        // German verb-second puts objects first too: "Der Zeitung sagte Filep Karma: …" — a dative prefield
+        // with a named person after the verb leaves the subject to the inverted position.
+        if (v.German && np == end && (v.Is(start, "dem") || v.Is(start, "einem") || v.Is(start, "einer") || (v.Is(start, "der") && !IsSingularMasculineHead(start, end)))
+            && PersonAfter(verb)) return (-1, -1);
         if (np == end || (np > 0 && !v.German && np >= end - 1)) return (start, np);
         if (np > 0 && Modifiers(np, end)) return (start, LastBeforeVerbEnd(start, end));
         // A relative pronoun speaks for the noun before it: "an architect who said …", "der Sprecher, der sagte …".
@@ -212,6 +216,31 @@ internal sealed partial class AttributionFinder
             if (j + 1 < end && j + 1 > start && v.MentionIn(j + 1, end) >= 0) return (j + 1, end);
         }
         return (-1, -1);
+    }
+
+    private bool PersonAfter(int verb)
+    {
+        int k = v.SkipAdverbs(verb + 1, Math.Min(v.Count, verb + 8));
+        int np = v.NounPhrase(k, Math.Min(v.Count, verb + 12));
+        if (np <= k) return false;
+        int m = v.MentionIn(k, np);
+        if (m >= 0 && a.Mentions[m].EntityId >= 0) return a.Entities[a.Mentions[m].EntityId].Type == EntityType.Person;
+        // an unknown name: two or more name words and no determiner ("Filep Karma")
+        return np - k >= 2 && v.Fn(k) != FunctionClass.Determiner && AllNames(k, np);
+    }
+
+    /// <summary>"der Sprecher" (nominative masculine) against "der Zeitung" (dative feminine): a role noun of
+    /// masculine gender, or a known masculine name, reads as nominative.</summary>
+    private bool IsSingularMasculineHead(int start, int end)
+    {
+        for (int k = start + 1; k < end; k++)
+        {
+            if (!v.IsCap(k)) continue;
+            if (v.Lex.Roles.TryGet(v.S(k), out var role, out _)) return role.Gender == Gender.Masculine;
+            int m = v.MentionAt[k];
+            if (m >= 0 && a.Mentions[m].EntityId >= 0 && a.Entities[a.Mentions[m].EntityId].Type == EntityType.Person) return true;
+        }
+        return false;
     }
 
     private int LastBeforeVerbEnd(int start, int end)
@@ -410,6 +439,8 @@ internal sealed partial class AttributionFinder
     {
         int np = v.NounPhrase(wie + 1, end);
         if (np < 0) return -1;
+        np = Apposition(np, end);
+        if (v.IsComma(np) && np + 1 < end && v.Verb(np + 1) is null) np++;
         int k = v.SkipAdverbs(np, end);
         // German puts the verb last ("wie die New York Post berichtete", "wie Experten betonen"); English after the subject.
         for (int j = k; j < Math.Min(end, k + 4); j++)

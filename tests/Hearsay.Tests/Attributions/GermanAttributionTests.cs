@@ -331,3 +331,24 @@ public class ReportedSpeechTests
         Assert.DoesNotContain(a.Attributions, x => x.Kind == AttributionKind.Reported);
     }
 }
+
+public class RelayFrameTests
+{
+    [Fact]
+    public void Laut_before_a_framed_statement_is_a_relay()
+    {
+        var a = De("Laut BBC News sagte der Minister, die Grenze bleibe offen.");
+        var x = a.AttributionWith("die Grenze bleibe offen");
+        Assert.Equal("der Minister", a.SourceText(x));
+        var relay = Assert.Single(x.Relays);
+        Assert.Equal("BBC News", a.StringOf(relay.Name!.Value));
+        Assert.DoesNotContain(a.Attributions, y => y.Kind == AttributionKind.AccordingTo);
+    }
+
+    [Fact]
+    public void Dative_first_leaves_the_subject_after_the_verb()
+    {
+        var a = De("Der Zeitung sagte Filep Karma: „Ich werde nicht aufgeben.“");
+        Assert.Equal("Filep Karma", a.SourceEntity(a.AttributionWith("Ich werde nicht aufgeben")));
+    }
+}
