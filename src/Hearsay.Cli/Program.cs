@@ -88,6 +88,9 @@ public static class Program
         root.Subcommands.Add(AnalyzeCommand.Create(context, verbose));
         root.Subcommands.Add(BenchCommand.Create(context, verbose));
         root.Subcommands.Add(EvalCommand.Create(context.Out, context.Err));
+        var train = new Command("train", "Train Hearsay's learned components on the licence-compatible corpora.");
+        train.Subcommands.Add(TrainCuesCommand.Create(context));
+        root.Subcommands.Add(train);
         return root;
     }
 }

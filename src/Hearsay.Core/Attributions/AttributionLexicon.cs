@@ -32,8 +32,18 @@ public sealed class AttributionLexicon
     public required WordMap<AccordingPhrase[]> According { get; init; }
     public required WordSet Months { get; init; }
     public required string Language { get; init; }
+    /// <summary>The learned cue detector for this language, or null (none ships, or turned off): see <see cref="TokenView.Verb"/>.</summary>
+    public Learning.CueModel? CueModel { get; init; }
 
     public static AttributionLexicon For(LanguagePack pack) => pack.Compiled("attribution-lexicon", Build);
+
+    /// <summary>The same lexicon with another cue model (or none): for tests and experiments.</summary>
+    internal AttributionLexicon WithCueModel(Learning.CueModel? model) => new()
+    {
+        Verbs = Verbs, Function = Function, Roles = Roles, SourceNouns = SourceNouns, MediaNouns = MediaNouns,
+        StateMarkers = StateMarkers, Pronouns = Pronouns, According = According, Months = Months, Language = Language,
+        CueModel = model,
+    };
 
     private static AttributionLexicon Build(LanguagePack pack)
     {
@@ -95,6 +105,7 @@ public sealed class AttributionLexicon
             Pronouns = new WordMap<Document.Gender>(pronouns),
             According = new WordMap<AccordingPhrase[]>(according),
             Months = pack.Words("months"),
+            CueModel = Learning.CueModel.ForLanguage(pack.Code),
         };
     }
 

@@ -1,4 +1,5 @@
 using Hearsay.Document;
+using Hearsay.Learning;
 using Hearsay.Text;
 
 namespace Hearsay.Attributions;
@@ -17,9 +18,12 @@ internal sealed class TokenView
     public readonly int[] MentionAt;
     /// <summary>For each token, the token after the mention starting there.</summary>
     public readonly int[] MentionEnd;
+    /// <summary>The learned cue detector's scores for this article's tokens, or null without a model.</summary>
+    private readonly CueScorer? _cues;
 
     public TokenView(Article article, AttributionLexicon lex)
     {
+        if (lex.CueModel is { } model) _cues = new CueScorer(model, article, lex);
         Article = article;
         T = article.Tokens;
         Text = article.Text;
@@ -69,13 +73,47 @@ internal sealed class TokenView
         return Lex.Function.TryGet(S(i), out var f) ? f : FunctionClass.None;
     }
 
-    /// <summary>Reporting-verb forms of token i, or null. German verbs are lower-case except at a sentence start.</summary>
+    /// <summary>Reporting-verb forms of token i, or null. German verbs are lower-case except at a sentence start.
+    /// With a learned cue model (<see cref="AttributionLexicon.CueModel"/>), see <see cref="ModelSays"/>.</summary>
     public VerbForm[]? Verb(int i, bool sentenceStart = false)
     {
         if (!IsWord(i)) return null;
         if (!IsLowerWord(i) && !sentenceStart) return null; // "Post", "May": names, not verbs
-        if (!Lex.Verbs.TryGet(S(i), out var v)) return null;
-        return Fn(i) == FunctionClass.Determiner ? null : v;  // "meine Damen und Herren" is no form of "meinen"
+        if (!Lex.Verbs.TryGet(S(i), out var v)) return _cues is null ? null : ModelCandidate(i);
+        if (Fn(i) == FunctionClass.Determiner) return null;  // "meine Damen und Herren" is no form of "meinen"
+        return _cues is not null && !float.IsNegativeInfinity(_cues.Model.VetoBelow) && _cues.Score(i) < _cues.Model.VetoBelow ? null : v;
+    }
+
+    // ---------------------------------------------------------------- the learned cue model (optional)
+    // The model (Learning/CueModel, trained on SpkAtt-2023 by `hearsay train cues`) only ever narrows or
+    // widens the set of words the rules treat as reporting verbs: a lexicon form it scores below the
+    // model's veto threshold is no cue here ("Das meinen wir"), and a lower-case finite-looking word outside
+    // the lexicon whose stem was a cue in the training data and that it scores above the add threshold in
+    // this context is a neutral speech verb ("Die Grünen begrüßen, dass …"). Participles are not added: in
+    // news they are mostly passives of non-speech verbs ("wurden gezeigt"). All rules stay as they are.
+
+    private static readonly VerbForm[] ModelFinite = { new("(model)", CueClass.Speech, null, false) };
+
+    /// <summary>The model's score for token i as a cue (margin; positive means cue), or null without a model.</summary>
+    public float? ModelSays(int i) => _cues?.Score(i);
+
+    /// <summary>Per token: 0 not yet decided, 1 no candidate, 2 candidate (Verb is asked many times per token).</summary>
+    private byte[]? _candidate;
+
+    private VerbForm[]? ModelCandidate(int i)
+    {
+        if (float.IsPositiveInfinity(_cues!.Model.AddAbove)) return null;
+        _candidate ??= new byte[T.Length];
+        if (_candidate[i] == 0) _candidate[i] = IsModelCandidate(i) ? (byte)2 : (byte)1;
+        return _candidate[i] == 2 ? ModelFinite : null;
+    }
+
+    private bool IsModelCandidate(int i)
+    {
+        if (!IsLowerWord(i) || T[i].Length < 4 || Fn(i) != FunctionClass.None) return false;
+        var s = S(i);
+        if (s.EndsWith("iert") || (s.StartsWith("ge") && s.Length >= 6 && (s.EndsWith("t") || s.EndsWith("en")))) return false; // a participle
+        return _cues!.IsCueStem(i) && _cues.Score(i) > _cues.Model.AddAbove;
     }
 
     /// <summary>Skips adverbs and particles that can stand between a verb and its subject ("sagte zumindest der …").</summary>

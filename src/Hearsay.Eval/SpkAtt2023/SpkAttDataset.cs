@@ -12,17 +12,20 @@ namespace Hearsay.Eval.SpkAtt2023;
 /// Scoring: the shared task's scorer family (as for task 2, aligned on the cue): annotations paired one-to-one
 /// by a linear sum assignment on cue-token overlap F1; macro P/R over (pair, role) cells for Cue, Roles and
 /// Joint; plus micro token-level P/R/F1 of the cue and of Source and Message over the aligned pairs.
-/// The corpus's test set is blind, so "test" reports dev and "dev" (for tuning) uses train.
+/// The corpus's test set is blind, so "test" reports dev. "dev" (for tuning) uses the held-out tenth of train
+/// ("train-heldout", see <see cref="SpkAttCueData.IsHeldOut"/>): the rest of train is what the shipped cue
+/// model (<c>hearsay train cues</c>) learned from, so scoring on it would flatter Hearsay.
 /// </summary>
 public sealed class SpkAttDataset : IEvalDataset
 {
     public const string Id = "spkatt2023";
     public string Name => Id;
-    public string SplitName(SplitChoice choice) => choice == SplitChoice.Dev ? "train" : "dev";
+    public const string HeldOutSplit = "train-heldout";
+    public string SplitName(SplitChoice choice) => choice == SplitChoice.Dev ? HeldOutSplit : "dev";
 
     public DatasetReport Run(EvalContext context, string split)
     {
-        var files = context.Data.RequireFiles(Id, "*.json", split);
+        var files = SpkAttCueData.Files(context.Data, split);
         var report = new DatasetReport();
         var scorer = new AlignedScorer(SpkAttSpeech.RoleNames, labelBonuses: false);
         var outDir = context.PredictionsFolder(Id, split);
