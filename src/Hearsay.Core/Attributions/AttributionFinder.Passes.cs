@@ -60,6 +60,37 @@ internal sealed partial class AttributionFinder
             SplitQuote(att, e > 0 ? e : k + 1, limit);
             return true;
         }
+        // "„…“, so charakterisierte ihn X": "so" before an inverted cue
+        if (v.German && v.Is(k, "so") && ResolveCue(k + 1, limit, out _, out int soParticle))
+        {
+            var att = New(AttributionKind.Direct, k + 1, k + 2, QuoteContent(quote));
+            AttachParticle(att, soParticle);
+            int after = k + 2;
+            while (after < limit && v.IsPronoun(after)) after++;   // "so charakterisierte ihn der …"
+            var (s, e) = SubjectAfter(after, soParticle > 0 ? soParticle : limit);
+            SetSource(att, s, e);
+            quoteUsed[q] = true;
+            att.ContentParts.Add(QuoteContent(quote));
+            FrameTail(att, Math.Max(e, k + 2), limit);
+            return true;
+        }
+        // "„…“, hatte VW-Chef Winterkorn in einem Interview erklärt": an auxiliary first, the participle last
+        if (v.German && v.Fn(k) == FunctionClass.Auxiliary)
+        {
+            int p = k + 1;
+            while (p < limit && !v.IsClauseBreak(p) && !v.IsTerminal(p) && !v.IsQuote(p)) p++;
+            int participle = p - 1;
+            if (participle > k + 1 && v.Verb(participle) is { } forms && forms.Any(f => f.Participle))
+            {
+                var att = New(AttributionKind.Direct, participle, participle + 1, QuoteContent(quote));
+                var (s, e) = SubjectAfter(k + 1, participle);
+                SetSource(att, s, e);
+                quoteUsed[q] = true;
+                att.ContentParts.Add(QuoteContent(quote));
+                FrameTail(att, Math.Max(e, k + 1), participle);
+                return true;
+            }
+        }
         // "…“, so X
         if (v.German && v.Is(k, "so") && v.NounPhrase(k + 1, limit) is var np && np > 0)
         {
@@ -126,7 +157,23 @@ internal sealed partial class AttributionFinder
     {
         var quote = a.Quotations[q];
         if (quote.InnerTokenCount < 2) return false;
-        int cs = ClauseStart(b + 1, sentenceStart);
+        int cs = ClauseStartOverQuotes(b + 1, sentenceStart);
+        // "… mit den Worten: „…“" — the words are the cue, the clause's subject the speaker
+        int worten = -1;
+        for (int j = Math.Max(cs + 2, 2); j <= b && v.German; j++)
+            if (v.Is(j, "Worten") && v.Is(j - 2, "mit") && !cueUsed[j]) { worten = j; break; }
+        if (worten > 0)
+        {
+            int verbAt = -1;
+            for (int j = cs; j < worten - 2; j++) if (v.IsLowerWord(j) && v.Fn(j) == FunctionClass.None) { verbAt = j; break; }
+            var att = New(AttributionKind.Direct, worten - 2, worten + 1, QuoteContent(quote));
+            var (s0, e0) = verbAt > cs ? SubjectBefore(verbAt, cs) : (-1, -1);
+            if (s0 < 0 && verbAt > 0) (s0, e0) = SubjectAfter(verbAt + 1, worten - 2);
+            if (s0 >= 0) SetSource(att, s0, e0); else InheritSource(att, worten - 2);
+            quoteUsed[q] = true;
+            att.ContentParts.Add(QuoteContent(quote));
+            return true;
+        }
         for (int k = b; k >= cs; k--)
         {
             if (cueUsed[k]) continue;
@@ -143,6 +190,23 @@ internal sealed partial class AttributionFinder
             return true;
         }
         return false;
+    }
+
+    /// <summary>Like <see cref="ClauseStart"/>, but a closed quotation inside the clause ("laut „BBC“") does not end it.</summary>
+    private int ClauseStartOverQuotes(int i, int sentenceStart)
+    {
+        int k = i - 1;
+        while (k >= sentenceStart)
+        {
+            if (v.IsQuote(k) && quoteAtClose[k] >= 0 && a.Quotations[quoteAtClose[k]].OpenToken >= sentenceStart)
+            {
+                k = a.Quotations[quoteAtClose[k]].OpenToken - 1;
+                continue;
+            }
+            if (v.IsClauseBreak(k) || v.IsQuote(k) || v.IsDash(k)) break;
+            k--;
+        }
+        return k + 1;
     }
 
     /// <summary>„Q1“, sagte X, „Q2“: the second quote of the same sentence joins the first's content.</summary>

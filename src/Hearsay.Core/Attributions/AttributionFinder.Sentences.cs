@@ -395,6 +395,16 @@ internal sealed partial class AttributionFinder
             contentStart = k2;   // "said the plan was dead"; a demand or denial without "that" is a summary
         else
         {
+            // "sprachen von einem „bürgerrechtlichen Dammbruch“", "wies die Vorwürfe als „haltlos“ zurück":
+            // a quotation inside the cue's clause is its partial direct quote.
+            if (PartialQuoteInClause(verb, particle, end) is { } pq && pq >= 0)
+            {
+                var att = New(AttributionKind.Direct, verb, verb + 1, QuoteContent(a.Quotations[pq]));
+                quoteUsed[pq] = true;
+                AttachParticle(att, particle);
+                if (inherit) InheritSource(att, verb); else SetSource(att, subjStart, subjEnd);
+                return;
+            }
             Summary(s, cs, verb, form, particle, subjStart, subjEnd, inherit);
             return;
         }
@@ -422,6 +432,18 @@ internal sealed partial class AttributionFinder
     }
 
     private bool InsideQuote(int token) => insideQuote[token] >= 0;
+
+    /// <summary>A free quotation that opens in the clause of the verb, before its end.</summary>
+    private int PartialQuoteInClause(int verb, int particle, int end)
+    {
+        for (int j = verb + 1; j < end; j++)
+        {
+            if (v.IsTerminal(j) || (v.IsClauseBreak(j) && !InsideQuote(j))) break;
+            int q = quoteAtOpen[j];
+            if (q >= 0 && !quoteUsed[q] && a.Quotations[q].InnerTokenCount <= 12) return q;
+        }
+        return -1;
+    }
 
     /// <summary>
     /// A speech act summarized without its words ("Kritiker fürchten Interessenskonflikte.", "Die Gewerkschaft

@@ -352,3 +352,43 @@ public class RelayFrameTests
         Assert.Equal("Filep Karma", a.SourceEntity(a.AttributionWith("Ich werde nicht aufgeben")));
     }
 }
+
+public class PartialAndInvertedQuoteTests
+{
+    [Fact]
+    public void So_before_an_inverted_cue()
+    {
+        var a = De("„Er ist die eiserne Hand“, so charakterisierte ihn der Gewerkschafter Bernard Aubin.");
+        var x = a.AttributionWith("Er ist die eiserne Hand");
+        Assert.Equal("charakterisierte", a.CueText(x));
+        Assert.Contains("Bernard Aubin", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Auxiliary_first_participle_last()
+    {
+        var a = De("„Wir wollen enger zusammenarbeiten“, hatte VW-Chef Martin Winterkorn in einem Interview erklärt.");
+        var x = a.AttributionWith("Wir wollen enger zusammenarbeiten");
+        Assert.Equal("erklärt", a.CueText(x));
+        Assert.Contains("Winterkorn", a.SourceText(x));
+        Assert.Equal("in einem Interview", a.MediumText(x));
+    }
+
+    [Fact]
+    public void Mit_den_Worten_introduces_a_quote()
+    {
+        var a = De("Der Regierungssprecher versuchte mit den Worten zu beruhigen: „Der Fonds ist funktionstüchtig.“");
+        var x = a.AttributionWith("Der Fonds ist funktionstüchtig");
+        Assert.Equal("mit den Worten", a.CueText(x));
+        Assert.Equal("Der Regierungssprecher", a.SourceText(x));
+    }
+
+    [Fact]
+    public void A_short_quote_in_the_clause_of_a_cue_is_a_partial_quote()
+    {
+        var a = De("Die Abgeordneten sprachen von einem „bürgerrechtlichen Dammbruch“ in der Debatte.");
+        var x = a.AttributionWith("bürgerrechtlichen Dammbruch");
+        Assert.Equal(AttributionKind.Direct, x.Kind);
+        Assert.Equal("Die Abgeordneten", a.SourceText(x));
+    }
+}
