@@ -64,6 +64,10 @@ public sealed class PolnearDataset : IEvalDataset
         int first = t;
         while (first > 0 && IsAuxiliary(article, first - 1)) first--;
         if (first < t) spans[0] = TextSpan.FromBounds(article.Tokens[first].Start, att.Cue.End);
+        // ... and a colon right after it ("continued:", "writing:")
+        int last = article.TokenIndexAt((att.CueParticle ?? att.Cue).End);
+        if (last < article.Tokens.Length && article.Tokens[last].Start == (att.CueParticle ?? att.Cue).End && article.Text[article.Tokens[last].Start] == ':')
+            spans[^1] = TextSpan.FromBounds(spans[^1].Start, article.Tokens[last].End);
         return spans;
     }
 
