@@ -169,7 +169,14 @@ internal sealed partial class AttributionFinder
             var att = New(AttributionKind.Direct, worten - 2, worten + 1, QuoteContent(quote));
             var (s0, e0) = verbAt > cs ? SubjectBefore(verbAt, cs) : (-1, -1);
             if (s0 < 0 && verbAt > 0) (s0, e0) = SubjectAfter(verbAt + 1, worten - 2);
-            if (s0 >= 0) SetSource(att, s0, e0); else InheritSource(att, worten - 2);
+            // "Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten": the cited one speaks, the
+            // citing outlet relays.
+            if (verbAt > 0 && v.Verb(verbAt) is { } vf && vf.Any(f => f.Lemma == "zitieren") && v.NounPhrase(verbAt + 1, worten - 2) is var obj && obj > verbAt + 1)
+            {
+                SetSource(att, verbAt + 1, obj);
+                if (s0 >= 0) att.Relays.Add(new Relay { Span = Span(a, s0, verbAt + 1), Name = Span(a, s0, e0), EntityId = v.MentionIn(s0, e0) is var rm && rm >= 0 ? a.Mentions[rm].EntityId : -1 });
+            }
+            else if (s0 >= 0) SetSource(att, s0, e0); else InheritSource(att, worten - 2);
             quoteUsed[q] = true;
             att.ContentParts.Add(QuoteContent(quote));
             return true;

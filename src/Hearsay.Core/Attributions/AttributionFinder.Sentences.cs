@@ -275,14 +275,16 @@ internal sealed partial class AttributionFinder
             HeisstEs(s, verb, cs);
             return;
         }
-        // Participles need their auxiliary: "hat gesagt", "has said".
+        // Participles need their auxiliary: "hat gesagt", "has said"; so do infinitives after "ließ" or a modal
+        // ("ließ der Pressedienst verlauten", "will … ankündigen").
         int finite = verb;
-        if (form.Participle)
+        bool infinitive = v.German && !form.Participle && v.S(verb).Equals(form.Lemma, StringComparison.OrdinalIgnoreCase) && v.Fn(verb - 1) != FunctionClass.Pronoun;
+        if (form.Participle || infinitive)
         {
             int aux = -1;
             for (int j = verb - 1; j >= cs; j--) if (v.Fn(j) == FunctionClass.Auxiliary) { aux = j; break; }
-            if (aux < 0) return;
-            finite = aux;
+            if (aux < 0 && form.Participle) return;
+            if (aux >= 0) finite = aux;
         }
 
         // English auxiliaries stand in the verb's slot for the subject: "The Post has learned", "officials have said".

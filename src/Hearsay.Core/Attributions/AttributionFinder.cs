@@ -191,7 +191,8 @@ internal sealed partial class AttributionFinder
             if (back >= 0) start = Math.Min(start, back);
         }
         while (start < end && (v.Fn(start) is FunctionClass.Conjunction or FunctionClass.Adverb || v.IsQuote(start) || v.IsDash(start)
-                               || (v.German && v.Fn(start) == FunctionClass.Subordinator && !v.Is(start, "dass") && !v.Is(start, "wie")))) start++;
+                               || (v.German && v.Fn(start) == FunctionClass.Subordinator && !v.Is(start, "dass") && !v.Is(start, "wie")
+                                   && (v.IsComma(verb + 1) || v.IsTerminal(verb + 1))))) start++;
         if (start >= end) return (-1, -1);
         int np = v.NounPhrase(start, end);
         // German verb-second puts objects first too: "Der Zeitung sagte Filep Karma: …" — a dative prefield

@@ -67,6 +67,22 @@ public static class WikinewsMapper
             ann.Parts["frame"] = frame;
             ann.Parts["addressee"] = Array.Empty<int>();
             result.Add(ann);
+            // The corpus annotates "laut BBC News" around a framed statement as a quotation of its own, with BBC
+            // News as speaker; Hearsay keeps it as the statement's relay. Emit it the corpus's way too.
+            foreach (var relay in att.Relays)
+            {
+                if (relay.Name is not { } name || relay.Inferred) continue;
+                var first = article.Text.AsSpan(relay.Span.Start, Math.Min(relay.Span.Length, 6));
+                if (!first.StartsWith("laut", StringComparison.OrdinalIgnoreCase) && !first.StartsWith("nach", StringComparison.OrdinalIgnoreCase)) continue;
+                int cueEnd = relay.Span.Start + 4; // "laut" or "nach"
+                var extra = new QuoteAnnotation { Id = 100000 + att.Id, Type = "Indirect", Medium = ann.Medium, IsNested = ann.IsNested, HasNested = false };
+                extra.Parts["quote"] = quote;
+                extra.Parts["cue"] = grid.Tokens(new[] { TextSpan.FromBounds(relay.Span.Start, cueEnd) });
+                extra.Parts["speaker"] = grid.Tokens(name);
+                extra.Parts["frame"] = grid.Tokens(relay.Span);
+                extra.Parts["addressee"] = Array.Empty<int>();
+                result.Add(extra);
+            }
         }
         return result;
     }

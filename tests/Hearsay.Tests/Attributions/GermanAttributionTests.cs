@@ -392,3 +392,23 @@ public class PartialAndInvertedQuoteTests
         Assert.Equal("Die Abgeordneten", a.SourceText(x));
     }
 }
+
+public class CitingAndLettingTests
+{
+    [Fact]
+    public void The_cited_one_speaks_and_the_citing_outlet_relays()
+    {
+        var a = De("Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: „Es ging alles sehr schnell.“");
+        var x = a.AttributionWith("Es ging alles sehr schnell");
+        Assert.Equal("einen Augenzeugen", a.SourceText(x));
+        Assert.Contains("Frankfurter Rundschau", a.StringOf(Assert.Single(x.Relays).Name!.Value));
+    }
+
+    [Fact]
+    public void Liess_verlauten_takes_its_subject_between_the_verbs()
+    {
+        var a = De("Außerdem ließ der Pressedienst des Ministeriums verlauten, man prüfe alle Optionen.");
+        var x = a.AttributionWith("man prüfe alle Optionen");
+        Assert.Contains("Pressedienst", a.SourceText(x));
+    }
+}
