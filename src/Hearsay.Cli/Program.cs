@@ -88,6 +88,9 @@ public static class Program
         root.Subcommands.Add(AnalyzeCommand.Create(context, verbose));
         root.Subcommands.Add(BenchCommand.Create(context, verbose));
         root.Subcommands.Add(EvalCommand.Create(context.Out, context.Err));
+        root.Subcommands.Add(ClaimsCommand.Create(context, verbose));
+        root.Subcommands.Add(TraceCommand.Create(context, verbose));
+        root.Subcommands.Add(ExportCommand.Create(context, verbose));
         return root;
     }
 }

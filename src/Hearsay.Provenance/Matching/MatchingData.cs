@@ -1,0 +1,111 @@
+using System.Reflection;
+using System.Text;
+using Hearsay.Languages;
+
+namespace Hearsay.Provenance.Matching;
+
+/// <summary>
+/// The data the claim matcher reads, loaded once: stop words (the closed-class lists of the language packs
+/// plus Data/matching-stopwords.tsv) and the bilingual lexicon (Data/bilingual-de-en.tsv), which maps German
+/// and English words, after stemming, to shared concepts.
+/// </summary>
+public sealed class MatchingData
+{
+    private static readonly Lazy<MatchingData> Instance = new(() => new MatchingData());
+    public static MatchingData Default => Instance.Value;
+
+    private readonly Dictionary<string, HashSet<string>> _stop = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> _concepts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _germanParts = new(StringComparer.Ordinal);
+
+    /// <summary>Stems that two concepts of the lexicon claim (the first listed wins); a data test keeps this empty.</summary>
+    public List<string> Conflicts { get; } = new();
+    public int ConceptCount { get; private set; }
+
+    private MatchingData()
+    {
+        foreach (var lang in new[] { "de", "en" })
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            var pack = LanguageRegistry.Default.For(lang);
+            foreach (var name in new[] { "function-words", "closed-class-words" })
+                foreach (var r in pack.Rows(name)) set.Add(r[0].ToLowerInvariant());
+            _stop[lang] = set;
+            _concepts[lang] = new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+        foreach (var r in Rows("matching-stopwords"))
+            if (r.Length >= 2 && _stop.TryGetValue(r[1], out var set)) set.Add(r[0].ToLowerInvariant());
+
+        // Columns: concept, English words ('|'), German words ('|').
+        var concepts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in Rows("bilingual-de-en"))
+        {
+            if (r.Length < 3) continue;
+            var concept = r[0];
+            concepts.Add(concept);
+            AddForms("en", concept, r[1]);
+            AddForms("de", concept, r[2]);
+        }
+        ConceptCount = concepts.Count;
+    }
+
+    private void AddForms(string lang, string concept, string forms)
+    {
+        var map = _concepts[lang];
+        foreach (var form in forms.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // The matcher reads single words (hyphenated words as their parts), so only single-word forms count.
+            if (form.Contains(' ') || form.Contains('-')) continue;
+            var stem = LightStemmer.Stem(form, lang);
+            if (stem.Length == 0) continue;
+            if (map.TryGetValue(stem, out var other))
+            {
+                if (other != concept) Conflicts.Add($"{lang}:{stem} ({other} / {concept})");
+                continue;
+            }
+            map[stem] = concept;
+            if (lang == "de") _germanParts.Add(stem);
+        }
+    }
+
+    public bool IsStopWord(string lowerWord, string language) =>
+        _stop.TryGetValue(language == "de" ? "de" : "en", out var set) && set.Contains(lowerWord);
+
+    /// <summary>The concept of a stem in the language, or null.</summary>
+    public string? Concept(string stem, string language) =>
+        _concepts.TryGetValue(language == "de" ? "de" : "en", out var map) && map.TryGetValue(stem, out var c) ? c : null;
+
+    /// <summary>A German compound's parts that the lexicon knows ("staatsfernseh" → state, television):
+    /// the longest known head, then a known modifier (with or without a linking s, es, n or en).</summary>
+    public bool TrySplitCompound(string stem, out string? modifier, out string head)
+    {
+        modifier = null;
+        head = "";
+        if (stem.Length < 7) return false;
+        for (int i = 3; i <= stem.Length - 4; i++)
+        {
+            var right = stem[i..];
+            if (!_germanParts.Contains(right)) continue;
+            var left = stem[..i];
+            head = _concepts["de"][right];
+            foreach (var cut in new[] { 0, 1, 2 })
+            {
+                if (left.Length - cut < 3) break;
+                var l = left[..^cut];
+                if (cut > 0 && !(left[^cut..] is "s" or "es" or "n" or "en" or "e")) continue;
+                if (_concepts["de"].TryGetValue(l, out var m)) { modifier = m; return true; }
+                var stemmed = LightStemmer.German(l);
+                if (_concepts["de"].TryGetValue(stemmed, out m)) { modifier = m; return true; }
+            }
+            return true; // a known head with an unknown modifier
+        }
+        return false;
+    }
+
+    internal static IReadOnlyList<string[]> Rows(string name)
+    {
+        using var stream = typeof(MatchingData).Assembly.GetManifestResourceStream($"provenance/{name}.tsv")
+                           ?? throw new InvalidOperationException($"missing embedded data file provenance/{name}.tsv");
+        return LexiconFile.Read(new StreamReader(stream, Encoding.UTF8));
+    }
+}
