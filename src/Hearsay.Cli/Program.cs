@@ -91,6 +91,7 @@ public static class Program
         root.Subcommands.Add(ClaimsCommand.Create(context, verbose));
         root.Subcommands.Add(TraceCommand.Create(context, verbose));
         root.Subcommands.Add(ExportCommand.Create(context, verbose));
+        root.Subcommands.Add(FitRankerCommand.Create(context));
         return root;
     }
 }
