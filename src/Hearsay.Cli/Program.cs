@@ -86,7 +86,9 @@ public static class Program
                                    "Finds attributions, sources, relays, hedges and quantities, and the sourcing chain of each claim.");
         root.Options.Add(verbose);
         root.Subcommands.Add(AnalyzeCommand.Create(context, verbose));
-        root.Subcommands.Add(BenchCommand.Create(context, verbose));
+        var bench = BenchCommand.Create(context, verbose);
+        bench.Subcommands.Add(ProvenanceBenchCommand.Create(context, verbose));
+        root.Subcommands.Add(bench);
         root.Subcommands.Add(EvalCommand.Create(context.Out, context.Err));
         root.Subcommands.Add(ClaimsCommand.Create(context, verbose));
         root.Subcommands.Add(TraceCommand.Create(context, verbose));

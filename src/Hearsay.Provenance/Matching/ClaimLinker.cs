@@ -7,18 +7,25 @@ namespace Hearsay.Provenance.Matching;
 public sealed record LinkerOptions
 {
     /// <summary>Least similarity for a claim to join a cluster.</summary>
-    public double Threshold { get; init; } = 0.40;
+    public double Threshold { get; init; } = 0.42;
     /// <summary>Least similarity for a claim that joined one cluster to also merge a second one into it
     /// (higher than <see cref="Threshold"/>, so two clusters do not chain through one loose claim).</summary>
     public double MergeThreshold { get; init; } = 0.70;
+    /// <summary>Two claims sharing fewer terms are never one.</summary>
+    public int MinSharedTerms { get; init; } = 3;
+    /// <summary>Two claims sharing no entity and no number need this many shared terms (words alone are weaker evidence).</summary>
+    public int MinSharedWithoutAnchor { get; init; } = 4;
     /// <summary>How many of a claim's terms (the heaviest) look up candidates.</summary>
-    public int QueryTerms { get; init; } = 12;
+    public int QueryTerms { get; init; } = 10;
     /// <summary>A term with more postings than this is too common to look up candidates with.</summary>
-    public int MaxPostings { get; init; } = 2000;
+    public int MaxPostings { get; init; } = 5000;
+    /// <summary>Of a term's postings, only the most recent this-many are scanned: news repeats a claim within days
+    /// or weeks, and the bound keeps the work per claim constant however large the corpus grows.</summary>
+    public int ScanLimit { get; init; } = 128;
     /// <summary>Candidate clusters scored in full per claim.</summary>
-    public int Candidates { get; init; } = 16;
+    public int Candidates { get; init; } = 12;
     /// <summary>Members per cluster a new claim is compared with: the ones that brought the cluster new terms.</summary>
-    public int Representatives { get; init; } = 8;
+    public int Representatives { get; init; } = 6;
     /// <summary>A claim is not posted under a term when one of the term's last this-many postings is already in its cluster.</summary>
     public int DedupWindow { get; init; } = 8;
 }
@@ -50,6 +57,8 @@ public sealed class LinkStats
     public long Comparisons;
     public long Links;
     public long Merges;
+    /// <summary>Time spent normalizing, finding and scoring candidates, and indexing (Stopwatch ticks).</summary>
+    public long NormalizeTicks, LinkTicks, IndexTicks;
 }
 
 /// <summary>
@@ -71,21 +80,32 @@ public sealed class LinkStats
 public sealed class ClaimLinker
 {
     private const double IdfPrior = 50;
+    private const byte EntityFlag = 1, ContentFlag = 2, NumberFlag = 4;
 
     private readonly LinkerOptions _o;
     private readonly TermTable _table;
     private readonly ClaimNormalizer _normalizer;
     private readonly List<ClaimArticle> _articles = new();
     private readonly List<LinkedClaim> _claims = new();
-    private readonly List<int> _parent = new();
-    private readonly List<List<int>?> _postings = new();
-    private readonly List<int> _df = new();
-    private readonly List<double> _factor = new();
-    private readonly List<bool> _entity = new();
-    private readonly List<bool> _content = new();
-    private readonly Dictionary<int, double> _acc = new();
-    private readonly Dictionary<int, int> _stamp = new();
+    private int[] _parent = new int[1024];
     private readonly Dictionary<int, List<int>> _reps = new();
+
+    // Per term (struct of arrays, grown by doubling): postings, document frequency, kind, cached weight.
+    private int _terms;
+    private List<int>?[] _postings = new List<int>?[1024];
+    private int[] _df = new int[1024];
+    private double[] _factor = new double[1024];
+    private byte[] _flags = new byte[1024];
+    private double[] _w = new double[1024];
+    private int[] _wDf = new int[1024];
+    private int[] _wN = new int[1024];
+
+    // Per cluster root, reused by every lookup: accumulated weight, the lookup and term that last touched it.
+    private double[] _acc = new double[1024];
+    private int[] _accQuery = new int[1024];
+    private int[] _accTerm = new int[1024];
+    private readonly List<int> _touched = new();
+    private int _query;
 
     public ClaimLinker(LinkerOptions? options = null, MatchingData? data = null)
     {
@@ -114,31 +134,49 @@ public sealed class ClaimLinker
         var local = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var mention in article.Claims)
         {
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             var vector = _normalizer.Normalize(mention, article.Info.Language);
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Stats.NormalizeTicks += t1 - t0;
             var claim = new LinkedClaim { Index = _claims.Count, ArticleIndex = ai, Mention = mention, Vector = vector };
             _claims.Add(claim);
-            _parent.Add(claim.Index);
+            GrowClaims(_claims.Count);
+            _parent[claim.Index] = claim.Index;
             local[mention.LocalId] = claim.Index;
             Stats.Claims++;
             EnsureTerms();
             if (vector.Terms.Length == 0) continue;
             Link(claim);
+            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Stats.LinkTicks += t2 - t1;
             // A headline the analysis found restating the article's own attributed claims joins them when the
             // words agree at least half as well as the threshold asks.
             foreach (var s in mention.Supports)
                 if (local.TryGetValue(s, out int other) && Similarity(claim.Vector, _claims[other].Vector) >= _o.Threshold / 2)
                     Union(other, claim.Index);
             Index(claim);
+            Stats.IndexTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
         }
+    }
+
+    private void GrowClaims(int count)
+    {
+        if (count <= _parent.Length) return;
+        int size = Math.Max(count, _parent.Length * 2);
+        Array.Resize(ref _parent, size);
+        Array.Resize(ref _acc, size);
+        Array.Resize(ref _accQuery, size);
+        Array.Resize(ref _accTerm, size);
     }
 
     /// <summary>The root of a claim's cluster.</summary>
     public int Find(int i)
     {
-        while (_parent[i] != i)
+        var parent = _parent;
+        while (parent[i] != i)
         {
-            _parent[i] = _parent[_parent[i]];
-            i = _parent[i];
+            parent[i] = parent[parent[i]];
+            i = parent[i];
         }
         return i;
     }
@@ -162,46 +200,91 @@ public sealed class ClaimLinker
     private void EnsureTerms()
     {
         int count = _table.Count;
-        while (_df.Count < count)
+        if (count <= _terms) return;
+        if (count > _df.Length)
         {
-            var kind = _table.Kind(_df.Count);
-            _df.Add(0);
-            _postings.Add(null);
-            _factor.Add(TermTable.Factor(kind));
-            _entity.Add(kind == TermKind.Entity);
-            _content.Add(kind is TermKind.Word or TermKind.Concept);
+            int size = Math.Max(count, _df.Length * 2);
+            Array.Resize(ref _postings, size);
+            Array.Resize(ref _df, size);
+            Array.Resize(ref _factor, size);
+            Array.Resize(ref _flags, size);
+            Array.Resize(ref _w, size);
+            Array.Resize(ref _wDf, size);
+            Array.Resize(ref _wN, size);
         }
+        for (int t = _terms; t < count; t++)
+        {
+            var kind = _table.Kind(t);
+            _factor[t] = TermTable.Factor(kind);
+            _flags[t] = (byte)((kind == TermKind.Entity ? EntityFlag : 0) | (kind is TermKind.Word or TermKind.Concept ? ContentFlag : 0)
+                               | (kind == TermKind.Number ? NumberFlag : 0));
+            _wDf[t] = -1;
+        }
+        _terms = count;
     }
 
-    private double Weight(int term) => _factor[term] * Math.Log(1 + (_claims.Count + IdfPrior) / (_df[term] + 1));
-
-    private bool IsEntity(int term) => _entity[term];
+    /// <summary>idf × kind factor. Cached per term and refreshed when the term's document frequency changed or the
+    /// corpus grew by more than 2 % since (idf moves slowly; the cache keeps logarithms off the hot path).</summary>
+    private double Weight(int term)
+    {
+        int n = _claims.Count;
+        if (_wDf[term] == _df[term] && n <= _wN[term] * 1.02 + 1) return _w[term];
+        double w = _factor[term] * Math.Log(1 + (n + IdfPrior) / (_df[term] + 1));
+        _w[term] = w;
+        _wDf[term] = _df[term];
+        _wN[term] = n;
+        return w;
+    }
 
     private void Link(LinkedClaim x)
     {
         var terms = x.Vector.Terms;
         // The heaviest terms look up candidate clusters; a cluster gains a term's weight once, however many of
         // its members are posted under it.
-        var query = terms.Select(t => (t, w: Weight(t))).OrderByDescending(p => p.w).Take(_o.QueryTerms).ToList();
-        _acc.Clear();
-        _stamp.Clear();
-        foreach (var (t, w) in query)
+        var query = new (int Term, double Weight)[terms.Length];
+        for (int i = 0; i < terms.Length; i++) query[i] = (terms[i], Weight(terms[i]));
+        Array.Sort(query, (a, b) => b.Weight.CompareTo(a.Weight));
+        int qn = Math.Min(_o.QueryTerms, query.Length);
+        int serial = ++_query;
+        _touched.Clear();
+        double total = 0;
+        for (int qi = 0; qi < qn; qi++)
         {
+            var (t, w) = query[qi];
+            total += w;
             if (_postings[t] is not { } list || list.Count > _o.MaxPostings) continue;
-            Stats.PostingsScanned += list.Count;
-            foreach (var y in list)
+            int from = Math.Max(0, list.Count - _o.ScanLimit);
+            Stats.PostingsScanned += list.Count - from;
+            for (int k = list.Count - 1; k >= from; k--)
             {
-                int root = Find(y);
-                if (_stamp.TryGetValue(root, out int last) && last == t) continue;
-                _stamp[root] = t;
-                _acc[root] = _acc.TryGetValue(root, out var s) ? s + w : w;
+                int root = Find(list[k]);
+                if (_accQuery[root] != serial)
+                {
+                    _accQuery[root] = serial;
+                    _acc[root] = 0;
+                    _accTerm[root] = -1;
+                    _touched.Add(root);
+                }
+                if (_accTerm[root] == t) continue;
+                _accTerm[root] = t;
+                _acc[root] += w;
             }
         }
-        if (_acc.Count == 0) return;
-        double total = query.Sum(p => p.w);
-        var candidates = _acc.Where(kv => kv.Value >= 0.15 * total)
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(_o.Candidates).Select(kv => kv.Key).ToList();
-        var best = new List<(int Root, double Sim)>();
+        if (_touched.Count == 0) return;
+        // The best-covered clusters, at most Candidates of them.
+        double least = 0.15 * total;
+        var candidates = new List<int>(_o.Candidates + 1);
+        foreach (var root in _touched)
+        {
+            double a = _acc[root];
+            if (a < least) continue;
+            int pos = candidates.Count;
+            while (pos > 0 && (_acc[candidates[pos - 1]] < a || _acc[candidates[pos - 1]] == a && candidates[pos - 1] > root)) pos--;
+            if (pos >= _o.Candidates) continue;
+            candidates.Insert(pos, root);
+            if (candidates.Count > _o.Candidates) candidates.RemoveAt(candidates.Count - 1);
+        }
+        var ranked = new List<(int Root, double Sim)>();
         foreach (var root in candidates)
         {
             double sim = 0;
@@ -210,10 +293,10 @@ public sealed class ClaimLinker
                 Stats.Comparisons++;
                 sim = Math.Max(sim, Similarity(x.Vector, _claims[y].Vector));
             }
-            best.Add((root, sim));
+            if (sim >= _o.Threshold) ranked.Add((root, sim));
         }
-        var ranked = best.Where(kv => kv.Sim >= _o.Threshold).OrderByDescending(kv => kv.Sim).ThenBy(kv => kv.Root).ToList();
         if (ranked.Count == 0) return;
+        ranked.Sort((p, q) => p.Sim != q.Sim ? q.Sim.CompareTo(p.Sim) : p.Root.CompareTo(q.Root));
         Union(ranked[0].Root, x.Index);
         Stats.Links++;
         for (int i = 1; i < ranked.Count; i++)
@@ -260,7 +343,8 @@ public sealed class ClaimLinker
     /// <summary>
     /// How much two claims state the same thing, in [0, 1]: the mean of the weighted Dice coefficient and the
     /// weighted overlap coefficient of their terms (the overlap lets a short headline meet the long sentence it
-    /// summarizes), requiring two shared terms; halved when no word or concept is shared (names and numbers
+    /// summarizes), requiring <see cref="LinkerOptions.MinSharedTerms"/> shared terms (more without a shared entity or
+    /// number); halved when no word or concept is shared (names and numbers
     /// alone); times 0.55 when both state quantities and none is within a
     /// factor ten of the other's (a vague "tens of thousands" fits anything from ten thousand up), times 0.75
     /// when both name entities and share none.
@@ -269,7 +353,7 @@ public sealed class ClaimLinker
     {
         double shared = 0, wa = 0, wb = 0;
         int sharedCount = 0, sharedContent = 0;
-        bool entitiesA = false, entitiesB = false, sharedEntity = false;
+        bool entitiesA = false, entitiesB = false, sharedEntity = false, sharedNumber = false;
         int i = 0, j = 0;
         var ta = a.Terms;
         var tb = b.Terms;
@@ -278,13 +362,13 @@ public sealed class ClaimLinker
             if (j >= tb.Length || (i < ta.Length && ta[i] < tb[j]))
             {
                 wa += Weight(ta[i]);
-                entitiesA |= IsEntity(ta[i]);
+                entitiesA |= (_flags[ta[i]] & EntityFlag) != 0;
                 i++;
             }
             else if (i >= ta.Length || tb[j] < ta[i])
             {
                 wb += Weight(tb[j]);
-                entitiesB |= IsEntity(tb[j]);
+                entitiesB |= (_flags[tb[j]] & EntityFlag) != 0;
                 j++;
             }
             else
@@ -294,13 +378,16 @@ public sealed class ClaimLinker
                 wb += w;
                 shared += w;
                 sharedCount++;
-                if (IsEntity(ta[i])) { entitiesA = entitiesB = sharedEntity = true; }
-                if (_content[ta[i]]) sharedContent++;
+                byte flags = _flags[ta[i]];
+                if ((flags & EntityFlag) != 0) { entitiesA = entitiesB = sharedEntity = true; }
+                if ((flags & ContentFlag) != 0) sharedContent++;
+                if ((flags & NumberFlag) != 0) sharedNumber = true;
                 i++;
                 j++;
             }
         }
-        if (sharedCount < 2 || wa <= 0 || wb <= 0) return 0;
+        if (sharedCount < _o.MinSharedTerms || wa <= 0 || wb <= 0) return 0;
+        if (sharedCount < _o.MinSharedWithoutAnchor && !sharedEntity && !sharedNumber) return 0;
         double dice = 2 * shared / (wa + wb);
         double cover = shared / Math.Min(wa, wb);
         double sim = 0.5 * dice + 0.5 * cover;

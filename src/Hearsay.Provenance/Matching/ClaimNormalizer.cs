@@ -175,8 +175,9 @@ public sealed class ClaimNormalizer(TermTable table, MatchingData? data = null)
 
     private void Word(ReadOnlySpan<char> word, string lang, HashSet<int> terms)
     {
-        if (word.Length < 2) return;
-        var lower = word.ToString().ToLowerInvariant();
+        if (word.Length < 2 || word.Length > 64) return;
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
         if (_data.IsStopWord(lower, lang)) return;
         var stem = LightStemmer.Stem(word, lang);
         if (stem.Length < 2) return;

@@ -15,8 +15,10 @@ public sealed class MatchingData
     public static MatchingData Default => Instance.Value;
 
     private readonly Dictionary<string, HashSet<string>> _stop = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopDe, _stopEn;
     private readonly Dictionary<string, Dictionary<string, string>> _concepts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _germanParts = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _germanConcepts => _concepts["de"];
 
     /// <summary>Stems that two concepts of the lexicon claim (the first listed wins); a data test keeps this empty.</summary>
     public List<string> Conflicts { get; } = new();
@@ -35,6 +37,8 @@ public sealed class MatchingData
         }
         foreach (var r in Rows("matching-stopwords"))
             if (r.Length >= 2 && _stop.TryGetValue(r[1], out var set)) set.Add(r[0].ToLowerInvariant());
+        _stopDe = _stop["de"].GetAlternateLookup<ReadOnlySpan<char>>();
+        _stopEn = _stop["en"].GetAlternateLookup<ReadOnlySpan<char>>();
 
         // Columns: concept, English words ('|'), German words ('|').
         var concepts = new HashSet<string>(StringComparer.Ordinal);
@@ -68,8 +72,10 @@ public sealed class MatchingData
         }
     }
 
-    public bool IsStopWord(string lowerWord, string language) =>
-        _stop.TryGetValue(language == "de" ? "de" : "en", out var set) && set.Contains(lowerWord);
+    public bool IsStopWord(string lowerWord, string language) => IsStopWord(lowerWord.AsSpan(), language);
+
+    public bool IsStopWord(ReadOnlySpan<char> lowerWord, string language) =>
+        (language == "de" ? _stopDe : _stopEn).Contains(lowerWord);
 
     /// <summary>The concept of a stem in the language, or null.</summary>
     public string? Concept(string stem, string language) =>
@@ -82,22 +88,23 @@ public sealed class MatchingData
         modifier = null;
         head = "";
         if (stem.Length < 7) return false;
-        for (int i = 3; i <= stem.Length - 4; i++)
+        var parts = _germanParts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var concepts = _germanConcepts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = stem.AsSpan();
+        for (int i = 3; i <= span.Length - 4; i++)
         {
-            var right = stem[i..];
-            if (!_germanParts.Contains(right)) continue;
-            var left = stem[..i];
-            head = _concepts["de"][right];
-            foreach (var cut in new[] { 0, 1, 2 })
+            var right = span[i..];
+            if (!parts.Contains(right)) continue;
+            var left = span[..i];
+            concepts.TryGetValue(right, out head!);
+            for (int cut = 0; cut <= 2 && left.Length - cut >= 3; cut++)
             {
-                if (left.Length - cut < 3) break;
-                var l = left[..^cut];
                 if (cut > 0 && !(left[^cut..] is "s" or "es" or "n" or "en" or "e")) continue;
-                if (_concepts["de"].TryGetValue(l, out var m)) { modifier = m; return true; }
-                var stemmed = LightStemmer.German(l);
-                if (_concepts["de"].TryGetValue(stemmed, out m)) { modifier = m; return true; }
+                var l = left[..^cut];
+                if (concepts.TryGetValue(l, out var m)) { modifier = m; return true; }
             }
-            return true; // a known head with an unknown modifier
+            if (concepts.TryGetValue(LightStemmer.German(left), out var stemmed)) modifier = stemmed;
+            return true; // a known head, with or without a known modifier
         }
         return false;
     }
