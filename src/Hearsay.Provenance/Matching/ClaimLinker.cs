@@ -8,9 +8,10 @@ public sealed record LinkerOptions
 {
     /// <summary>Least similarity for a claim to join a cluster.</summary>
     public double Threshold { get; init; } = 0.42;
-    /// <summary>Least similarity for a claim that joined one cluster to also merge a second one into it
-    /// (higher than <see cref="Threshold"/>, so two clusters do not chain through one loose claim).</summary>
-    public double MergeThreshold { get; init; } = 0.70;
+    /// <summary>A claim that fits two clusters merges them only when some members of the two are this alike on their
+    /// own, or when it fits both this well and both state a fitting number (higher than <see cref="Threshold"/>):
+    /// a sentence that states two claims does not fuse them.</summary>
+    public double MergeThreshold { get; init; } = 0.56;
     /// <summary>Two claims sharing fewer terms are never one.</summary>
     public int MinSharedTerms { get; init; } = 3;
     /// <summary>Two claims sharing no entity and no number need this many shared terms (words alone are weaker evidence).</summary>
@@ -300,21 +301,36 @@ public sealed class ClaimLinker
         Union(ranked[0].Root, x.Index);
         Stats.Links++;
         for (int i = 1; i < ranked.Count; i++)
-            if (ranked[i].Sim >= _o.MergeThreshold && Find(ranked[i].Root) != Find(x.Index) && Related(ranked[0].Root, ranked[i].Root))
+            if (Find(ranked[i].Root) != Find(x.Index) && (Related(ranked[0].Root, ranked[i].Root)
+                || ranked[i].Sim >= _o.MergeThreshold && ranked[0].Sim >= _o.MergeThreshold && SameNumber(ranked[0].Root, ranked[i].Root)))
             {
                 Union(ranked[i].Root, x.Index);
                 Stats.Merges++;
             }
     }
 
-    /// <summary>Two clusters one claim would bridge are merged only when some members of theirs are alike on their
-    /// own, halfway between the link and the merge threshold: a sentence that states two claims does not fuse them.</summary>
+    /// <summary>Two clusters one claim would bridge are merged only when some members of theirs are at least
+    /// <see cref="LinkerOptions.MergeThreshold"/> alike on their own.</summary>
     private bool Related(int rootA, int rootB)
     {
-        double least = (_o.Threshold + _o.MergeThreshold) / 2;
+        double least = _o.MergeThreshold;
         foreach (var a in Representatives(Find(rootA)))
             foreach (var b in Representatives(Find(rootB)))
                 if (Similarity(_claims[a].Vector, _claims[b].Vector) >= least) return true;
+        return false;
+    }
+
+    /// <summary>Both clusters state a number and some two of their numbers fit (within a factor ten): a claim that
+    /// fits two clusters well merges them on this evidence too, so an article bridging two drifted retellings of a
+    /// numbered claim joins them, while a numbered claim and a claim without a number stay apart.</summary>
+    private bool SameNumber(int rootA, int rootB)
+    {
+        foreach (var a in Representatives(Find(rootA)))
+        {
+            if (_claims[a].Vector.Values.Length == 0) continue;
+            foreach (var b in Representatives(Find(rootB)))
+                if (_claims[b].Vector.Values.Length > 0 && CompatibleQuantities(_claims[a].Vector, _claims[b].Vector)) return true;
+        }
         return false;
     }
 
@@ -345,7 +361,7 @@ public sealed class ClaimLinker
     /// weighted overlap coefficient of their terms (the overlap lets a short headline meet the long sentence it
     /// summarizes), requiring <see cref="LinkerOptions.MinSharedTerms"/> shared terms (more without a shared entity or
     /// number); halved when no word or concept is shared (names and numbers
-    /// alone); times 0.55 when both state quantities and none is within a
+    /// alone); times 0.4 when both state quantities and none is within a
     /// factor ten of the other's (a vague "tens of thousands" fits anything from ten thousand up), times 0.75
     /// when both name entities and share none.
     /// </summary>
@@ -391,7 +407,7 @@ public sealed class ClaimLinker
         double dice = 2 * shared / (wa + wb);
         double cover = shared / Math.Min(wa, wb);
         double sim = 0.5 * dice + 0.5 * cover;
-        if (a.Values.Length > 0 && b.Values.Length > 0 && !CompatibleQuantities(a, b)) sim *= 0.55;
+        if (a.Values.Length > 0 && b.Values.Length > 0 && !CompatibleQuantities(a, b)) sim *= 0.4;
         if (entitiesA && entitiesB && !sharedEntity) sim *= 0.75;
         // Names and numbers alone do not make two claims one: some word or concept must be shared too.
         if (sharedContent == 0) sim *= 0.5;

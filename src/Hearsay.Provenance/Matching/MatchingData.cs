@@ -50,6 +50,8 @@ public sealed class MatchingData
             AddForms("en", concept, r[1]);
             AddForms("de", concept, r[2]);
         }
+        foreach (var r in Rows("bilingual-de-en"))
+            if (r.Length >= 3) DeriveGermanVerbForms(r[0], r[2]);
         ConceptCount = concepts.Count;
     }
 
@@ -69,6 +71,23 @@ public sealed class MatchingData
             }
             map[stem] = concept;
             if (lang == "de") _germanParts.Add(stem);
+        }
+    }
+
+    /// <summary>Regular German verbs: the infinitive brings its present, past and participle forms ("schicken" →
+    /// "schickt", "schickte", "geschickt"), after every listed form is in, so a listed form always wins.</summary>
+    private void DeriveGermanVerbForms(string concept, string forms)
+    {
+        var map = _concepts["de"];
+        foreach (var form in forms.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (form.Length < 5 || !char.IsLower(form[0]) || !form.EndsWith('n') || form.Contains(' ') || form.Contains('-')) continue;
+            var root = form.EndsWith("en") ? form[..^2] : form[..^1];
+            foreach (var derived in new[] { root + "t", root + "te", root + "ten", root + "e", "ge" + root + "t" })
+            {
+                var stem = LightStemmer.German(derived);
+                if (stem.Length > 2) map.TryAdd(stem, concept);
+            }
         }
     }
 

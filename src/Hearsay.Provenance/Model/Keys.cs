@@ -35,15 +35,15 @@ public static class Keys
     }
 
     /// <summary>A person's surname, folded and with the German transliteration of Russian and Ukrainian names
-    /// mapped to the English one (tsch and tch → ch, sch → sh, initial w → v, final ow/ew → ov/ev), so
-    /// "Korotschenko" and "Korotchenko", "Smirnow" and "Smirnov" meet.</summary>
+    /// mapped to the English one (tsch and tch → ch, sch → sh, w → v, j → y, final ow/ew → ov/ev), so
+    /// "Korotschenko" and "Korotchenko", "Smirnow" and "Smirnov", "Solowjow" and "Solovyov" meet. The key is only
+    /// compared, never shown, so mapping a native German w or j too does no harm.</summary>
     public static string Surname(string name)
     {
         var folded = Fold(name);
         int sp = folded.LastIndexOf(' ');
         var last = sp >= 0 ? folded[(sp + 1)..] : folded;
-        last = last.Replace("tsch", "ch").Replace("tch", "ch").Replace("sch", "sh");
-        if (last.StartsWith('w')) last = "v" + last[1..];
+        last = last.Replace("tsch", "ch").Replace("tch", "ch").Replace("sch", "sh").Replace('w', 'v').Replace('j', 'y');
         if (last.Length > 3 && (last.EndsWith("ow") || last.EndsWith("ew"))) last = last[..^1] + "v";
         else if (last.Length > 4 && (last.EndsWith("owa") || last.EndsWith("ewa"))) last = last[..^2] + "va";
         return last;
