@@ -95,6 +95,7 @@ public static class HearsayJsonClaimReader
                 mentions.Add((Int(m, "start"), Int(m, "end"), key));
             }
         }
+        mentions.Sort((x, y) => x.Start.CompareTo(y.Start)); // text order, as the model keeps them
         var attributionKinds = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var at in Array(root, "attributions"))
             if (Str(at, "id") is { } aid) attributionKinds[aid] = Str(at, "kind") ?? "indirect";
