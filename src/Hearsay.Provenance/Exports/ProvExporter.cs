@@ -42,7 +42,7 @@ public sealed class ProvExporter : IGraphExporter
             w.WriteString("@base", options.BaseIri);
             w.WriteEndObject();
             w.WriteStartArray("@graph");
-            new Renderer(w, graph, options).Render();
+            new Renderer(w, graph).Render();
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -53,7 +53,7 @@ public sealed class ProvExporter : IGraphExporter
     /// <summary>A relative IRI for a graph id: path segments kept, everything else percent-encoded.</summary>
     internal static string Iri(string id) => string.Join('/', id.Split('/').Select(Uri.EscapeDataString));
 
-    private sealed class Renderer(Utf8JsonWriter w, ProvenanceGraph graph, ExportOptions options)
+    private sealed class Renderer(Utf8JsonWriter w, ProvenanceGraph graph)
     {
         private readonly HashSet<string> _written = new(StringComparer.Ordinal);
 

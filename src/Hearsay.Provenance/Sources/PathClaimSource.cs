@@ -36,12 +36,12 @@ public sealed class PathClaimSource : IClaimSource
 
     public string Description => _paths.Count == 1 ? _paths[0] : $"{_paths.Count} paths";
 
-    /// <summary>The files the paths stand for, in ingest order, and one message per path that does not exist
-    /// or folder without articles.</summary>
-    public static (List<string> Files, List<string> Missing) Expand(IEnumerable<string> paths)
+    /// <summary>The files the paths stand for, in ingest order, and a problem for each path that does not exist
+    /// and each folder without articles.</summary>
+    public static (List<string> Files, List<SourceProblem> Missing) Expand(IEnumerable<string> paths)
     {
         var files = new List<string>();
-        var missing = new List<string>();
+        var missing = new List<SourceProblem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
@@ -55,10 +55,10 @@ public sealed class PathClaimSource : IClaimSource
                 };
                 var found = Directory.EnumerateFiles(path, "*", options).Where(IsInput).ToList();
                 found.Sort(StringComparer.Ordinal);
-                if (found.Count == 0) missing.Add($"{path}: no articles in this folder (looked for {string.Join(", ", ArticleExtensions.Concat(JsonExtensions).Select(e => "*" + e))})");
+                if (found.Count == 0) missing.Add(new SourceProblem(path, $"no articles in this folder (looked for {string.Join(", ", ArticleExtensions.Concat(JsonExtensions).Select(e => "*" + e))})"));
                 foreach (var f in found) if (seen.Add(Path.GetFullPath(f))) files.Add(f);
             }
-            else missing.Add($"{path}: no such file or folder");
+            else missing.Add(new SourceProblem(path, "no such file or folder"));
         }
         return (files, missing);
     }
@@ -69,7 +69,7 @@ public sealed class PathClaimSource : IClaimSource
     public IEnumerable<ClaimArticle> Read(Action<SourceProblem>? problems = null)
     {
         var (files, missing) = Expand(_paths);
-        foreach (var m in missing) problems?.Invoke(new SourceProblem(m.Split(':')[0], m[(m.IndexOf(':') + 2)..]));
+        foreach (var m in missing) problems?.Invoke(m);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         long sequence = 0;
         foreach (var item in Items(files, problems)
