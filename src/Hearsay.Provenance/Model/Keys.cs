@@ -105,6 +105,7 @@ public sealed class OutletDirectory
             bool state = r.Length > 4 && r[4] == "yes";
             var entry = (r[0], r[1], state);
             Add(r[1], entry);
+            Add(r[0], entry); // the gazetteer id is a slug of the name ("nypost", "frankfurter-rundschau")
             if (r.Length > 6 && r[6] != "-")
                 foreach (var alias in r[6].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) Add(alias, entry);
             if (r.Length > 8 && r[8] != "-")
@@ -140,6 +141,23 @@ public sealed class OutletDirectory
             return ("outlet:" + Keys.Fold(host), host, false);
         }
         return ("", "", false);
+    }
+
+    /// <summary>The outlet a file name names, if any: the whole name or one of its parts of four or more letters
+    /// is an outlet of the gazetteer ("nypost.txt", "03-focus-de.txt"). For articles that come with no outlet.</summary>
+    public string? FromFileName(string path)
+    {
+        var stem = System.IO.Path.GetFileNameWithoutExtension(path);
+        if (Lookup(stem) is { } whole) return whole.Item2;
+        var parts = stem.Split(['-', '_', '.', ' '], StringSplitOptions.RemoveEmptyEntries);
+        // Runs of three, two, then single parts ("frankfurter-rundschau" inside "2023-03-04_frankfurter-rundschau").
+        for (int n = Math.Min(3, parts.Length); n >= 1; n--)
+            for (int i = 0; i + n <= parts.Length; i++)
+            {
+                var run = string.Join(' ', parts[i..(i + n)]);
+                if (run.Length >= 4 && !run.All(c => char.IsDigit(c) || c == ' ') && Lookup(run) is { } hit) return hit.Item2;
+            }
+        return null;
     }
 
     private (string, string, bool)? Lookup(string name) =>

@@ -11,7 +11,8 @@ namespace Hearsay.Provenance.Sources;
 /// </summary>
 public static class ArticleClaimsExtractor
 {
-    public static ClaimArticle Extract(Article a, long sequence = 0, string? id = null)
+    /// <param name="outlet">The outlet when the article's metadata has none (e.g. from its file name).</param>
+    public static ClaimArticle Extract(Article a, long sequence = 0, string? id = null, string? outlet = null)
     {
         var m = a.Metadata;
         DateTimeOffset? published = m.Published;
@@ -21,7 +22,7 @@ public static class ArticleClaimsExtractor
             published = inText;
             dateFrom = DateSource.Text;
         }
-        var outlet = m.Outlet;
+        outlet = m.Outlet ?? outlet;
         var info = new ArticleInfo
         {
             Id = id ?? ArticleIds.Of(m.Url, a.Text, m.Path),

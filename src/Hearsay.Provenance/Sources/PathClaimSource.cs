@@ -16,7 +16,8 @@ namespace Hearsay.Provenance.Sources;
 /// <item>*.jsonl, *.ndjson: one record per line, either a hearsay.article/1 document (<c>--format jsonl</c>) or an
 ///   article to analyze: {"text": …, "title"?, "url"?, "outlet"?, "published"?, "language"?}.</item>
 /// </list>
-/// The same article met twice (same id) is read once. Analysis runs on all cores; the order stays the input's.
+/// An article given neither an outlet nor a URL takes the outlet its file name names, if the media gazetteer
+/// knows it ("nypost.txt", "03-focus-de.txt"). The same article met twice (same id) is read once. Analysis runs on all cores; the order stays the input's.
 /// </summary>
 public sealed class PathClaimSource : IClaimSource
 {
@@ -135,7 +136,10 @@ public sealed class PathClaimSource : IClaimSource
         try
         {
             if (item.Json is not null) return FromJson(item);
-            return new Outcome(ArticleClaimsExtractor.Extract(AnalyzeFile(item.File!)), null);
+            var article = AnalyzeFile(item.File!);
+            // An article with no outlet and no URL: its file name may name the outlet ("nypost.txt").
+            var outlet = article.Metadata.Outlet is null && article.Metadata.Url is null ? OutletDirectory.Default.FromFileName(item.File!) : null;
+            return new Outcome(ArticleClaimsExtractor.Extract(article, outlet: outlet), null);
         }
         catch (InputException ex) { return new Outcome(null, new SourceProblem(item.Input, ex.Message.StartsWith(item.Input, StringComparison.Ordinal) ? ex.Message[(item.Input.Length)..].TrimStart(':', ' ') : ex.Message)); }
         catch (FormatException ex) { return new Outcome(null, new SourceProblem(item.Input, ex.Message)); }

@@ -100,6 +100,15 @@ public class MatchingTests
     public void Outlet_names_resolve_to_the_media_gazetteer(string name, string key) =>
         Assert.Equal(key, OutletDirectory.Default.Resolve(name).Key);
 
+    [Theory]
+    [InlineData("articles/nypost.txt", "New York Post")]
+    [InlineData("03-focus-de.txt", "Focus")]
+    [InlineData("2023-03-04_frankfurter-rundschau.html", "Frankfurter Rundschau")]
+    [InlineData("article-17.txt", null)]
+    [InlineData("timeline.txt", null)]
+    public void A_file_name_may_name_the_outlet(string path, string? outlet) =>
+        Assert.Equal(outlet, OutletDirectory.Default.FromFileName(path));
+
     [Fact]
     public void An_outlet_is_found_from_its_web_address_when_no_name_is_given() =>
         Assert.Equal("g:frankfurter-rundschau", OutletDirectory.Default.Resolve(null, "https://www.fr.de/politik/x.html").Key);
