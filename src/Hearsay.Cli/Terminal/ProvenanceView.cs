@@ -53,12 +53,14 @@ public static class ProvenanceView
         {
             "publication-date" => "ordered by publication date",
             "ingest-order" => "ordered by ingest order (no publication dates)",
+            "ingest-order+citations" => "ordered by ingest order (no publication dates), an article citing another's outlet after it",
+            "publication-date+ingest-order+citations" => "ordered by publication date, undated articles after them by ingest order and citations",
             _ => "ordered by publication date, undated articles after them by ingest order",
         };
         w.WriteLine($"  {r.Appearances.Count} articles · {r.Outlets} outlets · {string.Join(", ", r.Languages)} · {r.Mentions} mentions · {basis}");
         w.WriteLine();
         w.WriteLine($"First appearance: {When(r.First.Article.Published)} {OutletOf(r.First)} ({r.First.Article.Language})" +
-                    (r.DateBasis == "ingest-order" ? " — first by ingest order" : " — first by publication date"));
+                    (r.DateBasis.StartsWith("ingest-order", StringComparison.Ordinal) ? " — first by ingest order" : " — first by publication date"));
         w.WriteLine("Origin: " + Origins(r));
         foreach (var o in r.Origins)
         {

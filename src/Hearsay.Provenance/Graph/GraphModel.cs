@@ -139,7 +139,8 @@ public sealed class ClusterReport
     public int Mentions { get; init; }
     public int Outlets { get; init; }
     /// <summary>How the appearances are ordered: "publication-date", "ingest-order", or
-    /// "publication-date+ingest-order" (dated ones by date, then the undated ones by ingest order).</summary>
+    /// "publication-date+ingest-order" (dated ones by date, then the undated ones by ingest order); with
+    /// "+citations" when undated articles were reordered so that an article citing another's outlet comes after it.</summary>
     public required string DateBasis { get; init; }
     public Appearance First => Appearances[0];
     public List<OriginReport> Origins { get; } = new();

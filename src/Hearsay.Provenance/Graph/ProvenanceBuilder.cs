@@ -147,10 +147,11 @@ public static class ProvenanceBuilder
             // Order of appearance and what it rests on.
             int dated = appearances.Count(a => a.Article.Published is not null);
             string basis = dated == appearances.Count ? "publication-date" : dated == 0 ? "ingest-order" : "publication-date+ingest-order";
-            appearances = appearances
-                .OrderBy(a => a.Article.Published is null ? 1 : 0)
-                .ThenBy(a => a.Article.Published ?? DateTimeOffset.MaxValue)
-                .ThenBy(a => a.Article.Sequence).ToList();
+            var dates = appearances.Where(a => a.Article.Published is not null)
+                .OrderBy(a => a.Article.Published).ThenBy(a => a.Article.Sequence).ToList();
+            var undated = CitationOrder(appearances.Where(a => a.Article.Published is null).OrderBy(a => a.Article.Sequence).ToList(), out bool moved);
+            if (moved) basis += "+citations";
+            appearances = dates.Concat(undated).ToList();
             for (int i = 0; i < appearances.Count; i++) appearances[i].Order = i;
 
             Parents(appearances);
@@ -231,6 +232,45 @@ public static class ProvenanceBuilder
                 if (h.Kind is "anonymous" or "document") return Ref(h, h.Kind);
             var first = hops[0];
             return Ref(first, first.Kind == "vague" ? "vague" : "unidentified");
+        }
+
+        /// <summary>Undated appearances in ingest order, except that an article citing another's outlet comes after
+        /// it (a stable topological order; citation cycles fall back to ingest order). Says whether anything moved.</summary>
+        private static List<Appearance> CitationOrder(List<Appearance> apps, out bool moved)
+        {
+            moved = false;
+            if (apps.Count < 2) return apps;
+            var byOutlet = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (int i = 0; i < apps.Count; i++)
+                if (apps[i].Outlet.Key.Length > 0)
+                {
+                    if (!byOutlet.TryGetValue(apps[i].Outlet.Key, out var l)) byOutlet[apps[i].Outlet.Key] = l = new List<int>();
+                    l.Add(i);
+                }
+            var before = new List<int>[apps.Count]; // before[i]: appearances that must precede i
+            var indegree = new int[apps.Count];
+            var after = new List<int>[apps.Count];
+            for (int i = 0; i < apps.Count; i++) { before[i] = new(); after[i] = new(); }
+            for (int i = 0; i < apps.Count; i++)
+                foreach (var key in apps[i].Hops.Select(h => h.Key).Concat(apps[i].Cites).Distinct(StringComparer.Ordinal))
+                    if (key != apps[i].Outlet.Key && byOutlet.TryGetValue(key, out var cited))
+                        foreach (var j in cited)
+                            if (!before[i].Contains(j)) { before[i].Add(j); after[j].Add(i); indegree[i]++; }
+            var order = new List<Appearance>(apps.Count);
+            var ready = new SortedSet<int>(Enumerable.Range(0, apps.Count).Where(i => indegree[i] == 0));
+            var done = new bool[apps.Count];
+            while (order.Count < apps.Count)
+            {
+                // A cycle leaves nothing ready: take the first remaining in ingest order.
+                int next = ready.Count > 0 ? ready.Min : Enumerable.Range(0, apps.Count).First(i => !done[i]);
+                ready.Remove(next);
+                done[next] = true;
+                order.Add(apps[next]);
+                foreach (var k in after[next])
+                    if (!done[k] && --indegree[k] == 0) ready.Add(k);
+            }
+            moved = !order.SequenceEqual(apps);
+            return order;
         }
 
         /// <summary>Each appearance's parent: the latest earlier appearance of an outlet it names as a relay for the

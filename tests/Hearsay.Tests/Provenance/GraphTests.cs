@@ -31,6 +31,17 @@ public class GraphTests
     }
 
     [Fact]
+    public void Without_dates_an_article_citing_another_outlet_comes_after_it()
+    {
+        var r = Single(
+            Article("a1", "de", "Focus Online", null, Claim("a1", TextDe, Entities, 20000, hops: ("relay", "New York Post", "g:nypost"))),
+            Article("a2", "en", "New York Post", null, Claim("a2", Text, Entities, 20000)));
+        Assert.Equal("ingest-order+citations", r.DateBasis);
+        Assert.Equal("a2", r.First.Article.Id);
+        Assert.Equal("a2", r.Appearances[1].Parent!.Article.Id);
+    }
+
+    [Fact]
     public void Dated_appearances_come_first_and_the_basis_says_the_rest_is_by_ingest_order()
     {
         var r = Single(
