@@ -86,11 +86,17 @@ public static class Program
                                    "Finds attributions, sources, relays, hedges and quantities, and the sourcing chain of each claim.");
         root.Options.Add(verbose);
         root.Subcommands.Add(AnalyzeCommand.Create(context, verbose));
-        root.Subcommands.Add(BenchCommand.Create(context, verbose));
+        var bench = BenchCommand.Create(context, verbose);
+        bench.Subcommands.Add(ProvenanceBenchCommand.Create(context, verbose));
+        root.Subcommands.Add(bench);
         root.Subcommands.Add(EvalCommand.Create(context.Out, context.Err));
         var train = new Command("train", "Train Hearsay's learned components on the licence-compatible corpora.");
         train.Subcommands.Add(TrainCuesCommand.Create(context));
         root.Subcommands.Add(train);
+        root.Subcommands.Add(ClaimsCommand.Create(context, verbose));
+        root.Subcommands.Add(TraceCommand.Create(context, verbose));
+        root.Subcommands.Add(ExportCommand.Create(context, verbose));
+        root.Subcommands.Add(FitRankerCommand.Create(context));
         return root;
     }
 }

@@ -268,6 +268,8 @@ internal sealed partial class AttributionFinder
         while (k < limit)
         {
             if (v.Fn(k) is FunctionClass.Adverb or FunctionClass.Negation) { k++; continue; }
+            // "laut einem Bericht von Focus" names who passed the statement on (a relay), not its medium
+            if (v.Is(k, "laut") || v.Is(k, "gemäß") || v.Is(k, "according")) break;
             if (v.Fn(k) == FunctionClass.Preposition || (!v.German && k == from && IsTold(att)))
             {
                 int npStart = v.Fn(k) == FunctionClass.Preposition ? k + 1 : k;

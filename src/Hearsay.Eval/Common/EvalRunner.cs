@@ -16,6 +16,7 @@ public static class EvalDatasets
         new RecognizersSpecs.RecognizersSpecsDataset(),
         new Gap.GapDataset(),
         new Gum.GumDataset(),
+        new CheckThat2020.CheckThatDataset(),
     };
 
     public static IEvalDataset? Find(string name) =>

@@ -1,0 +1,453 @@
+using Hearsay.Provenance.Model;
+
+namespace Hearsay.Provenance.Matching;
+
+/// <summary>Settings of <see cref="ClaimLinker"/>. The defaults are tuned on the fixture corpus (tests/…/Provenance/Corpus)
+/// and checked against over-merging on real news (docs/provenance.md).</summary>
+public sealed record LinkerOptions
+{
+    /// <summary>Least similarity for a claim to join a cluster.</summary>
+    public double Threshold { get; init; } = 0.42;
+    /// <summary>A claim that fits two clusters merges them only when some members of the two are this alike on their
+    /// own, or when it fits both this well and both state a fitting number (higher than <see cref="Threshold"/>):
+    /// a sentence that states two claims does not fuse them.</summary>
+    public double MergeThreshold { get; init; } = 0.56;
+    /// <summary>Two claims sharing fewer terms are never one.</summary>
+    public int MinSharedTerms { get; init; } = 3;
+    /// <summary>Two claims sharing no entity and no number need this many shared terms (words alone are weaker evidence).</summary>
+    public int MinSharedWithoutAnchor { get; init; } = 4;
+    /// <summary>How many of a claim's terms (the heaviest) look up candidates.</summary>
+    public int QueryTerms { get; init; } = 10;
+    /// <summary>A term with more postings than this is too common to look up candidates with.</summary>
+    public int MaxPostings { get; init; } = 5000;
+    /// <summary>Of a term's postings, only the most recent this-many are scanned: news repeats a claim within days
+    /// or weeks, and the bound keeps the work per claim constant however large the corpus grows.</summary>
+    public int ScanLimit { get; init; } = 128;
+    /// <summary>Candidate clusters scored in full per claim.</summary>
+    public int Candidates { get; init; } = 12;
+    /// <summary>Members per cluster a new claim is compared with: the ones that brought the cluster new terms.</summary>
+    public int Representatives { get; init; } = 6;
+    /// <summary>A claim is not posted under a term when one of the term's last this-many postings is already in its cluster.</summary>
+    public int DedupWindow { get; init; } = 8;
+}
+
+/// <summary>One claim mention taken in by the linker.</summary>
+public sealed class LinkedClaim
+{
+    public required int Index { get; init; }
+    public required int ArticleIndex { get; init; }
+    public required ClaimMention Mention { get; init; }
+    public required ClaimVector Vector { get; init; }
+}
+
+/// <summary>A cluster: claim mentions that state the same thing, across articles and languages.</summary>
+public sealed class ClaimCluster
+{
+    /// <summary>Stable id: "k" and a hash of the cluster's first mention (its article id and claim id), so a
+    /// cluster keeps its id when later articles join it.</summary>
+    public required string Id { get; init; }
+    /// <summary>Indexes into <see cref="ClaimLinker.Claims"/>, in ingest order.</summary>
+    public required IReadOnlyList<int> Members { get; init; }
+}
+
+/// <summary>Work counters, for the scale benchmark.</summary>
+public sealed class LinkStats
+{
+    public long Claims;
+    public long PostingsScanned;
+    public long Comparisons;
+    public long Links;
+    public long Merges;
+    /// <summary>Time spent normalizing, finding and scoring candidates, and indexing (Stopwatch ticks).</summary>
+    public long NormalizeTicks, LinkTicks, IndexTicks;
+}
+
+/// <summary>
+/// Links claims that state the same thing into clusters, incrementally: <see cref="Add"/> takes one article at a
+/// time and extends the clusters without recomputing anything. Each new claim
+/// <list type="number">
+/// <item>is normalized into terms (<see cref="ClaimNormalizer"/>);</item>
+/// <item>looks up candidates in an inverted index, through its heaviest terms only and skipping terms too common to
+///   discriminate, so the work per claim does not grow with the corpus (sub-quadratic, near-linear overall);</item>
+/// <item>is scored against the best candidates (<see cref="Similarity"/>) and joins the best cluster above the
+///   threshold (union-find), merging a second cluster only above the higher merge threshold;</item>
+/// <item>is indexed, but not under terms its cluster is already posted under nearby, so a claim repeated by
+///   a hundred outlets does not lengthen the postings a hundred-fold.</item>
+/// </list>
+/// The similarity combines weighted term overlap (idf × kind: entities and numbers weigh most; the bilingual
+/// lexicon makes German and English words one term) with two checks: claims whose quantities are all more
+/// than a factor ten apart, and claims that name entities but none in common, are marked down.
+/// </summary>
+public sealed class ClaimLinker
+{
+    private const double IdfPrior = 50;
+    private const byte EntityFlag = 1, ContentFlag = 2, NumberFlag = 4;
+
+    private readonly LinkerOptions _o;
+    private readonly TermTable _table;
+    private readonly ClaimNormalizer _normalizer;
+    private readonly List<ClaimArticle> _articles = new();
+    private readonly List<LinkedClaim> _claims = new();
+    private int[] _parent = new int[1024];
+    private readonly Dictionary<int, List<int>> _reps = new();
+
+    // Per term (struct of arrays, grown by doubling): postings, document frequency, kind, cached weight.
+    private int _terms;
+    private List<int>?[] _postings = new List<int>?[1024];
+    private int[] _df = new int[1024];
+    private double[] _factor = new double[1024];
+    private byte[] _flags = new byte[1024];
+    private double[] _w = new double[1024];
+    private int[] _wDf = new int[1024];
+    private int[] _wN = new int[1024];
+
+    // Per cluster root, reused by every lookup: accumulated weight, the lookup and term that last touched it.
+    private double[] _acc = new double[1024];
+    private int[] _accQuery = new int[1024];
+    private int[] _accTerm = new int[1024];
+    private readonly List<int> _touched = new();
+    private int _query;
+
+    public ClaimLinker(LinkerOptions? options = null, MatchingData? data = null)
+    {
+        _o = options ?? new LinkerOptions();
+        _table = new TermTable();
+        _normalizer = new ClaimNormalizer(_table, data);
+    }
+
+    public LinkerOptions Options => _o;
+    public ClaimNormalizer Normalizer => _normalizer;
+    public IReadOnlyList<ClaimArticle> Articles => _articles;
+    public IReadOnlyList<LinkedClaim> Claims => _claims;
+    public LinkStats Stats { get; } = new();
+
+    /// <summary>Takes in every article of the source, in its order.</summary>
+    public void AddAll(IEnumerable<ClaimArticle> articles)
+    {
+        foreach (var a in articles) Add(a);
+    }
+
+    /// <summary>Links the article's claims into the clusters (including with each other) and indexes them.</summary>
+    public void Add(ClaimArticle article)
+    {
+        int ai = _articles.Count;
+        _articles.Add(article);
+        var local = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var mention in article.Claims)
+        {
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            var vector = _normalizer.Normalize(mention, article.Info.Language);
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Stats.NormalizeTicks += t1 - t0;
+            var claim = new LinkedClaim { Index = _claims.Count, ArticleIndex = ai, Mention = mention, Vector = vector };
+            _claims.Add(claim);
+            GrowClaims(_claims.Count);
+            _parent[claim.Index] = claim.Index;
+            local[mention.LocalId] = claim.Index;
+            Stats.Claims++;
+            EnsureTerms();
+            if (vector.Terms.Length == 0) continue;
+            Link(claim);
+            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Stats.LinkTicks += t2 - t1;
+            // A headline the analysis found restating the article's own attributed claims joins them when the
+            // words agree at least half as well as the threshold asks.
+            foreach (var s in mention.Supports)
+                if (local.TryGetValue(s, out int other) && Similarity(claim.Vector, _claims[other].Vector) >= _o.Threshold / 2)
+                    Union(other, claim.Index);
+            Index(claim);
+            Stats.IndexTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
+        }
+    }
+
+    private void GrowClaims(int count)
+    {
+        if (count <= _parent.Length) return;
+        int size = Math.Max(count, _parent.Length * 2);
+        Array.Resize(ref _parent, size);
+        Array.Resize(ref _acc, size);
+        Array.Resize(ref _accQuery, size);
+        Array.Resize(ref _accTerm, size);
+    }
+
+    /// <summary>The root of a claim's cluster.</summary>
+    public int Find(int i)
+    {
+        var parent = _parent;
+        while (parent[i] != i)
+        {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private void Union(int a, int b)
+    {
+        int ra = Find(a), rb = Find(b);
+        if (ra == rb) return;
+        // The older claim stays the root, so a cluster is named after its first mention.
+        int root = Math.Min(ra, rb), child = Math.Max(ra, rb);
+        _parent[child] = root;
+        if (_reps.Remove(child, out var moved))
+        {
+            var into = _reps.TryGetValue(root, out var existing) ? existing : _reps[root] = new List<int> { root };
+            foreach (var m in moved)
+                if (into.Count < _o.Representatives && !into.Contains(m)) into.Add(m);
+        }
+    }
+
+    /// <summary>Grows the per-term tables to cover every term interned so far.</summary>
+    private void EnsureTerms()
+    {
+        int count = _table.Count;
+        if (count <= _terms) return;
+        if (count > _df.Length)
+        {
+            int size = Math.Max(count, _df.Length * 2);
+            Array.Resize(ref _postings, size);
+            Array.Resize(ref _df, size);
+            Array.Resize(ref _factor, size);
+            Array.Resize(ref _flags, size);
+            Array.Resize(ref _w, size);
+            Array.Resize(ref _wDf, size);
+            Array.Resize(ref _wN, size);
+        }
+        for (int t = _terms; t < count; t++)
+        {
+            var kind = _table.Kind(t);
+            _factor[t] = TermTable.Factor(kind);
+            _flags[t] = (byte)((kind == TermKind.Entity ? EntityFlag : 0) | (kind is TermKind.Word or TermKind.Concept ? ContentFlag : 0)
+                               | (kind == TermKind.Number ? NumberFlag : 0));
+            _wDf[t] = -1;
+        }
+        _terms = count;
+    }
+
+    /// <summary>idf × kind factor. Cached per term and refreshed when the term's document frequency changed or the
+    /// corpus grew by more than 2 % since (idf moves slowly; the cache keeps logarithms off the hot path).</summary>
+    private double Weight(int term)
+    {
+        int n = _claims.Count;
+        if (_wDf[term] == _df[term] && n <= _wN[term] * 1.02 + 1) return _w[term];
+        double w = _factor[term] * Math.Log(1 + (n + IdfPrior) / (_df[term] + 1));
+        _w[term] = w;
+        _wDf[term] = _df[term];
+        _wN[term] = n;
+        return w;
+    }
+
+    private void Link(LinkedClaim x)
+    {
+        var terms = x.Vector.Terms;
+        // The heaviest terms look up candidate clusters; a cluster gains a term's weight once, however many of
+        // its members are posted under it.
+        var query = new (int Term, double Weight)[terms.Length];
+        for (int i = 0; i < terms.Length; i++) query[i] = (terms[i], Weight(terms[i]));
+        Array.Sort(query, (a, b) => b.Weight.CompareTo(a.Weight));
+        int qn = Math.Min(_o.QueryTerms, query.Length);
+        int serial = ++_query;
+        _touched.Clear();
+        double total = 0;
+        for (int qi = 0; qi < qn; qi++)
+        {
+            var (t, w) = query[qi];
+            total += w;
+            if (_postings[t] is not { } list || list.Count > _o.MaxPostings) continue;
+            int from = Math.Max(0, list.Count - _o.ScanLimit);
+            Stats.PostingsScanned += list.Count - from;
+            for (int k = list.Count - 1; k >= from; k--)
+            {
+                int root = Find(list[k]);
+                if (_accQuery[root] != serial)
+                {
+                    _accQuery[root] = serial;
+                    _acc[root] = 0;
+                    _accTerm[root] = -1;
+                    _touched.Add(root);
+                }
+                if (_accTerm[root] == t) continue;
+                _accTerm[root] = t;
+                _acc[root] += w;
+            }
+        }
+        if (_touched.Count == 0) return;
+        // The best-covered clusters, at most Candidates of them.
+        double least = 0.15 * total;
+        var candidates = new List<int>(_o.Candidates + 1);
+        foreach (var root in _touched)
+        {
+            double a = _acc[root];
+            if (a < least) continue;
+            int pos = candidates.Count;
+            while (pos > 0 && (_acc[candidates[pos - 1]] < a || _acc[candidates[pos - 1]] == a && candidates[pos - 1] > root)) pos--;
+            if (pos >= _o.Candidates) continue;
+            candidates.Insert(pos, root);
+            if (candidates.Count > _o.Candidates) candidates.RemoveAt(candidates.Count - 1);
+        }
+        var ranked = new List<(int Root, double Sim)>();
+        foreach (var root in candidates)
+        {
+            double sim = 0;
+            foreach (var y in Representatives(root))
+            {
+                Stats.Comparisons++;
+                sim = Math.Max(sim, Similarity(x.Vector, _claims[y].Vector));
+            }
+            if (sim >= _o.Threshold) ranked.Add((root, sim));
+        }
+        if (ranked.Count == 0) return;
+        ranked.Sort((p, q) => p.Sim != q.Sim ? q.Sim.CompareTo(p.Sim) : p.Root.CompareTo(q.Root));
+        Union(ranked[0].Root, x.Index);
+        Stats.Links++;
+        for (int i = 1; i < ranked.Count; i++)
+            if (Find(ranked[i].Root) != Find(x.Index) && (Related(ranked[0].Root, ranked[i].Root)
+                || ranked[i].Sim >= _o.MergeThreshold && ranked[0].Sim >= _o.MergeThreshold && SameNumber(ranked[0].Root, ranked[i].Root)))
+            {
+                Union(ranked[i].Root, x.Index);
+                Stats.Merges++;
+            }
+    }
+
+    /// <summary>Two clusters one claim would bridge are merged only when some members of theirs are at least
+    /// <see cref="LinkerOptions.MergeThreshold"/> alike on their own.</summary>
+    private bool Related(int rootA, int rootB)
+    {
+        double least = _o.MergeThreshold;
+        foreach (var a in Representatives(Find(rootA)))
+            foreach (var b in Representatives(Find(rootB)))
+                if (Similarity(_claims[a].Vector, _claims[b].Vector) >= least) return true;
+        return false;
+    }
+
+    /// <summary>Both clusters state a number and some two of their numbers fit (within a factor ten): a claim that
+    /// fits two clusters well merges them on this evidence too, so an article bridging two drifted retellings of a
+    /// numbered claim joins them, while a numbered claim and a claim without a number stay apart.</summary>
+    private bool SameNumber(int rootA, int rootB)
+    {
+        foreach (var a in Representatives(Find(rootA)))
+        {
+            if (_claims[a].Vector.Values.Length == 0) continue;
+            foreach (var b in Representatives(Find(rootB)))
+                if (_claims[b].Vector.Values.Length > 0 && CompatibleQuantities(_claims[a].Vector, _claims[b].Vector)) return true;
+        }
+        return false;
+    }
+
+    private IEnumerable<int> Representatives(int root) =>
+        _reps.TryGetValue(root, out var list) ? list : [root];
+
+    private void Index(LinkedClaim x)
+    {
+        int root = Find(x.Index);
+        bool novel = false;
+        foreach (var t in x.Vector.Terms)
+        {
+            _df[t]++;
+            var list = _postings[t] ??= new List<int>(2);
+            bool covered = false;
+            for (int k = list.Count - 1, seen = 0; k >= 0 && seen < _o.DedupWindow; k--, seen++)
+                if (Find(list[k]) == root) { covered = true; break; }
+            if (!covered) { list.Add(x.Index); novel = true; }
+        }
+        // A member that brought its cluster new terms represents it in later comparisons.
+        if (!novel) return;
+        if (!_reps.TryGetValue(root, out var reps)) _reps[root] = reps = new List<int> { root };
+        if (reps.Count < _o.Representatives && !reps.Contains(x.Index)) reps.Add(x.Index);
+    }
+
+    /// <summary>
+    /// How much two claims state the same thing, in [0, 1]: the mean of the weighted Dice coefficient and the
+    /// weighted overlap coefficient of their terms (the overlap lets a short headline meet the long sentence it
+    /// summarizes), requiring <see cref="LinkerOptions.MinSharedTerms"/> shared terms (more without a shared entity or
+    /// number); halved when no word or concept is shared (names and numbers
+    /// alone); times 0.4 when both state quantities and none is within a
+    /// factor ten of the other's (a vague "tens of thousands" fits anything from ten thousand up), times 0.75
+    /// when both name entities and share none.
+    /// </summary>
+    public double Similarity(ClaimVector a, ClaimVector b)
+    {
+        double shared = 0, wa = 0, wb = 0;
+        int sharedCount = 0, sharedContent = 0;
+        bool entitiesA = false, entitiesB = false, sharedEntity = false, sharedNumber = false;
+        int i = 0, j = 0;
+        var ta = a.Terms;
+        var tb = b.Terms;
+        while (i < ta.Length || j < tb.Length)
+        {
+            if (j >= tb.Length || (i < ta.Length && ta[i] < tb[j]))
+            {
+                wa += Weight(ta[i]);
+                entitiesA |= (_flags[ta[i]] & EntityFlag) != 0;
+                i++;
+            }
+            else if (i >= ta.Length || tb[j] < ta[i])
+            {
+                wb += Weight(tb[j]);
+                entitiesB |= (_flags[tb[j]] & EntityFlag) != 0;
+                j++;
+            }
+            else
+            {
+                double w = Weight(ta[i]);
+                wa += w;
+                wb += w;
+                shared += w;
+                sharedCount++;
+                byte flags = _flags[ta[i]];
+                if ((flags & EntityFlag) != 0) { entitiesA = entitiesB = sharedEntity = true; }
+                if ((flags & ContentFlag) != 0) sharedContent++;
+                if ((flags & NumberFlag) != 0) sharedNumber = true;
+                i++;
+                j++;
+            }
+        }
+        if (sharedCount < _o.MinSharedTerms || wa <= 0 || wb <= 0) return 0;
+        if (sharedCount < _o.MinSharedWithoutAnchor && !sharedEntity && !sharedNumber) return 0;
+        double dice = 2 * shared / (wa + wb);
+        double cover = shared / Math.Min(wa, wb);
+        double sim = 0.5 * dice + 0.5 * cover;
+        if (a.Values.Length > 0 && b.Values.Length > 0 && !CompatibleQuantities(a, b)) sim *= 0.4;
+        if (entitiesA && entitiesB && !sharedEntity) sim *= 0.75;
+        // Names and numbers alone do not make two claims one: some word or concept must be shared too.
+        if (sharedContent == 0) sim *= 0.5;
+        return sim;
+    }
+
+    /// <summary>Some pair of the two claims' quantities within a factor ten, or a vague one ("tens of thousands")
+    /// at or below the other.</summary>
+    internal static bool CompatibleQuantities(ClaimVector a, ClaimVector b)
+    {
+        for (int i = 0; i < a.Values.Length; i++)
+            for (int j = 0; j < b.Values.Length; j++)
+            {
+                double x = Math.Abs(a.Values[i]), y = Math.Abs(b.Values[j]);
+                if (x == 0 || y == 0) { if (x == y) return true; continue; }
+                double ratio = x > y ? x / y : y / x;
+                if (ratio <= 10.0001) return true;
+                if (a.Vague[i] && x <= y || b.Vague[j] && y <= x) return true;
+            }
+        return false;
+    }
+
+    /// <summary>The clusters as they stand, in order of their first mention.</summary>
+    public IReadOnlyList<ClaimCluster> Clusters()
+    {
+        var groups = new Dictionary<int, List<int>>();
+        for (int i = 0; i < _claims.Count; i++)
+        {
+            int r = Find(i);
+            if (!groups.TryGetValue(r, out var list)) groups[r] = list = new List<int>();
+            list.Add(i);
+        }
+        return groups.OrderBy(g => g.Key).Select(g =>
+        {
+            var first = _claims[g.Value[0]];
+            return new ClaimCluster
+            {
+                Id = "k" + Keys.Hash(_articles[first.ArticleIndex].Info.Id + "/" + first.Mention.LocalId)[..8],
+                Members = g.Value,
+            };
+        }).ToList();
+    }
+}
