@@ -59,14 +59,23 @@ public static class NumberParser
     public static bool TryParseDigits(ReadOnlySpan<char> text, string language, out double value) =>
         TryParseDigits(text, language == "de" ? '.' : ',', out value);
 
-    /// <summary>Parses an ordinal: "4." (German), "4th", "vierte", "dreiundzwanzigsten", "fourth", "twenty-first".</summary>
+    /// <summary>Parses an ordinal: "4." (German), "4th", "vierte", "dreiundzwanzigsten", "fourth", "twenty-first",
+    /// and cardinal words before an ordinal ("one hundred twenty-fifth", "einhundert Millionste").</summary>
     public static bool TryParseOrdinal(ReadOnlySpan<char> text, string language, out long value)
     {
         value = 0;
         text = text.Trim();
         if (text.Length == 0 || text.Length > 120) return false;
-        var lex = QuantityLexicon.For(language);
-        // "one hundred twenty-fifth", "zwei hundertste", "einhundert millionste": cardinal words, then an ordinal
+        return TryParseOrdinalPhrase(text, QuantityLexicon.For(language), out value);
+    }
+
+    /// <summary>An ordinal, possibly cardinal words and then an ordinal word. The ordinal adds to the last place
+    /// of the cardinal ("twenty" + "fifth", "one hundred" + "eleventh") or multiplies it when it is a power of
+    /// ten ("two" + "hundredth", "einhundert" + "Millionste"); "zwei ersten" (the two first) is not one ordinal.</summary>
+    internal static bool TryParseOrdinalPhrase(ReadOnlySpan<char> text, QuantityLexicon lex, out long value)
+    {
+        value = 0;
+        if (text.Length == 0 || text.Length > 120) return false;
         int sp = text.LastIndexOf(' ');
         if (sp > 0)
         {
@@ -74,12 +83,23 @@ public static class NumberParser
             var head = text[..sp].TrimEnd();
             if (head.EndsWith(" and", StringComparison.OrdinalIgnoreCase)) head = head[..^4];
             if (!TryParseCore(head, lex, out double h, out var info) || info.Vague || h <= 0 || h != Math.Floor(h)) return false;
-            double v = IsPowerOfTen(tail) && tail >= 100 && h < 1000 ? h * tail : h + tail;
+            double v;
+            if (IsPowerOfTen(tail) && tail >= 100 && h < 1000) v = h * tail;
+            else if (h >= 20 && h % PlaceAbove(tail) == 0) v = h + tail;
+            else return false;
             if (v > 9e15) return false;
             value = (long)v;
             return true;
         }
         return TryParseOrdinal(text, lex, out value);
+    }
+
+    /// <summary>The smallest power of ten above a value: 10 for 5, 100 for 11, 1000 for 100.</summary>
+    private static double PlaceAbove(long v)
+    {
+        double p = 10;
+        while (p <= v && p < 1e16) p *= 10;
+        return p;
     }
 
     private static bool IsPowerOfTen(long v)

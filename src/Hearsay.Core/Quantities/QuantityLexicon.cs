@@ -24,6 +24,7 @@ internal enum ContextRole : ushort
     DurationLead = 1 << 4,
     OrdinalBefore = 1 << 5,
     RankNoun = 1 << 6,
+    OrdinalHomograph = 1 << 7,
 }
 
 /// <summary>
@@ -104,6 +105,7 @@ internal sealed class QuantityLexicon
                 "duration-lead" => ContextRole.DurationLead,
                 "ordinal-before" => ContextRole.OrdinalBefore,
                 "rank-noun" => ContextRole.RankNoun,
+                "ordinal-homograph" => ContextRole.OrdinalHomograph,
                 _ => ContextRole.None,
             };
             if (role == ContextRole.None) continue;

@@ -924,8 +924,13 @@ internal sealed class QuantityRecognizer
         return year is >= 1000 and <= 2200 && month is >= 1 and <= 12;
     }
 
-    // ================================================================ ranks
+    // ================================================================ ranks and ordinals
 
+    /// <summary>
+    /// An ordinal at token i. A rank when a superlative or a rank noun goes with it ("viertgrößte", "third
+    /// largest", "4th place", "Platz 4"); otherwise a place in a sequence ("die dritte Runde", "the 11th",
+    /// "one hundred twenty-fifth"). Homographs ("achten", "second") need an article before or a noun after.
+    /// </summary>
     private bool TryRank(in Scope s, int i, out Quantity? q, out int next)
     {
         q = null;
@@ -934,6 +939,7 @@ internal sealed class QuantityRecognizer
         long rank = 0;
         int last = -1;
         TextSpan number = default;
+        var kind = QuantityKind.Rank;
 
         if (t.Kind == TokenKind.Word)
         {
@@ -942,40 +948,37 @@ internal sealed class QuantityRecognizer
             Span<char> lower = stackalloc char[w.Length];
             w.ToLowerInvariant(lower);
             int h = lower.IndexOfAny('-', '‐');
-            if (h > 0)
+            if (h > 0 && NumberParser.TryParseOrdinal(lower[..h], _lex, out long rh) && IsSuperlative(lower[(h + 1)..], out bool most0))
             {
                 // "fourth-largest", "4th-biggest", "second-most [populous]"
-                if (NumberParser.TryParseOrdinal(lower[..h], _lex, out long rh) && IsSuperlative(lower[(h + 1)..], out bool most))
-                {
-                    rank = rh;
-                    last = i;
-                    if (most && i + 1 < s.End && s.Tokens[i + 1].Kind == TokenKind.Word) last = i + 1;
-                }
+                rank = rh;
+                last = i;
+                if (most0 && i + 1 < s.End && s.Tokens[i + 1].Kind == TokenKind.Word) last = i + 1;
             }
-            else if (_german && TryGermanRankCompound(lower, out long rc))
+            else if (h < 0 && _german && TryGermanRankCompound(lower, out long rc))
             {
                 rank = rc; last = i; // "viertgrößte", "drittstärkste"
             }
-            else if (!char.IsAsciiDigit(w[0]) || t.Has(TokenFlags.Ordinal))
+            else if ((!char.IsAsciiDigit(w[0]) || t.Has(TokenFlags.Ordinal))
+                     && NumberParser.TryParseOrdinal(w, _lex, out long r) && r > 0 && (t.Has(TokenFlags.Ordinal) || !IsCardinalWord(w)))
             {
-                // "third largest", "4th place", "dritter Platz"
-                if (i + 1 < s.End && NumberParser.TryParseOrdinal(w, _lex, out long r) && r > 0
-                    && (t.Has(TokenFlags.Ordinal) || !IsCardinalWord(w)))
+                // "third largest", "4th place", "dritter Platz"; else a plain ordinal ("die dritte Banane", "11th")
+                if (i + 1 < s.End && s.Tokens[i + 1].Kind == TokenKind.Word && IsSuperlativeAt(in s, i + 1, out bool most))
                 {
-                    var nw = s.Word(i + 1);
-                    Span<char> nl = stackalloc char[Math.Min(nw.Length, 64)];
-                    nw[..nl.Length].ToLowerInvariant(nl);
-                    if (s.Tokens[i + 1].Kind == TokenKind.Word && IsSuperlative(nl, out bool most))
-                    {
-                        rank = r;
-                        last = i + 1;
-                        if (most && i + 2 < s.End && s.Tokens[i + 2].Kind == TokenKind.Word) last = i + 2;
-                    }
-                    else if ((_lex.RolesAt(s.Text, s.Tokens, i + 1, s.End) & ContextRole.RankNoun) != 0)
-                    {
-                        rank = r;
-                        last = i + 1;
-                    }
+                    rank = r;
+                    last = i + 1;
+                    if (most && i + 2 < s.End && s.Tokens[i + 2].Kind == TokenKind.Word) last = i + 2;
+                }
+                else if (i + 1 < s.End && (_lex.RolesAt(s.Text, s.Tokens, i + 1, s.End) & ContextRole.RankNoun) != 0)
+                {
+                    rank = r;
+                    last = i + 1;
+                }
+                else if (!IsHomograph(in s, i) || OrdinalContext(in s, i))
+                {
+                    rank = r;
+                    last = i;
+                    kind = QuantityKind.Ordinal;
                 }
             }
             if (rank > 0) number = t.Span;
@@ -1001,6 +1004,19 @@ internal sealed class QuantityRecognizer
                     return true;
                 }
             }
+            // "one hundred twenty-fifth", "a hundred trillionth", "einhundert Millionste"
+            if (rank == 0 && TryOrdinalPhrase(in s, i, out long rp, out int lastWord))
+            {
+                rank = rp;
+                last = lastWord;
+                kind = QuantityKind.Ordinal;
+                number = SpanOf(in s, i, lastWord);
+                if (lastWord + 1 < s.End && s.Tokens[lastWord + 1].Kind == TokenKind.Word && IsSuperlativeAt(in s, lastWord + 1, out _))
+                {
+                    kind = QuantityKind.Rank;
+                    last = lastWord + 1;
+                }
+            }
         }
         else if (t.Kind == TokenKind.Number && _german)
         {
@@ -1018,6 +1034,7 @@ internal sealed class QuantityRecognizer
             Span<char> nl = stackalloc char[Math.Min(nw.Length, 64)];
             nw[..nl.Length].ToLowerInvariant(nl);
             if (IsSuperlative(nl, out _) || (_lex.RolesAt(s.Text, s.Tokens, i + 2, s.Tokens.Length) & ContextRole.RankNoun) != 0) last = i + 2;
+            else kind = QuantityKind.Ordinal;
         }
         if (rank <= 0 || last < 0) return false;
 
@@ -1044,7 +1061,7 @@ internal sealed class QuantityRecognizer
         {
             Span = TextSpan.FromBounds(s.Tokens[i].Start, s.Tokens[end].End),
             Number = number,
-            Kind = QuantityKind.Rank,
+            Kind = kind,
             Value = rank,
             Counted = counted,
         };
@@ -1052,13 +1069,71 @@ internal sealed class QuantityRecognizer
         return true;
     }
 
+    private bool IsSuperlativeAt(in Scope s, int k, out bool most)
+    {
+        var nw = s.Word(k);
+        Span<char> nl = stackalloc char[Math.Min(nw.Length, 64)];
+        nw[..nl.Length].ToLowerInvariant(nl);
+        return IsSuperlative(nl, out most);
+    }
+
+    /// <summary>A word that is an ordinal and something else ("achten": to heed; "second": a unit of time).</summary>
+    private bool IsHomograph(in Scope s, int i) => (_lex.RolesAt(s.Text, s.Tokens, i, i + 1) & ContextRole.OrdinalHomograph) != 0;
+
+    /// <summary>An article or possessive before the ordinal, or a noun after it: "die achten Klassen", "a second term".</summary>
+    private bool OrdinalContext(in Scope s, int i)
+    {
+        if (i - 1 >= s.First && (_lex.RolesAt(s.Text, s.Tokens, i - 1, i) & ContextRole.OrdinalBefore) != 0) return true;
+        int n = i + 1;
+        if (n >= s.End || s.Tokens[n].Kind != TokenKind.Word || char.IsAsciiDigit(s.Text[s.Tokens[n].Start])) return false;
+        var nw = s.Word(n);
+        if (_lex.CountedStops.Contains(nw)) return false;
+        return _german ? s.Tokens[n].Has(TokenFlags.Capitalized) : !s.Tokens[n].Has(TokenFlags.Capitalized) && !nw.EndsWith("ly", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Cardinal number words, then an ordinal word: "one hundred twenty-fifth", "two hundredth",
+    /// "twenty-one trillion and three hundred twenty second", "einhundert Millionste". Not "one fifth" or
+    /// "forty two and a third" (fractions).</summary>
+    private bool TryOrdinalPhrase(in Scope s, int i, out long value, out int lastWord)
+    {
+        value = 0;
+        lastWord = -1;
+        Span<NumberAtom> atoms = stackalloc NumberAtom[8];
+        if (NumberParser.WordAtoms(s.Word(i), _lex, atoms) == 0 || atoms[0].Class is AtomClass.And or AtomClass.Of or AtomClass.Vague or AtomClass.Minus or AtomClass.Point or AtomClass.Divide)
+            return false;
+        if (s.Tokens[i].Has(TokenFlags.Capitalized) && !CapitalizationAllows(in s, i, atoms[0])) return false;
+        int k = i + 1;
+        while (k < s.End && k - i < 12 && s.Tokens[k].Kind == TokenKind.Word && !char.IsAsciiDigit(s.Text[s.Tokens[k].Start]))
+        {
+            var w = s.Word(k);
+            if (NumberParser.TryParseOrdinal(w, _lex, out long tail) && tail > 0)
+            {
+                // a fraction word after "one"/"a" is a fraction: "one fifth", "a third"
+                int c = NumberParser.WordAtoms(w, _lex, atoms);
+                bool fractionWord = c == 1 && atoms[0].Class == AtomClass.Fraction;
+                if (NumberParser.TryParseOrdinalPhrase(s.Text.AsSpan(s.Tokens[i].Start, s.Tokens[k].End - s.Tokens[i].Start), _lex, out long v)
+                    && !(fractionWord && k == i + 1 && v == tail))
+                {
+                    value = v;
+                    lastWord = k;
+                    return true;
+                }
+                return false;
+            }
+            if (NumberParser.WordAtoms(w, _lex, atoms) == 0) return false;
+            k++;
+        }
+        return false;
+    }
+
     /// <summary>"acht" is a cardinal (the eight best), "fourth" is an ordinal even though it also names a fraction.</summary>
     private bool IsCardinalWord(ReadOnlySpan<char> w)
     {
         Span<NumberAtom> atoms = stackalloc NumberAtom[8];
         int n = NumberParser.WordAtoms(w, _lex, atoms);
-        for (int k = 0; k < n; k++) if (atoms[k].Class != AtomClass.Fraction) return true;
-        return false;
+        if (n == 0) return false;
+        for (int k = 0; k < n; k++) if (atoms[k].Class == AtomClass.Fraction) return false; // "twenty-fifth"
+        return true;
     }
 
     /// <summary>"viertgrößte": an ordinal stem, then a superlative (-ste, -sten, -ster, -stes, -stem).</summary>

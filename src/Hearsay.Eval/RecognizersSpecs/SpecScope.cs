@@ -52,10 +52,27 @@ public sealed class SpecScope
     public static string? FileOutOfScope(SpecFile file) =>
         Models.Contains(file.Model) ? null : $"{file.Model}: an option variant of a model";
 
+    /// <summary>
+    /// The expected results a case holds Hearsay to. A unit or currency named without an amount ("convert
+    /// to fahrenheit", "the dollar fell", "what percentage") has no value in the spec and is not a quantity:
+    /// such results are not required (and Hearsay does not report them).
+    /// </summary>
+    public static IReadOnlyList<SpecResult> Required(SpecFile file, SpecCase c) =>
+        UnitModels.Contains(file.Model) ? c.Results.Where(HasValue).ToList() : c.Results;
+
+    private static readonly HashSet<string> UnitModels = new(StringComparer.Ordinal)
+    {
+        "PercentModel", "CurrencyModel", "DimensionModel", "AgeModel", "TemperatureModel",
+    };
+
+    private static bool HasValue(SpecResult r) =>
+        r.Resolution.TryGetValue("value", out var v) && !string.IsNullOrWhiteSpace(v) && v != "null";
+
     /// <summary>Null when the case is in scope, else the reason.</summary>
     public string? CaseOutOfScope(SpecFile file, SpecCase c)
     {
         if (c.NotSupported.Contains("dotnet", StringComparison.OrdinalIgnoreCase)) return "not supported by the reference .NET implementation";
+        if (c.Results.Count > 0 && Required(file, c).Count == 0) return "a unit named without an amount";
         foreach (var r in c.Results)
         {
             var words = Words(r.Text);
@@ -78,6 +95,10 @@ public sealed class SpecScope
         }
         return null;
     }
+
+    /// <summary>A definite article the specs include before a date or ordinal ("the 18th", "den 28.10.").</summary>
+    public bool IsArticle(string? lang, ReadOnlySpan<char> word) =>
+        lang is not null && _words.TryGetValue((lang, "article"), out var set) && set.Contains(word.ToString().ToLowerInvariant());
 
     private bool Has(string lang, string cls, string word) => _words.TryGetValue((lang, cls), out var set) && set.Contains(word);
 
