@@ -154,10 +154,12 @@ public static class NumberParser
         }
 
         // Validate groups: the first run 1-3 digits, each later run (after a group mark or space) exactly 3.
+        // Indian English groups by two above the thousands: "12,34,567.89".
         int end = decimalAt >= 0 ? decimalAt : s.Length;
         int run = 0, runs = 0;
         bool grouped = false;
-        for (int i = 0; i < end; i++)
+        bool indian = group == ',' && IsIndianGrouping(s[..end]);
+        for (int i = 0; i < end && !indian; i++)
         {
             char c = s[i];
             if (char.IsAsciiDigit(c)) { run++; continue; }
@@ -187,6 +189,24 @@ public static class NumberParser
             else if (i == decimalAt) { if (n == 0) buf[n++] = '0'; buf[n++] = '.'; }
         }
         return double.TryParse(buf[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>"12,34,567": one or two digits, pairs, then a group of three, all joined by commas.</summary>
+    private static bool IsIndianGrouping(ReadOnlySpan<char> s)
+    {
+        int c = s.LastIndexOf(',');
+        if (c < 0 || s.Length - c - 1 != 3) return false;
+        int pairs = 0, run = 0;
+        for (int i = 0; i < c; i++)
+        {
+            if (char.IsAsciiDigit(s[i])) { run++; continue; }
+            if (s[i] != ',' || run == 0 || (pairs == 0 ? run > 2 : run != 2)) return false;
+            pairs++;
+            run = 0;
+        }
+        if (pairs == 0 ? run > 2 : run != 2) return false;
+        for (int i = c + 1; i < s.Length; i++) if (!char.IsAsciiDigit(s[i])) return false;
+        return pairs >= 1 && run > 0;
     }
 
     private static bool IsDigitGroupPiece(ReadOnlySpan<char> p)

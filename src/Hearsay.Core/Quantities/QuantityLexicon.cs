@@ -9,8 +9,11 @@ internal readonly record struct QualifierInfo(bool Approximate, Bound Bound);
 
 internal enum UnitPosition : byte { After, Before, Both }
 
-/// <summary>A unit, currency or time span next to a number.</summary>
-internal sealed record UnitInfo(string Unit, QuantityKind Kind, UnitPosition Position);
+/// <summary>A unit, currency or time span next to a number; Scale multiplies the number ("MUSD": millions).</summary>
+internal sealed record UnitInfo(string Unit, QuantityKind Kind, UnitPosition Position, double Scale = 1);
+
+/// <summary>A smaller unit that adds to a larger one ("50 cents" after "3 dollars"): its code and how many make one larger unit.</summary>
+internal readonly record struct MinorUnit(string Unit, double PerMajor);
 
 /// <summary>Roles a context word can play for a nearby number (quantity-context.tsv).</summary>
 [Flags]
@@ -25,6 +28,10 @@ internal enum ContextRole : ushort
     OrdinalBefore = 1 << 5,
     RankNoun = 1 << 6,
     OrdinalHomograph = 1 << 7,
+    AgeAfter = 1 << 8,
+    AgeNoun = 1 << 9,
+    AngleContext = 1 << 10,
+    RatePer = 1 << 11,
 }
 
 /// <summary>
@@ -50,6 +57,10 @@ internal sealed class QuantityLexicon
     /// <summary>Range openers and the word that joins their ends ("zwischen" -> "und").</summary>
     public required PhraseTable<string> RangeOpeners { get; init; }
     public required WordSet CountedStops { get; init; }
+    /// <summary>Time units of a rate ("per hour" -> "h"), matched after a rate-per word.</summary>
+    public required PhraseTable<string> RateTimes { get; init; }
+    /// <summary>Smaller units by the larger unit's code ("USD" -> "cents"), from unit-compounds.tsv.</summary>
+    public required IReadOnlyDictionary<string, PhraseTable<MinorUnit>> MinorUnits { get; init; }
     public required LowerMap<int> Months { get; init; }
 
     /// <summary>German writes compounds ("dreiundzwanzig") and capitalizes nouns.</summary>
@@ -89,8 +100,12 @@ internal sealed class QuantityLexicon
         QualifierInfo Q(string[] r) => new(r[2] == "approx", r[3] switch { "lower" => Bound.Lower, "upper" => Bound.Upper, _ => Bound.Exact });
 
         var units = pack.Rows("units").Where(r => r.Length >= 4)
-            .Select(r => (Phrase: r[0], Info: new UnitInfo(r[1], ParseKind(r[2]), r[3] switch { "before" => UnitPosition.Before, "both" => UnitPosition.Both, _ => UnitPosition.After })))
+            .Select(r => (Phrase: r[0], Info: new UnitInfo(r[1], ParseKind(r[2]), r[3] switch { "before" => UnitPosition.Before, "both" => UnitPosition.Both, _ => UnitPosition.After },
+                r.Length >= 5 && r[4].Length > 0 ? double.Parse(r[4], CultureInfo.InvariantCulture) : 1)))
             .ToList();
+        var minors = pack.Rows("unit-compounds").Where(r => r.Length >= 4)
+            .GroupBy(r => r[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new PhraseTable<MinorUnit>(g.Select(r => (r[1], new MinorUnit(r[2], double.Parse(r[3], CultureInfo.InvariantCulture)))), abbreviations), StringComparer.Ordinal);
 
         var contextRows = pack.Rows("quantity-context").Where(r => r.Length >= 2).ToList();
         var roles = new Dictionary<string, ContextRole>(StringComparer.OrdinalIgnoreCase);
@@ -106,6 +121,10 @@ internal sealed class QuantityLexicon
                 "ordinal-before" => ContextRole.OrdinalBefore,
                 "rank-noun" => ContextRole.RankNoun,
                 "ordinal-homograph" => ContextRole.OrdinalHomograph,
+                "age-after" => ContextRole.AgeAfter,
+                "age-noun" => ContextRole.AgeNoun,
+                "angle-context" => ContextRole.AngleContext,
+                "rate-per" => ContextRole.RatePer,
                 _ => ContextRole.None,
             };
             if (role == ContextRole.None) continue;
@@ -140,6 +159,8 @@ internal sealed class QuantityLexicon
             Context = new PhraseTable<ContextRole>(roles.Select(kv => (kv.Key, kv.Value)), abbreviations),
             RangeOpeners = new PhraseTable<string>(contextRows.Where(r => r[1] == "range-open" && r.Length >= 3).Select(r => (r[0], r[2].ToLowerInvariant())), abbreviations),
             CountedStops = pack.Words("counted-stops"),
+            RateTimes = new PhraseTable<string>(contextRows.Where(r => r[1] == "rate-time" && r.Length >= 3).Select(r => (r[0], r[2])), abbreviations),
+            MinorUnits = minors,
             Months = new LowerMap<int>(months),
         };
     }
@@ -170,6 +191,7 @@ internal sealed class QuantityLexicon
         "money" => QuantityKind.Money,
         "measure" => QuantityKind.Measure,
         "duration" => QuantityKind.Duration,
+        "age" => QuantityKind.Age,
         _ => throw new InvalidDataException($"units.tsv: unknown kind '{s}'"),
     };
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Hearsay.Document;
 using Hearsay.Text;
@@ -119,7 +120,13 @@ internal sealed class QuantityRecognizer
             if (rangeJoin is not null || !MakeRange(ref core, in upper) || LooksLikePhoneNumber(s.Word(j))) { next = j + 1; return false; }
             isRange = true;
         }
-        else if (!TryCore(in s, j, money, out core)) return false;
+        else if (TryGluedCurrency(in s, j, out core, out var gluedCurrency))
+        {
+            unitBefore = gluedCurrency; // "USD115"
+            ubFirst = ubLast = j;
+            money = true;
+        }
+        else if (!TryCore(in s, j, money, out core) && !TryArticleBeforeUnit(in s, j, out core)) return false;
         if (IsNotAQuantity(in s, in core, out int skipTo))
         {
             next = Math.Max(next, skipTo);
@@ -161,6 +168,7 @@ internal sealed class QuantityRecognizer
         // ---- unit
         UnitInfo? unit = null;
         TextSpan? unitSpan = null;
+        int spanEndChar = -1; // when the unit's last token carries a sentence period ("18 °C.")
         if (last.GluedUnit is not null)
         {
             unit = last.GluedUnit;
@@ -168,7 +176,7 @@ internal sealed class QuantityRecognizer
         }
         else
         {
-            len = _lex.UnitsAfter.Match(s.Text, s.Tokens, end + 1, s.End, out var ua);
+            len = _lex.UnitsAfter.Match(s.Text, s.Tokens, end + 1, s.End, out var ua, out bool period);
             int skipOf = 0;
             if (len == 0 && last.Info.Vague && end + 2 < s.End && s.Tokens[end + 1].Kind == TokenKind.Word
                 && (s.Word(end + 1).Equals("of", StringComparison.OrdinalIgnoreCase) || s.Word(end + 1).Equals("von", StringComparison.OrdinalIgnoreCase)))
@@ -177,18 +185,83 @@ internal sealed class QuantityRecognizer
                 len = _lex.UnitsAfter.Match(s.Text, s.Tokens, end + 2, s.End, out ua);
                 if (len > 0 && ua.Kind != QuantityKind.Money) len = 0;
                 skipOf = 1;
+                period = false;
             }
+            // "$ 20,000.00 $ 37,305.97": a currency sign that opens the next amount is not this one's unit
+            if (len > 0 && ua.Position == UnitPosition.Both && end + skipOf + len + 1 < s.End
+                && s.Tokens[end + skipOf + len + 1].Kind == TokenKind.Number && s.Tokens[end + 1 + skipOf].Kind == TokenKind.Symbol)
+                len = 0;
             if (len > 0)
             {
                 unit = ua;
                 unitSpan = SpanOf(in s, end + 1 + skipOf, end + skipOf + len);
                 end += len + skipOf;
+                if (period)
+                {
+                    unitSpan = TextSpan.FromBounds(unitSpan.Value.Start, unitSpan.Value.End - 1);
+                    spanEndChar = unitSpan.Value.End;
+                }
             }
             else if (unitBefore is not null)
             {
                 unit = unitBefore;
                 unitSpan = SpanOf(in s, ubFirst, ubLast);
             }
+        }
+        // "im Alter von 45 Jahren", "aged 45": an age, in the unit after the number if there is one
+        if (unitBefore?.Kind == QuantityKind.Age)
+        {
+            if (unit is null || unit == unitBefore) unit = unitBefore;
+            else if (unit.Kind == QuantityKind.Duration) unit = AgeIn(unit);
+            else unit = null;
+            if (unit is null) return false;
+        }
+        double unitScale = unit?.Scale ?? 1;
+        if (unit is not null && spanEndChar < 0)
+        {
+            // "75 USD million": a scale after the currency
+            if (unit.Kind == QuantityKind.Money && !isRange && end + 1 < s.End && s.Tokens[end + 1].Kind == TokenKind.Word
+                && _lex.NumberWords.TryGet(s.Word(end + 1), out var sc) && sc.Class == AtomClass.Scale)
+            {
+                unitScale *= sc.Value;
+                end++;
+            }
+            // "10 km per hour", "50 km/ms", "244 Metern pro Sekunde"
+            else if (unit.Kind == QuantityKind.Measure && TryRate(in s, end + 1, unit, out var rate, out int rateLast))
+            {
+                unit = rate;
+                unitSpan = unitSpan is { } us0 ? us0.Union(SpanOf(in s, rateLast, rateLast)) : unitSpan;
+                end = rateLast;
+            }
+            // "45 years old", "6 weeks of age", "drei Monate alt"
+            else if (unit.Kind == QuantityKind.Duration)
+            {
+                int al = _lex.Context.Match(s.Text, s.Tokens, end + 1, s.End, out var ar);
+                if (al > 0 && (ar & ContextRole.AgeAfter) != 0)
+                {
+                    unit = AgeIn(unit);
+                    unitSpan = unitSpan is { } us1 ? us1.Union(SpanOf(in s, end + 1, end + al)) : unitSpan;
+                    end += al;
+                }
+            }
+            // "a 45 degrees angle", "Rotate 90°": degrees of an angle, not of temperature
+            if (unit.Unit == "°" && IsAngle(in s, core.First, end))
+                unit = AngleDegrees;
+        }
+        double minorAdd = 0;
+        if (unit is not null && !isRange && spanEndChar < 0 && _lex.MinorUnits.TryGetValue(unit.Unit, out var minors))
+        {
+            // "3 dollars 50 cents", "5 feet and 2 inches", "zwei Euro und fünfzig Cent", "15 dollars 50"
+            if (TryMinorAmount(in s, end + 1, unit, core.Value == Math.Floor(core.Value) && unitScale == 1, minors, out double add, out int minorLast))
+            {
+                minorAdd = add;
+                end = minorLast;
+            }
+        }
+        if (unitScale != 1 || minorAdd != 0)
+        {
+            core.Value = Math.Round(core.Value * unitScale + minorAdd, 9);
+            if (isRange) upper.Value = Math.Round(upper.Value * unitScale, 9);
         }
         var kind = unit?.Kind ?? QuantityKind.Count;
 
@@ -265,9 +338,11 @@ internal sealed class QuantityRecognizer
         var qual = prefix ?? suffix;
         TextSpan? qualSpan = prefix is not null ? SpanOf(in s, qualFirst, qualLast) : suffix is not null ? SpanOf(in s, sufFirst, sufLast) : null;
 
+        var whole = SpanOf(in s, startTok, end);
+        if (spanEndChar > whole.Start && spanEndChar < whole.End) whole = TextSpan.FromBounds(whole.Start, spanEndChar);
         q = new Quantity
         {
-            Span = SpanOf(in s, startTok, end),
+            Span = whole,
             Number = TextSpan.FromBounds(core.NumStart, last.NumEnd),
             Kind = kind,
             Value = core.Value,
@@ -307,6 +382,112 @@ internal sealed class QuantityRecognizer
             if (lower.Value < baseUpper) lower.Value *= upper.Info.Scale;
         }
         return upper.Value > lower.Value && !lower.YearLike == !upper.YearLike;
+    }
+
+    private static readonly UnitInfo AngleDegrees = new("deg", QuantityKind.Measure, UnitPosition.After);
+    private static readonly ConcurrentDictionary<string, UnitInfo> AgeUnits = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, UnitInfo> DurationUnits = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string, string), UnitInfo> RateUnits = new();
+
+    /// <summary>The same time unit as an age ("years" in "45 years old").</summary>
+    private static UnitInfo AgeIn(UnitInfo unit) =>
+        unit.Kind == QuantityKind.Age ? unit : AgeUnits.GetOrAdd(unit.Unit, u => new UnitInfo(u, QuantityKind.Age, UnitPosition.After));
+
+    private static UnitInfo DurationIn(UnitInfo unit) =>
+        DurationUnits.GetOrAdd(unit.Unit, u => new UnitInfo(u, QuantityKind.Duration, UnitPosition.After));
+
+    /// <summary>A rate after a unit: "per hour", "/ms", "pro Sekunde". The unit becomes "km/h", "m/s".</summary>
+    private bool TryRate(in Scope s, int k, UnitInfo unit, out UnitInfo rate, out int last)
+    {
+        rate = unit;
+        last = -1;
+        if (k + 1 >= s.End) return false;
+        if ((_lex.RolesAt(s.Text, s.Tokens, k, k + 1) & ContextRole.RatePer) == 0) return false;
+        int len = _lex.RateTimes.Match(s.Text, s.Tokens, k + 1, s.End, out var time);
+        if (len == 0) return false;
+        rate = RateUnits.GetOrAdd((unit.Unit, time), key => new UnitInfo(key.Item1 + "/" + key.Item2, QuantityKind.Measure, UnitPosition.After));
+        last = k + len;
+        return true;
+    }
+
+    /// <summary>Degrees next to an angle word: "a 45 degrees angle", "Rotate 90°", "90° drehen".</summary>
+    private bool IsAngle(in Scope s, int first, int last)
+    {
+        if (last + 1 < s.End && (_lex.RolesAt(s.Text, s.Tokens, last + 1, last + 2) & ContextRole.AngleContext) != 0) return true;
+        // "Rotate 90°", "turn left 45 degrees", "links abbiegen 45 Grad"
+        for (int p = first - 1; p >= s.First && p >= first - 2; p--)
+            if ((_lex.RolesAt(s.Text, s.Tokens, p, p + 1) & ContextRole.AngleContext) != 0) return true;
+        return false;
+    }
+
+    /// <summary>The smaller amount after a larger unit: "50 cents" after "3 dollars" (also after "and"/"und"),
+    /// "2 inches" after "5 feet"; money also without the smaller unit at the end of the phrase ("15 dollars 50").</summary>
+    private bool TryMinorAmount(in Scope s, int k, UnitInfo unit, bool wholeMajor, PhraseTable<MinorUnit> minors, out double add, out int last)
+    {
+        add = 0;
+        last = -1;
+        int m = k;
+        bool and = m < s.End && s.Tokens[m].Kind == TokenKind.Word && (s.Word(m).Equals("and", StringComparison.OrdinalIgnoreCase) || s.Word(m).Equals("und", StringComparison.OrdinalIgnoreCase));
+        if (and) m++;
+        if (m >= s.End || !TryCore(in s, m, false, out var minor) || minor.GluedUnit is not null || minor.Info.Vague
+            || minor.Value <= 0 || minor.Value != Math.Floor(minor.Value) || minor.YearLike)
+            return false;
+        int after = minor.Last + 1;
+        int ml = minors.Match(s.Text, s.Tokens, after, s.End, out var mu);
+        if (ml > 0)
+        {
+            if (minor.Value >= mu.PerMajor) return false;
+            add = minor.Value / mu.PerMajor;
+            last = after + ml - 1;
+            return true;
+        }
+        if (unit.Kind != QuantityKind.Money || minor.Value >= 100 || !wholeMajor) return false;
+        if (after < s.End && s.Tokens[after].Kind == TokenKind.Word)
+        {
+            if (and) return false; // "$4 and 32 people"
+            var w = s.Word(after);
+            bool joins = w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("und", StringComparison.OrdinalIgnoreCase)
+                         || w.Equals("or", StringComparison.OrdinalIgnoreCase) || w.Equals("oder", StringComparison.OrdinalIgnoreCase);
+            if (!joins && !_lex.CountedStops.Contains(w)) return false;
+        }
+        else if (after < s.End && s.Tokens[after].Kind is TokenKind.Number or TokenKind.Symbol) return false;
+        add = minor.Value / 100;
+        last = minor.Last;
+        return true;
+    }
+
+    /// <summary>"USD115", "usd50": a currency code glued before the digits.</summary>
+    private bool TryGluedCurrency(in Scope s, int j, out Core core, out UnitInfo unit)
+    {
+        core = default;
+        unit = null!;
+        ref readonly var t = ref s.Tokens[j];
+        if (t.Kind != TokenKind.Word || !t.Has(TokenFlags.HasDigit) || t.Has(TokenFlags.Hyphenated) || !char.IsLetter(s.Text[t.Start])) return false;
+        var w = s.Word(j);
+        int d = 0;
+        while (d < w.Length && char.IsLetter(w[d])) d++;
+        if (d is < 2 or > 4 || d == w.Length || !char.IsAsciiDigit(w[d])) return false;
+        if (!_lex.UnitsBefore.TryGetWord(w[..d], out var u) || u.Kind != QuantityKind.Money) return false;
+        if (!NumberParser.TryParseDigits(w[d..], _lex.GroupSeparator, out double v)) return false;
+        unit = u;
+        core = new Core { First = j, Last = j, NumStart = t.Start + d, NumEnd = t.End, Value = v * u.Scale, Info = new NumberInfo { Scale = 1 } };
+        return true;
+    }
+
+    /// <summary>German "einen Euro", "ein Pfund", "einen Teelöffel": the article counts one of a unit of money or measure.</summary>
+    private bool TryArticleBeforeUnit(in Scope s, int j, out Core core)
+    {
+        core = default;
+        if (!_german || j + 1 >= s.End || s.Tokens[j].Kind != TokenKind.Word) return false;
+        if (!_lex.NumberWords.TryGet(s.Word(j), out var atom) || atom.Class != AtomClass.Article) return false;
+        int len = _lex.UnitsAfter.Match(s.Text, s.Tokens, j + 1, s.End, out var ua);
+        if (len == 0 || ua.Kind is not (QuantityKind.Money or QuantityKind.Measure or QuantityKind.Percent) || ua.Unit == "°" || s.Tokens[j + 1].Length < 2) return false;
+        core = new Core
+        {
+            First = j, Last = j, NumStart = s.Tokens[j].Start, NumEnd = s.Tokens[j].End,
+            Value = 1, Info = new NumberInfo { Scale = 1 }, Words = true,
+        };
+        return true;
     }
 
     /// <summary>"minus" or a minus sign glued to the digits after it ("-5", but not the dash in "3 - 5").</summary>
@@ -480,6 +661,11 @@ internal sealed class QuantityRecognizer
             if (n == 0 || NumberEvaluator.Evaluate(atoms[..n], out value, out var info) != n || info.Vague) return false;
             if (n == 1 && atoms[0].Class == AtomClass.Article) return false;
         }
+        if (unit.Kind == QuantityKind.Age && char.IsLower(unitPart[0])
+            && !(j + 1 < s.End && (_lex.RolesAt(s.Text, s.Tokens, j + 1, j + 2) & ContextRole.AgeNoun) != 0))
+            unit = DurationIn(unit); // "die 5-jährige Haftstrafe" is a time span; "der 45-jährige Mann" an age
+        else if (unit.Kind == QuantityKind.Duration && h2 >= 0 && _lex.Context.TryGetWord(w[(h + 1 + h2 + 1)..], out var role) && (role & ContextRole.AgeAfter) != 0)
+            unit = AgeIn(unit); // "45-year-old"
         q = new Quantity
         {
             Span = t.Span,

@@ -101,7 +101,9 @@ public sealed class RecognizersSpecsDataset : IEvalDataset
 
     public static bool Relevant(string model, Quantity q) => model switch
     {
-        "NumberModel" => q.Kind is not (QuantityKind.Date or QuantityKind.Rank or QuantityKind.Ordinal),
+        // the spec reads a number with a unit glued on ("180ml", "29km") as a dimension, not a number
+        "NumberModel" => q.Kind is not (QuantityKind.Date or QuantityKind.Rank or QuantityKind.Ordinal)
+            && !(q.Kind == QuantityKind.Measure && q.Counted is { } glued && glued.Start == q.Number.End),
         "OrdinalModel" => q.Kind is QuantityKind.Rank or QuantityKind.Ordinal,
         "PercentModel" => q.Kind == QuantityKind.Percent,
         "NumberRangeModel" => q.Kind is not (QuantityKind.Date or QuantityKind.Rank or QuantityKind.Ordinal)
@@ -135,8 +137,16 @@ public sealed class RecognizersSpecsDataset : IEvalDataset
                 if (used[k]) continue;
                 var q = found[k];
                 if (q.Span.Overlaps(span) || q.Number.Overlaps(span)) overlap = true;
-                if (!Views(article, q).Contains(span)) continue;
-                if (ValueMatches(file, expected, q)) hit = k; else spanOnly = true;
+                if (Views(article, q).Contains(span))
+                {
+                    if (ValueMatches(file, expected, q)) hit = k; else spanOnly = true;
+                }
+                else if (q.UpperValue is double upper && UnitModels.Contains(file.Model) && UpperViews(article, q).Contains(span))
+                {
+                    // the unit models read the number next to the unit: "eight to [10 feet]", "40 - [50 years old]"
+                    if (ValueMatches(file, expected, new Quantity { Span = q.Span, Number = q.Number, Kind = q.Kind, Value = upper, Unit = q.Unit })) hit = k;
+                    else spanOnly = true;
+                }
             }
             if (hit >= 0) { used[hit] = true; continue; }
             failure ??= spanOnly ? "wrong value" : overlap ? "wrong span" : "missed";
@@ -166,6 +176,20 @@ public sealed class RecognizersSpecsDataset : IEvalDataset
             views.Add(withUnit);
             if (q.Qualifier is { } qu) views.Add(qu.Union(withUnit));
         }
+        return views;
+    }
+
+    private static readonly HashSet<string> UnitModels = new(StringComparer.Ordinal) { "CurrencyModel", "DimensionModel", "AgeModel", "TemperatureModel" };
+
+    /// <summary>The spans from the upper number of a range to the end of its unit.</summary>
+    internal static HashSet<TextSpan> UpperViews(Article a, Quantity q)
+    {
+        var views = new HashSet<TextSpan>();
+        var ends = new List<int> { q.Span.End };
+        if (q.Counted is { } c) ends.Add(c.End);
+        for (int t = a.TokenIndexAt(q.Number.Start) + 1; t < a.Tokens.Length && a.Tokens[t].Start < q.Number.End; t++)
+            foreach (var e in ends)
+                if (e > a.Tokens[t].Start) views.Add(TextSpan.FromBounds(a.Tokens[t].Start, e));
         return views;
     }
 
