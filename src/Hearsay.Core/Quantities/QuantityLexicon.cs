@@ -32,6 +32,7 @@ internal enum ContextRole : ushort
     AgeNoun = 1 << 9,
     AngleContext = 1 << 10,
     RatePer = 1 << 11,
+    VagueNeedsOf = 1 << 12,
 }
 
 /// <summary>
@@ -125,6 +126,7 @@ internal sealed class QuantityLexicon
                 "age-noun" => ContextRole.AgeNoun,
                 "angle-context" => ContextRole.AngleContext,
                 "rate-per" => ContextRole.RatePer,
+                "vague-needs-of" => ContextRole.VagueNeedsOf,
                 _ => ContextRole.None,
             };
             if (role == ContextRole.None) continue;

@@ -35,14 +35,59 @@ internal sealed class QuantityRecognizer
         {
             var s = new Scope(text, tokens, sentence.FirstToken, sentence.EndToken);
             int i = Math.Max(s.First, resume);
+            int lastEnd = -1; // the token after the last quantity found in this sentence
             while (i < s.End)
             {
                 bool found = TryMatch(in s, i, out var quantity, out int next);
-                if (found && quantity is not null) article.Quantities.Add(quantity);
+                if (found && quantity is not null)
+                {
+                    if (lastEnd >= 0 && i == lastEnd + 1 && IsBoundJoin(in s, lastEnd)
+                        && TryJoinBounds(article.Quantities[^1], quantity, out var joined))
+                        article.Quantities[^1] = joined; // "more than 10 and less than 40"
+                    else
+                        article.Quantities.Add(quantity);
+                    lastEnd = Math.Max(next, i + 1);
+                }
                 i = Math.Max(next, i + 1);
             }
             resume = i;
         }
+    }
+
+    /// <summary>"and", "but", "und", "aber" or a comma between two bounds.</summary>
+    private static bool IsBoundJoin(in Scope s, int k)
+    {
+        if (k >= s.End) return false;
+        if (s.IsChar(k, ',')) return true;
+        var w = s.Word(k);
+        return w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("but", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("und", StringComparison.OrdinalIgnoreCase) || w.Equals("aber", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A lower and an upper bound of the same kind and unit, lower below upper, make one range:
+    /// "more than 10 and less than 40", "at most 100 and at least 20", "mehr als 10 und weniger als 40".</summary>
+    private static bool TryJoinBounds(Quantity a, Quantity b, out Quantity joined)
+    {
+        joined = a;
+        if (a.Qualifier is null || b.Qualifier is null || a.UpperValue is not null || b.UpperValue is not null) return false;
+        if (a.Kind != b.Kind || a.Unit != b.Unit || a.Kind is QuantityKind.Date or QuantityKind.Rank or QuantityKind.Ordinal) return false;
+        if (a.Bound == Bound.Exact || b.Bound == Bound.Exact || a.Bound == b.Bound || a.Approximate || b.Approximate) return false;
+        if (a.Counted is not null && b.Counted is not null && a.Kind == QuantityKind.Count) return false; // two counted things
+        var (lo, hi) = a.Bound == Bound.Lower ? (a, b) : (b, a);
+        if (lo.Value >= hi.Value) return false;
+        joined = new Quantity
+        {
+            Span = a.Span.Union(b.Span),
+            Number = a.Number.Union(b.Number),
+            Kind = a.Kind,
+            Value = lo.Value,
+            UpperValue = hi.Value,
+            Counted = b.Counted ?? a.Counted,
+            Unit = a.Unit,
+            Bound = Bound.Exact,
+            Qualifier = a.Qualifier.Value.Union(b.Qualifier.Value),
+        };
+        return true;
     }
 
     /// <summary>The tokens of one sentence.</summary>
@@ -70,6 +115,8 @@ internal sealed class QuantityRecognizer
         public bool YearLike;
         public UnitInfo? GluedUnit;
         public TextSpan GluedUnitSpan;
+        /// <summary>"1.3x10" waiting for its exponent ("^6").</summary>
+        public bool TimesTen;
     }
 
     // ================================================================ quantities
@@ -104,7 +151,8 @@ internal sealed class QuantityRecognizer
         if (j >= s.End) return false;
         // "minus 5 Grad", "-5 degrees": a sign before digits
         int signTok = -1;
-        if (j + 1 < s.End && s.Tokens[j + 1].Kind == TokenKind.Number && IsSign(in s, j)) { signTok = j; j++; }
+        if (j + 1 < s.End && (s.Tokens[j + 1].Kind == TokenKind.Number || s.Tokens[j + 1].Kind == TokenKind.Word && char.IsAsciiDigit(s.Text[s.Tokens[j + 1].Start]))
+            && IsSign(in s, j)) { signTok = j; j++; }
         bool money = unitBefore?.Kind == QuantityKind.Money;
         bool isRange = false;
         Core upper = default;
@@ -127,6 +175,8 @@ internal sealed class QuantityRecognizer
             money = true;
         }
         else if (!TryCore(in s, j, money, out core) && !TryArticleBeforeUnit(in s, j, out core)) return false;
+        if (!isRange) TryPower(in s, ref core);
+        if (core.TimesTen) return false;
         if (IsNotAQuantity(in s, in core, out int skipTo))
         {
             next = Math.Max(next, skipTo);
@@ -268,7 +318,7 @@ internal sealed class QuantityRecognizer
         // ---- suffix qualifier right after the number ("100 oder mehr Soldaten")
         QualifierInfo? suffix = null;
         int sufFirst = -1, sufLast = -1;
-        if (prefix is null && TrySuffix(in s, end + 1, out var sq, out int sl))
+        if (TrySuffix(in s, end + 1, out var sq, out int sl) && SuffixGoesWith(prefix, sq))
         {
             suffix = sq; sufFirst = end + 1; sufLast = end + sl; end += sl;
         }
@@ -290,7 +340,7 @@ internal sealed class QuantityRecognizer
             // (a year-like "2014 annektierte Russland": a verb in -te looks like an adjective; "2014 Mitarbeiter" counts)
             counted = countedSpan;
             end = npLast;
-            if (prefix is null && suffix is null && TrySuffix(in s, end + 1, out sq, out sl))
+            if (suffix is null && TrySuffix(in s, end + 1, out sq, out sl) && SuffixGoesWith(prefix, sq))
             {
                 suffix = sq; sufFirst = end + 1; sufLast = end + sl; end += sl;
             }
@@ -315,7 +365,8 @@ internal sealed class QuantityRecognizer
             // "Windows 10", "Kanal 5": a bare number right after a name is part of the name.
             int p = core.First - 1;
             if (p >= s.First && !IsSentenceStart(in s, p) && s.Tokens[p].Kind == TokenKind.Word && s.Tokens[p].Has(TokenFlags.Capitalized)
-                && !s.Tokens[p].Has(TokenFlags.AllCaps) && !s.Glued(p + 1) && !core.Info.Vague)
+                && !s.Tokens[p].Has(TokenFlags.AllCaps) && !s.Glued(p + 1) && !core.Info.Vague
+                && !(core.Last > core.First && s.Tokens[core.First].Kind == TokenKind.Number)) // "Bevölkerung 1 414 021 100" is not a name
             {
                 next = core.Last + 1;
                 return false;
@@ -323,7 +374,7 @@ internal sealed class QuantityRecognizer
         }
         // "eins", "one", "null": a word number of 0 or 1 is rarely a claim ("one of them", "one put it");
         // keep it with a unit ("one day") or a qualifier only.
-        if (kind == QuantityKind.Count && core.Words && (core.Value == 0 || Math.Abs(core.Value) == 1) && !core.Info.Vague && !hasQualifier && !isRange)
+        if (kind == QuantityKind.Count && core.Words && (core.Value == 0 || core.Value == 1) && !core.Info.Vague && !hasQualifier && !isRange)
         {
             next = core.Last + 1;
             return false;
@@ -335,8 +386,11 @@ internal sealed class QuantityRecognizer
             && (_lex.RolesAt(s.Text, s.Tokens, startTok - 1, startTok) & ContextRole.DurationLead) != 0)
             startTok--; // "seit mehr als fünf Monaten"
         bool vague = core.Info.Vague || (isRange && upper.Info.Vague);
-        var qual = prefix ?? suffix;
-        TextSpan? qualSpan = prefix is not null ? SpanOf(in s, qualFirst, qualLast) : suffix is not null ? SpanOf(in s, sufFirst, sufLast) : null;
+        // with a prefix and a suffix ("about 500 or more", "more than 5000 or equal"), the one that bounds wins
+        bool suffixBounds = suffix is { } sfx && (prefix is null || sfx.Bound != Bound.Exact);
+        var qual = suffixBounds ? suffix : prefix ?? suffix;
+        TextSpan? qualSpan = suffixBounds ? SpanOf(in s, sufFirst, sufLast) : prefix is not null ? SpanOf(in s, qualFirst, qualLast) : suffix is not null ? SpanOf(in s, sufFirst, sufLast) : null;
+        bool qualApprox = (prefix?.Approximate ?? false) || (suffix?.Approximate ?? false);
 
         var whole = SpanOf(in s, startTok, end);
         if (spanEndChar > whole.Start && spanEndChar < whole.End) whole = TextSpan.FromBounds(whole.Start, spanEndChar);
@@ -349,7 +403,7 @@ internal sealed class QuantityRecognizer
             UpperValue = isRange ? upper.Value : null,
             Counted = counted ?? unitSpan,
             Unit = unit?.Unit,
-            Approximate = (qual?.Approximate ?? false) || vague,
+            Approximate = qualApprox || vague,
             Bound = isRange ? Bound.Exact : qual?.Bound ?? (vague ? Bound.Lower : Bound.Exact),
             Qualifier = qualSpan,
         };
@@ -495,7 +549,8 @@ internal sealed class QuantityRecognizer
     {
         ref readonly var t = ref s.Tokens[j];
         if (t.Kind == TokenKind.Dash)
-            return t.Length == 1 && s.Text[t.Start] is '-' or '−' && s.Glued(j + 1) && (j == s.First || t.Has(TokenFlags.SpaceBefore))
+            return t.Length == 1 && s.Text[t.Start] is '-' or '−' && s.Glued(j + 1)
+                   && (j == s.First || t.Has(TokenFlags.SpaceBefore) || s.IsChar(j - 1, '<') || s.IsChar(j - 1, '>') || s.IsChar(j - 1, '='))
                    && !(j - 1 >= s.First && s.Tokens[j - 1].Kind == TokenKind.Number);
         if (s.Text[t.Start] == '−' && t.Length == 1) return s.Glued(j + 1);
         if (t.Kind != TokenKind.Word) return false;
@@ -508,8 +563,28 @@ internal sealed class QuantityRecognizer
         if (len == 0) return false;
         // "100+" is glued; "+" after a space is something else
         if (len == 1 && s.Tokens[k].Kind != TokenKind.Word && !s.Glued(k)) { len = 0; return false; }
+        // "5000 or less than 6000", "200 or equal to 190": the words begin the next comparison
+        int after = k + len;
+        if (after < s.End && (s.Tokens[after].Kind == TokenKind.Number || IsNumberWordAt(in s, after) || s.Word(after).Equals("than", StringComparison.OrdinalIgnoreCase) || s.Word(after).Equals("als", StringComparison.OrdinalIgnoreCase)))
+        {
+            len = 0;
+            return false;
+        }
         return true;
     }
+
+    private bool IsNumberWordAt(in Scope s, int k)
+    {
+        if (k >= s.End || s.Tokens[k].Kind != TokenKind.Word) return false;
+        Span<NumberAtom> atoms = stackalloc NumberAtom[8];
+        int c = NumberParser.WordAtoms(s.Word(k), _lex, atoms);
+        return c > 0 && atoms[0].Class is AtomClass.Unit or AtomClass.Ten or AtomClass.Digits or AtomClass.Hundred;
+    }
+
+    /// <summary>A suffix after a prefix: a bound after an exact or approximate prefix ("about 500 or more"),
+    /// or "or equal" after a bound ("more than 5000 or equal to").</summary>
+    private static bool SuffixGoesWith(QualifierInfo? prefix, QualifierInfo suffix) =>
+        prefix is not { } p || p.Bound == Bound.Exact || (suffix.Bound == Bound.Exact && !suffix.Approximate);
 
     // ================================================================ numbers
 
@@ -544,12 +619,39 @@ internal sealed class QuantityRecognizer
                 }
             }
             yearLike = plain && w.Length == 4 && lastDigitTok == j && v is >= 1500 and <= 2150;
+            if (plain && lastDigitTok == j)
+            {
+                // "3/4", "1/2"; "2 1/4", "10 1/2 miles"; "2½"
+                if (TryFraction(in s, j, out double f, out int fl)) { v = f; lastDigitTok = fl; }
+                else if (w.Length <= 3 && j + 1 < s.End && s.Tokens[j + 1].Has(TokenFlags.SpaceBefore) && TryFraction(in s, j + 1, out f, out fl) && f < 1)
+                {
+                    v += f; lastDigitTok = fl;
+                }
+                else if (j + 1 < s.End && s.Glued(j + 1) && VulgarFraction(in s, j + 1) is double vf) { v += vf; lastDigitTok = j + 1; }
+            }
             atoms[n++] = new NumberAtom(AtomClass.Digits, v);
             atomEnds[ntok++] = n;
         }
         else if (t.Kind == TokenKind.Word && char.IsAsciiDigit(s.Text[t.Start]))
         {
             return TryGluedCore(in s, j, money, out core);
+        }
+        else if (VulgarFraction(in s, j) is double vf0)
+        {
+            // "½", "¾"
+            atoms[n++] = new NumberAtom(AtomClass.Digits, vf0);
+            atomEnds[ntok++] = n;
+        }
+        else if (t.Kind == TokenKind.Punctuation && s.IsChar(j, '.') && j + 1 < s.End && s.Tokens[j + 1].Kind == TokenKind.Number && s.Glued(j + 1)
+                 && (j == s.First || t.Has(TokenFlags.SpaceBefore)) && IsPlainDigits(s.Word(j + 1)))
+        {
+            // ".08": a decimal without its leading zero
+            var d = s.Word(j + 1);
+            double frac = 0, scale = 1;
+            foreach (char c in d) { scale /= 10; frac += (c - '0') * scale; }
+            atoms[n++] = new NumberAtom(AtomClass.Digits, Math.Round(frac, 12));
+            atomEnds[ntok++] = n;
+            lastDigitTok = j + 1;
         }
         else if (t.Kind != TokenKind.Word)
         {
@@ -561,6 +663,17 @@ internal sealed class QuantityRecognizer
         while (k < s.End && ntok < MaxNumberTokens && n < MaxAtoms - 8)
         {
             ref readonly var tk = ref s.Tokens[k];
+            if (tk.Kind == TokenKind.Number && n > 0 && atoms[n - 1].Class is AtomClass.Scale or AtomClass.Hundred or AtomClass.And or AtomClass.Divide
+                && NumberParser.TryParseDigits(s.Word(k), _lex.GroupSeparator, out double dv)
+                // "1 over 3", but not "$2000 over 3 years"
+                && !(atoms[n - 1].Class == AtomClass.Divide && k + 1 < s.End && s.Tokens[k + 1].Kind == TokenKind.Word))
+            {
+                // "4 thousand 3 hundred and 21", "1 over 3"
+                atoms[n++] = new NumberAtom(AtomClass.Digits, dv);
+                atomEnds[ntok++] = n;
+                k++;
+                continue;
+            }
             if (tk.Kind != TokenKind.Word || char.IsAsciiDigit(s.Text[tk.Start])) break;
             int c = NumberParser.WordAtoms(s.Word(k), _lex, atoms[n..]);
             if (c == 0) break;
@@ -568,6 +681,9 @@ internal sealed class QuantityRecognizer
                 break;
             // single-letter scale suffixes ("m", "k", "b") only count glued to digits ("10k")
             if (c == 1 && atoms[n].Class == AtomClass.Suffix && tk.Length <= 1) break;
+            // "scores of people", but "test scores"
+            if (c == 1 && atoms[n].Class == AtomClass.Vague && (_lex.RolesAt(s.Text, s.Tokens, k, k + 1) & ContextRole.VagueNeedsOf) != 0
+                && !(k + 1 < s.End && s.Word(k + 1).Equals("of", StringComparison.OrdinalIgnoreCase))) break;
             n += c;
             atomEnds[ntok++] = n;
             k++;
@@ -592,10 +708,10 @@ internal sealed class QuantityRecognizer
         }
         if (usedTokens == 0) return false;
 
-        int lastTok = s.Tokens[j].Kind == TokenKind.Number ? lastDigitTok + (usedTokens - 1) : j + usedTokens - 1;
+        int lastTok = lastDigitTok > j || s.Tokens[j].Kind == TokenKind.Number ? lastDigitTok + (usedTokens - 1) : j + usedTokens - 1;
 
         // a lone article ("ein", "a") is not a number
-        bool words = s.Tokens[j].Kind != TokenKind.Number;
+        bool words = s.Tokens[j].Kind == TokenKind.Word;
         if (words && usedTokens == 1)
         {
             Span<NumberAtom> one = stackalloc NumberAtom[8];
@@ -615,6 +731,35 @@ internal sealed class QuantityRecognizer
             YearLike = yearLike && lastTok == j,
         };
         return true;
+    }
+
+    /// <summary>"3/4", "1/2": a proper fraction in digits, with a usual denominator; not "24/7", "9/11" or a date "5/17/2018".</summary>
+    private bool TryFraction(in Scope s, int j, out double value, out int last)
+    {
+        value = 0;
+        last = -1;
+        if (j + 2 >= s.End || s.Tokens[j].Kind != TokenKind.Number || !s.IsChar(j + 1, '/') || !s.Glued(j + 1) || !s.Glued(j + 2)
+            || s.Tokens[j + 2].Kind != TokenKind.Number) return false;
+        var a = s.Word(j);
+        var b = s.Word(j + 2);
+        if (!IsPlainDigits(a) || !IsPlainDigits(b) || a.Length > 3 || b.Length > 3) return false;
+        if (j + 3 < s.Tokens.Length && s.Glued(j + 3) && (s.IsChar(j + 3, '/') || s.Tokens[j + 3].Kind == TokenKind.Dash)) return false; // "5/17/2018", "10/1-11/7"
+        if (j - 1 >= 0 && s.Glued(j) && (s.IsChar(j - 1, '/') || s.Tokens[j - 1].Kind == TokenKind.Dash && j - 2 >= 0 && s.Tokens[j - 2].Kind == TokenKind.Number && s.Glued(j - 1))) return false;
+        int num = int.Parse(a, CultureInfo.InvariantCulture), den = int.Parse(b, CultureInfo.InvariantCulture);
+        if (num <= 0 || num >= den || den is not (2 or 3 or 4 or 5 or 6 or 8 or 10 or 16 or 32 or 64 or 100)) return false;
+        value = (double)num / den;
+        last = j + 2;
+        return true;
+    }
+
+    /// <summary>"½", "¾", "⅔": a vulgar fraction character.</summary>
+    private static double? VulgarFraction(in Scope s, int k)
+    {
+        if (k >= s.End || s.Tokens[k].Length != 1) return null;
+        char c = s.Text[s.Tokens[k].Start];
+        if (char.GetUnicodeCategory(c) != UnicodeCategory.OtherNumber) return null;
+        double v = char.GetNumericValue(c);
+        return v is > 0 and < 1 ? v : null;
     }
 
     /// <summary>"3-5", "5k-20k", "2019-2021": one hyphenated token holding both ends of a range.</summary>
@@ -710,7 +855,7 @@ internal sealed class QuantityRecognizer
     {
         core = default;
         ref readonly var t = ref s.Tokens[j];
-        if (t.Has(TokenFlags.Hyphenated) || t.Has(TokenFlags.Ordinal)) return false;
+        if (t.Has(TokenFlags.Ordinal)) return false;
         var w = s.Word(j);
         int d = 0;
         while (d < w.Length && (char.IsAsciiDigit(w[d]) || w[d] is '.' or ',')) d++;
@@ -718,9 +863,27 @@ internal sealed class QuantityRecognizer
         if (d == 0 || d == w.Length) return false;
         if (!NumberParser.TryParseDigits(w[..d], _lex.GroupSeparator, out double v)) return false;
         var tail = w[d..];
+        if (TryExponent(in s, j, tail, out int exp, out int expLast))
+        {
+            // "1e10", "1.3e6", "12e-1", "12.32e+14"
+            double r = v * Math.Pow(10, exp);
+            if (double.IsInfinity(r) || r == 0 && v != 0) return false;
+            core = new Core { First = j, Last = expLast, NumStart = t.Start, NumEnd = s.Tokens[expLast].End, Value = r, Info = new NumberInfo { Scale = 1 } };
+            return true;
+        }
+        if (t.Has(TokenFlags.Hyphenated)) return false;
+        if (tail is "x10" or "×10" or "X10" && j + 2 < s.End && s.IsChar(j + 1, '^') && s.Glued(j + 1))
+        {
+            // "1.3x10^6": the exponent follows
+            core = new Core { First = j, Last = j, NumStart = t.Start, NumEnd = t.End, Value = v, Info = new NumberInfo { Scale = 1 }, TimesTen = true };
+            return true;
+        }
+        // "10M", "10G": a capital letter is a scale (million, giga), not a unit (metres, grams)
+        bool capitalLetter = tail.Length == 1 && char.IsUpper(tail[0]);
 
         bool nextIsMoney = _lex.UnitsAfter.Match(s.Text, s.Tokens, j + 1, s.End, out var after) > 0 && after.Kind == QuantityKind.Money;
-        _lex.GluedUnits.TryGet(tail, out var glued);
+        UnitInfo? glued = null;
+        if (!capitalLetter) _lex.GluedUnits.TryGet(tail, out glued);
         if (_lex.NumberWords.TryGet(tail, out var atom) && atom.Class is AtomClass.Suffix or AtomClass.Scale
             && (glued is null || money || nextIsMoney))
         {
@@ -745,6 +908,50 @@ internal sealed class QuantityRecognizer
             return true;
         }
         return false;
+    }
+
+    /// <summary>"e10", "e-1" (the hyphenated token), or "e" then a glued "+14" / "-1".</summary>
+    private static bool TryExponent(in Scope s, int j, ReadOnlySpan<char> tail, out int exp, out int last)
+    {
+        exp = 0;
+        last = j;
+        if (tail.Length == 0 || tail[0] is not ('e' or 'E')) return false;
+        var rest = tail[1..];
+        if (rest.Length > 0)
+            return rest.Length <= 4 && int.TryParse(rest, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exp) && exp is > -300 and < 300
+                   && (char.IsAsciiDigit(rest[0]) || rest.Length > 1);
+        if (j + 2 >= s.End || !s.Glued(j + 1) || !s.Glued(j + 2) || s.Tokens[j + 2].Kind != TokenKind.Number || !IsPlainDigits(s.Word(j + 2))) return false;
+        bool minus = s.Tokens[j + 1].Kind == TokenKind.Dash || s.IsChar(j + 1, '−');
+        if (!minus && !s.IsChar(j + 1, '+')) return false;
+        var digits = s.Word(j + 2);
+        if (digits.Length > 3) return false;
+        exp = int.Parse(digits, CultureInfo.InvariantCulture) * (minus ? -1 : 1);
+        last = j + 2;
+        return true;
+    }
+
+    /// <summary>"1.1^23", "2.5^-1", "1.3x10^6": a power after the number.</summary>
+    private static bool TryPower(in Scope s, ref Core core)
+    {
+        int k = core.Last + 1;
+        if (k + 1 >= s.End || !s.IsChar(k, '^') || !s.Glued(k) || !s.Glued(k + 1)) return false;
+        int e = k + 1;
+        int sign = 1;
+        if ((s.Tokens[e].Kind == TokenKind.Dash || s.IsChar(e, '+') || s.IsChar(e, '−')) && e + 1 < s.End && s.Glued(e + 1))
+        {
+            sign = s.IsChar(e, '+') ? 1 : -1;
+            e++;
+        }
+        if (s.Tokens[e].Kind != TokenKind.Number || !IsPlainDigits(s.Word(e)) || s.Tokens[e].Length > 3) return false;
+        int exp = sign * int.Parse(s.Word(e), CultureInfo.InvariantCulture);
+        double r = core.TimesTen ? core.Value * Math.Pow(10, exp) : Math.Pow(core.Value, exp);
+        if (double.IsInfinity(r) || double.IsNaN(r)) return false;
+        core.Value = r;
+        core.Last = e;
+        core.NumEnd = s.Tokens[e].End;
+        core.TimesTen = false;
+        core.YearLike = false;
+        return true;
     }
 
     /// <summary>Number words written with a capital are names ("Kanal Eins", "Channel One") unless they

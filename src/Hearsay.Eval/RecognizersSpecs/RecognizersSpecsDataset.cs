@@ -125,7 +125,12 @@ public sealed class RecognizersSpecsDataset : IEvalDataset
         var required = SpecScope.Required(file, c);
         if (required.Count == 0) return found.Count == 0 ? null : "spurious quantity";
         if (found.Count == 0) return "nothing found";
+        // A range's ends may stand alone: the number model reads "100 bis 300 Milliarden" as two numbers, one expected
+        // result per end; the unit models read the number next to the unit ("eight to [10 feet]").
         var used = new bool[found.Count];
+        var usedLower = new bool[found.Count];
+        var usedUpper = new bool[found.Count];
+        bool splitRanges = file.Model == "NumberModel";
         string? failure = null;
         foreach (var expected in required)
         {
@@ -134,25 +139,47 @@ public sealed class RecognizersSpecsDataset : IEvalDataset
             bool spanOnly = false, overlap = false;
             for (int k = 0; k < found.Count && hit < 0; k++)
             {
-                if (used[k]) continue;
                 var q = found[k];
                 if (q.Span.Overlaps(span) || q.Number.Overlaps(span)) overlap = true;
-                if (Views(article, q).Contains(span))
+                if (!used[k] && !usedLower[k] && !usedUpper[k] && Views(article, q).Contains(span))
                 {
-                    if (ValueMatches(file, expected, q)) hit = k; else spanOnly = true;
+                    if (ValueMatches(file, expected, q)) { hit = k; used[k] = true; } else spanOnly = true;
                 }
-                else if (q.UpperValue is double upper && UnitModels.Contains(file.Model) && UpperViews(article, q).Contains(span))
+                else if (q.UpperValue is double upper && !used[k] && !usedUpper[k] && (UnitModels.Contains(file.Model) || splitRanges) && UpperViews(article, q).Contains(span))
                 {
-                    // the unit models read the number next to the unit: "eight to [10 feet]", "40 - [50 years old]"
-                    if (ValueMatches(file, expected, new Quantity { Span = q.Span, Number = q.Number, Kind = q.Kind, Value = upper, Unit = q.Unit })) hit = k;
+                    if (ValueMatches(file, expected, With(q, upper))) { hit = k; usedUpper[k] = true; } else spanOnly = true;
+                }
+                else if (q.UpperValue is not null && splitRanges && !used[k] && !usedLower[k] && LowerViews(article, q) is var lower && lower.TryGetValue(span, out double written))
+                {
+                    // the lower end as written ("100") or as Hearsay scales it ("100 bis 300 Milliarden": 100 billion)
+                    if (ValueMatches(file, expected, With(q, q.Value)) || ValueMatches(file, expected, With(q, written))) { hit = k; usedLower[k] = true; }
                     else spanOnly = true;
                 }
             }
-            if (hit >= 0) { used[hit] = true; continue; }
+            if (hit >= 0) continue;
             failure ??= spanOnly ? "wrong value" : overlap ? "wrong span" : "missed";
         }
         if (failure is not null) return failure;
-        return used.All(u => u) ? null : "extra quantity";
+        for (int k = 0; k < found.Count; k++)
+            if (!used[k] && !usedLower[k] && !usedUpper[k]) return "extra quantity";
+        return null;
+    }
+
+    private static Quantity With(Quantity q, double value) =>
+        new() { Span = q.Span, Number = q.Number, Kind = q.Kind, Value = value, Unit = q.Unit, Bound = q.Bound };
+
+    /// <summary>The spans of a range's lower number (from its first token to each token end inside the number),
+    /// with the value as written.</summary>
+    internal static Dictionary<TextSpan, double> LowerViews(Article a, Quantity q)
+    {
+        var views = new Dictionary<TextSpan, double>();
+        int first = a.TokenIndexAt(q.Number.Start);
+        for (int t = first; t < a.Tokens.Length && a.Tokens[t].End < q.Number.End; t++)
+        {
+            var span = TextSpan.FromBounds(q.Number.Start, a.Tokens[t].End);
+            views[span] = Hearsay.Quantities.NumberParser.TryParse(a.StringOf(span), a.Language, out double v) ? v : double.NaN;
+        }
+        return views;
     }
 
     /// <summary>The spans of a quantity that may stand for the spec's text.</summary>
@@ -185,7 +212,7 @@ public sealed class RecognizersSpecsDataset : IEvalDataset
     internal static HashSet<TextSpan> UpperViews(Article a, Quantity q)
     {
         var views = new HashSet<TextSpan>();
-        var ends = new List<int> { q.Span.End };
+        var ends = new List<int> { q.Span.End, q.Number.End };
         if (q.Counted is { } c) ends.Add(c.End);
         for (int t = a.TokenIndexAt(q.Number.Start) + 1; t < a.Tokens.Length && a.Tokens[t].Start < q.Number.End; t++)
             foreach (var e in ends)
