@@ -63,6 +63,20 @@ internal sealed class QuantityLexicon
     /// <summary>Smaller units by the larger unit's code ("USD" -> "cents"), from unit-compounds.tsv.</summary>
     public required IReadOnlyDictionary<string, PhraseTable<MinorUnit>> MinorUnits { get; init; }
     public required LowerMap<int> Months { get; init; }
+    /// <summary>Lower-case month names that are also common words ("may", "march"): a date only with a number or a date word.</summary>
+    public required WordSet AmbiguousMonths { get; init; }
+    public required LowerMap<int> Weekdays { get; init; }
+    /// <summary>Named days and their calendar rule ("Easter" -> "E+0", "Thanksgiving" -> "4:4:11").</summary>
+    public required PhraseTable<string> Holidays { get; init; }
+    /// <summary>"since", "after" (lower); "before", "until" (upper): a word that opens a period at a date.</summary>
+    public required PhraseTable<Bound> DateOpen { get; init; }
+    /// <summary>"from", "between", "vom", "zwischen": opens a period between two dates; value = the joining word.</summary>
+    public required PhraseTable<string> DateRange { get; init; }
+    public required PhraseTable<bool> DateJoin { get; init; }
+    public required PhraseTable<Bound> DateAfter { get; init; }
+    public required PhraseTable<bool> DatePart { get; init; }
+    public required PhraseTable<bool> DateNoun { get; init; }
+    public required PhraseTable<bool> Century { get; init; }
 
     /// <summary>German writes compounds ("dreiundzwanzig") and capitalizes nouns.</summary>
     public bool Compounds => Language == "de";
@@ -144,6 +158,9 @@ internal sealed class QuantityLexicon
             else if (r[0].Length <= 4) months.Add(KeyValuePair.Create(r[0] + ".", m));
         }
 
+        IEnumerable<string[]> ArgRows(string role) => contextRows.Where(r => r[1] == role && r.Length >= 3);
+        IEnumerable<(string, bool)> Phrases(string role) => contextRows.Where(r => r[1] == role).Select(r => (r[0], true));
+
         return new QuantityLexicon
         {
             Language = pack.Code,
@@ -163,6 +180,17 @@ internal sealed class QuantityLexicon
             CountedStops = pack.Words("counted-stops"),
             RateTimes = new PhraseTable<string>(contextRows.Where(r => r[1] == "rate-time" && r.Length >= 3).Select(r => (r[0], r[2])), abbreviations),
             MinorUnits = minors,
+            AmbiguousMonths = new WordSet(contextRows.Where(r => r[1] == "ambiguous-month").Select(r => r[0])),
+            Weekdays = new LowerMap<int>(pack.Rows("weekdays").Where(r => r.Length >= 2)
+                .Select(r => KeyValuePair.Create(r[0], int.Parse(r[1], CultureInfo.InvariantCulture)))),
+            Holidays = new PhraseTable<string>(pack.Rows("holidays").Where(r => r.Length >= 2).Select(r => (r[0], r[1])), abbreviations),
+            DateOpen = new PhraseTable<Bound>(ArgRows("date-open").Select(r => (r[0], r[2] == "upper" ? Bound.Upper : Bound.Lower)), abbreviations),
+            DateRange = new PhraseTable<string>(ArgRows("date-range").Select(r => (r[0], r[2])), abbreviations),
+            DateJoin = new PhraseTable<bool>(Phrases("date-join"), abbreviations),
+            DateAfter = new PhraseTable<Bound>(ArgRows("date-after").Select(r => (r[0], r[2] == "upper" ? Bound.Upper : Bound.Lower)), abbreviations),
+            DatePart = new PhraseTable<bool>(Phrases("date-part"), abbreviations),
+            DateNoun = new PhraseTable<bool>(Phrases("date-noun"), abbreviations),
+            Century = new PhraseTable<bool>(Phrases("century"), abbreviations),
             Months = new LowerMap<int>(months),
         };
     }

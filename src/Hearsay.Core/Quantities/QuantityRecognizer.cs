@@ -12,7 +12,7 @@ namespace Hearsay.Quantities;
 /// [counted noun phrase] [suffix qualifier]. Numbers that are references ("S. 12"), clock times, phone
 /// numbers or bare years outside a date context are skipped.
 /// </summary>
-internal sealed class QuantityRecognizer
+internal sealed partial class QuantityRecognizer
 {
     private const int MaxAtoms = 32;
     private const int MaxNumberTokens = 12;
@@ -36,6 +36,7 @@ internal sealed class QuantityRecognizer
             var s = new Scope(text, tokens, sentence.FirstToken, sentence.EndToken);
             int i = Math.Max(s.First, resume);
             int lastEnd = -1; // the token after the last quantity found in this sentence
+            _dateListEnd = -1;
             while (i < s.End)
             {
                 bool found = TryMatch(in s, i, out var quantity, out int next);
@@ -353,8 +354,12 @@ internal sealed class QuantityRecognizer
             {
                 return MakeYear(in s, openerFirst >= 0 ? openerFirst : core.First, isRange ? upper.Last : core.Last, in core, in upper, isRange, out q, out next);
             }
-            next = (isRange ? upper.Last : core.Last) + 1;
-            return false;
+            if (prefix is null || prefix.Value.Bound == Bound.Exact)
+            {
+                next = (isRange ? upper.Last : core.Last) + 1;
+                return false;
+            }
+            // "more than 2000", "below 1500": a bound makes it an amount, not a year
         }
         // English writes counts from 1,000 with a comma: a bare "2016" is a year ("the 2016 election")
         if (!_german && core.YearLike && !isRange && unit is null && unitBefore is null && prefix is null)
@@ -1123,199 +1128,6 @@ internal sealed class QuantityRecognizer
 
     private static bool LooksLikeVerbForm(ReadOnlySpan<char> w) =>
         w.Length > 4 && (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ing", StringComparison.OrdinalIgnoreCase));
-
-    // ================================================================ dates
-
-    private bool TryDate(in Scope s, int i, out Quantity? q, out int next)
-    {
-        q = null;
-        next = i + 1;
-        ref readonly var t = ref s.Tokens[i];
-        int day = 0, month = 0, year = 0, last = -1;
-
-        if (t.Kind == TokenKind.Number)
-        {
-            var w = s.Word(i);
-            // "4.4.2019", "04.04.19"
-            if (TryDottedDate(w, out day, out month, out year))
-            {
-                last = i;
-            }
-            // "4.4." (day and month, year unknown)
-            else if (_german && w.Length is >= 3 and <= 5 && w.IndexOf('.') > 0 && i + 1 < s.Tokens.Length && s.IsChar(i + 1, '.') && s.Glued(i + 1)
-                     && TryDayMonth(w, out day, out month))
-            {
-                last = i + 1;
-                // "29.8. 2015": the splitter may have ended the sentence after "29.8."
-                if (i + 2 < s.Tokens.Length && !s.Tokens[i + 2].Has(TokenFlags.LineBefore)
-                    && TryYearAt(new Scope(s.Text, s.Tokens, s.First, Math.Max(s.End, i + 3)), i + 2, out int y)) { year = y; last = i + 2; }
-            }
-            // "5/17/2018" (en: month first), "17/5/2018" (de)
-            else if (IsPlainDigits(w) && w.Length <= 2 && i + 4 < s.End && s.IsChar(i + 1, '/') && s.Glued(i + 1) && s.Glued(i + 2)
-                     && s.Tokens[i + 2].Kind == TokenKind.Number && s.IsChar(i + 3, '/') && s.Glued(i + 3) && s.Glued(i + 4)
-                     && s.Tokens[i + 4].Kind == TokenKind.Number && IsPlainDigits(s.Word(i + 2)) && IsPlainDigits(s.Word(i + 4)))
-            {
-                int a = int.Parse(w, CultureInfo.InvariantCulture), b = int.Parse(s.Word(i + 2), CultureInfo.InvariantCulture);
-                int y = ParseYear(s.Word(i + 4));
-                (month, day) = _german ? (b, a) : (a, b);
-                if (y > 0 && ValidDay(day, month)) { year = y; last = i + 4; }
-            }
-            // "4. April [2019]" (de), "4 April [2019]" (en)
-            else if (IsPlainDigits(w) && w.Length <= 2 && int.Parse(w, CultureInfo.InvariantCulture) is >= 1 and <= 31)
-            {
-                int m = i + 1;
-                if (s.IsChar(m, '.') && s.Glued(m)) m++;
-                if (m < s.Tokens.Length && IsMonth(in s, m, out month))
-                {
-                    day = int.Parse(w, CultureInfo.InvariantCulture);
-                    last = m;
-                    if (TryYearAt(in s, m + 1, out int y)) { year = y; last = m + 1; }
-                }
-            }
-        }
-        else if (t.Kind == TokenKind.Word)
-        {
-            var w = s.Word(i);
-            if (char.IsAsciiDigit(w[0]))
-            {
-                // ISO "2019-04-04", "2019-04"
-                if (t.Has(TokenFlags.Hyphenated) && TryIsoDate(w, out year, out month, out day)) last = i;
-                // "4th April 2019", "4th of April"
-                else if (t.Has(TokenFlags.Ordinal) && NumberParser.TryParseOrdinal(w, _lex, out long d) && d <= 31)
-                {
-                    int m = i + 1;
-                    if (m < s.End && s.Word(m).Equals("of", StringComparison.OrdinalIgnoreCase)) m++;
-                    if (m < s.End && IsMonth(in s, m, out month))
-                    {
-                        day = (int)d;
-                        last = m;
-                        if (TryYearAt(in s, m + 1, out int y)) { year = y; last = m + 1; }
-                    }
-                }
-            }
-            else if (IsMonth(in s, i, out month))
-            {
-                // "April 2019", "April 4, 2019", "April 4th"
-                int k = i + 1;
-                if (TryYearAt(in s, k, out int y)) { year = y; last = k; }
-                else if (k < s.End && TryDayAt(in s, k, out int d))
-                {
-                    day = d;
-                    last = k;
-                    int m = k + 1;
-                    if (m < s.End && s.IsChar(m, ',')) m++;
-                    if (TryYearAt(in s, m, out y)) { year = y; last = m; }
-                    else if (!_german && !s.Tokens[k].Has(TokenFlags.Ordinal) && k + 1 < s.End && s.Tokens[k + 1].Kind == TokenKind.Word && !s.IsChar(k + 1, ','))
-                    {
-                        // "May 5 people": not a date without a year or an ordinal
-                        last = -1;
-                    }
-                }
-            }
-        }
-        if (last < 0 || month == 0) return false;
-        string valueText = day > 0
-            ? (year > 0 ? $"{year:D4}-{month:D2}-{day:D2}" : $"XXXX-{month:D2}-{day:D2}")
-            : $"{year:D4}-{month:D2}";
-        if (day == 0 && year == 0) return false;
-        var span = TextSpan.FromBounds(s.Tokens[i].Start, s.Tokens[last].End);
-        q = new Quantity
-        {
-            Span = span,
-            Number = span,
-            Kind = QuantityKind.Date,
-            Value = year,
-            ValueText = valueText,
-        };
-        next = last + 1;
-        return true;
-    }
-
-    private bool IsMonth(in Scope s, int k, out int month)
-    {
-        month = 0;
-        if (k < 0 || k >= s.Tokens.Length) return false;
-        ref readonly var t = ref s.Tokens[k];
-        if (t.Kind != TokenKind.Word || !t.Has(TokenFlags.Capitalized)) return false;
-        return _lex.Months.TryGet(s.Word(k), out month);
-    }
-
-    private bool TryYearAt(in Scope s, int k, out int year)
-    {
-        year = 0;
-        if (k >= s.End || s.Tokens[k].Kind != TokenKind.Number) return false;
-        var w = s.Word(k);
-        if (w.Length != 4 || !IsPlainDigits(w)) return false;
-        year = int.Parse(w, CultureInfo.InvariantCulture);
-        return year is >= 1000 and <= 2200;
-    }
-
-    private static bool TryDayAt(in Scope s, int k, out int day)
-    {
-        day = 0;
-        ref readonly var t = ref s.Tokens[k];
-        var w = s.Word(k);
-        if (t.Kind == TokenKind.Number && IsPlainDigits(w) && w.Length <= 2) day = int.Parse(w, CultureInfo.InvariantCulture);
-        else if (t.Kind == TokenKind.Word && t.Has(TokenFlags.Ordinal) && w.Length <= 4 && IsPlainDigits(w[..^2])) day = int.Parse(w[..^2], CultureInfo.InvariantCulture);
-        return day is >= 1 and <= 31;
-    }
-
-    private static int ParseYear(ReadOnlySpan<char> w)
-    {
-        if (!IsPlainDigits(w)) return 0;
-        if (w.Length == 4) return int.Parse(w, CultureInfo.InvariantCulture);
-        if (w.Length == 2)
-        {
-            int y = int.Parse(w, CultureInfo.InvariantCulture);
-            return y < 50 ? 2000 + y : 1900 + y;
-        }
-        return 0;
-    }
-
-    private static bool ValidDay(int day, int month) => month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2000, month);
-
-    private static bool TryDottedDate(ReadOnlySpan<char> w, out int day, out int month, out int year)
-    {
-        day = month = year = 0;
-        int a = w.IndexOf('.');
-        if (a is < 1 or > 2) return false;
-        int b = w[(a + 1)..].IndexOf('.');
-        if (b is < 1 or > 2) return false;
-        b += a + 1;
-        var ys = w[(b + 1)..];
-        if (!IsPlainDigits(w[..a]) || !IsPlainDigits(w[(a + 1)..b]) || !(ys.Length is 2 or 4)) return false;
-        day = int.Parse(w[..a], CultureInfo.InvariantCulture);
-        month = int.Parse(w[(a + 1)..b], CultureInfo.InvariantCulture);
-        year = ParseYear(ys);
-        return year > 0 && ValidDay(day, month);
-    }
-
-    private static bool TryDayMonth(ReadOnlySpan<char> w, out int day, out int month)
-    {
-        day = month = 0;
-        int a = w.IndexOf('.');
-        if (a is < 1 or > 2 || w.Length - a - 1 is < 1 or > 2) return false;
-        if (!IsPlainDigits(w[..a]) || !IsPlainDigits(w[(a + 1)..])) return false;
-        day = int.Parse(w[..a], CultureInfo.InvariantCulture);
-        month = int.Parse(w[(a + 1)..], CultureInfo.InvariantCulture);
-        return ValidDay(day, month);
-    }
-
-    private static bool TryIsoDate(ReadOnlySpan<char> w, out int year, out int month, out int day)
-    {
-        year = month = day = 0;
-        if (w.Length is not (7 or 10) || w[4] != '-') return false;
-        if (!IsPlainDigits(w[..4]) || !IsPlainDigits(w[5..7])) return false;
-        year = int.Parse(w[..4], CultureInfo.InvariantCulture);
-        month = int.Parse(w[5..7], CultureInfo.InvariantCulture);
-        if (w.Length == 10)
-        {
-            if (w[7] != '-' || !IsPlainDigits(w[8..10])) return false;
-            day = int.Parse(w[8..10], CultureInfo.InvariantCulture);
-            return year is >= 1000 and <= 2200 && ValidDay(day, month);
-        }
-        return year is >= 1000 and <= 2200 && month is >= 1 and <= 12;
-    }
 
     // ================================================================ ranks and ordinals
 
