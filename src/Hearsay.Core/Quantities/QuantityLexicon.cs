@@ -33,6 +33,7 @@ internal enum ContextRole : ushort
     AngleContext = 1 << 10,
     RatePer = 1 << 11,
     VagueNeedsOf = 1 << 12,
+    DayBefore = 1 << 13,
 }
 
 /// <summary>
@@ -141,6 +142,7 @@ internal sealed class QuantityLexicon
                 "angle-context" => ContextRole.AngleContext,
                 "rate-per" => ContextRole.RatePer,
                 "vague-needs-of" => ContextRole.VagueNeedsOf,
+                "day-before" => ContextRole.DayBefore,
                 _ => ContextRole.None,
             };
             if (role == ContextRole.None) continue;

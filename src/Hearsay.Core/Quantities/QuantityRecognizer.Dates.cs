@@ -21,8 +21,10 @@ internal sealed partial class QuantityRecognizer
         public int Decade;          // 1990 for "the 1990s"; -90 for "the 90s" (century not given)
         public int Century;         // 21 for "the 21st century"
         public int Start, End;      // characters
+        public int CoreStart;       // where the date itself starts, after a part, a weekday or a period noun (0: Start)
         public int Last;            // last token
         public bool Standalone;     // "on the 18th": a day of an unnamed month, a date on its own
+        public bool Anchored;       // a period noun or part says it is a date ("year 2008", "end of 2000")
         public bool HasMonthOrMore => Month > 0 || Quarter > 0 || Half > 0;
         public bool Empty => Year == 0 && Month == 0 && Day == 0 && Quarter == 0 && Half == 0 && Decade == 0 && Century == 0;
     }
@@ -54,11 +56,13 @@ internal sealed partial class QuantityRecognizer
             join = j;
             k += len;
         }
-        bool context = len > 0 || IsDateList(in s, i);
+        bool context = len > 0 || IsDateList(in s, i)
+            || i - 1 >= s.First && (_lex.RolesAt(s.Text, s.Tokens, i - 1, i) & ContextRole.DayBefore) != 0; // "on 5.12", "am 28.10."
         if (len > 0 && IsArticle(in s, k)) k++; // "since the end of 1989", "seit dem Jahr 2001", "between the ninth"
         if (k >= s.End) return false;
 
-        if (!TryDatePoint(in s, k, context, join is not null, out var a, out var a2)) return false;
+        bool bareDay = join is not null || k + 1 < s.End && s.Tokens[k].Kind == TokenKind.Number && _lex.DateJoin.Match(s.Text, s.Tokens, k + 1, s.End, out _) > 0;
+        if (!TryDatePoint(in s, k, context, bareDay, out var a, out var a2)) return false;
         var b = a2;
         bool weakA = IsWeak(in a, context);
         // ---- the other end of a period: "to May", "through 2018", "bis zum 22.01.2016", "and the seventeenth of April"
@@ -70,7 +74,7 @@ internal sealed partial class QuantityRecognizer
             {
                 int n = m + jl;
                 if (n < s.End && IsArticle(in s, n)) n++;
-                if (n < s.End && TryDatePoint(in s, n, true, false, out var bp, out _) && Complete(ref a, ref bp, join is not null || jl > 0))
+                if (n < s.End && TryDatePoint(in s, n, true, a.Month > 0, out var bp, out _) && Complete(ref a, ref bp, join is not null || jl > 0))
                     b = bp;
             }
         }
@@ -89,7 +93,12 @@ internal sealed partial class QuantityRecognizer
             end += len;
             endChar = s.Tokens[end].End;
         }
-        var number = TextSpan.FromBounds(a.Start, b?.End ?? a.End);
+        if (s.Text[endChar - 1] == '.' && s.Tokens[end].Has(TokenFlags.Abbreviation) && _lex.Months.TryGet(s.Word(end), out _) && endChar - 1 > s.Tokens[end].Start)
+        {
+            endChar--; // "second of Aug."
+            if (b is { } bx) { bx.End = Math.Min(bx.End, endChar); b = bx; } else a.End = Math.Min(a.End, endChar);
+        }
+        var number = TextSpan.FromBounds(a.CoreStart > 0 ? a.CoreStart : a.Start, b?.End ?? a.End);
         q = new Quantity
         {
             Span = TextSpan.FromBounds(startChar, endChar),
@@ -102,7 +111,6 @@ internal sealed partial class QuantityRecognizer
             Qualifier = qualifier,
         };
         next = end + 1;
-        _dateListEnd = next;
         return true;
     }
 
@@ -126,17 +134,17 @@ internal sealed partial class QuantityRecognizer
 
     /// <summary>A bare year without anything saying it is a date: left to the number rules (a count or a year).</summary>
     private static bool IsWeak(in DatePoint p, bool context) =>
-        !context && p.Year > 0 && p.Month == 0 && p.Day == 0 && p.Quarter == 0 && p.Half == 0 && p.Decade == 0 && p.Century == 0;
+        !context && !p.Anchored && p.Year > 0 && p.Month == 0 && p.Day == 0 && p.Quarter == 0 && p.Half == 0 && p.Decade == 0 && p.Century == 0;
 
     /// <summary>The words joining two dates; with an opener only its own joining word or a "to"-like one.</summary>
     private int DateJoinAt(in Scope s, int m, string? openerJoin, in DatePoint a)
     {
         if (m >= s.End) return 0;
-        if (openerJoin is "and" or "und") return s.Word(m).Equals(openerJoin, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        if (openerJoin is "and" or "und" && s.Word(m).Equals(openerJoin, StringComparison.OrdinalIgnoreCase)) return 1;
         int len = _lex.DateJoin.Match(s.Text, s.Tokens, m, s.End, out _);
         if (len == 0) return 0;
         // "to" without "from" joins only dates with a month ("May to March"), not "2014 to 2018 people"
-        if (openerJoin is null && s.Word(m).Equals("to", StringComparison.OrdinalIgnoreCase) && !a.HasMonthOrMore) return 0;
+        if (openerJoin is null && s.Word(m).Equals("to", StringComparison.OrdinalIgnoreCase) && !a.HasMonthOrMore && !(a.Day > 0 && a.Year == 0)) return 0;
         return len;
     }
 
@@ -197,16 +205,18 @@ internal sealed partial class QuantityRecognizer
         int len = _lex.DatePart.Match(s.Text, s.Tokens, k, s.End, out _);
         if (len > 0 && k + len < s.End && TryDatePoint(in s, k + len, true, false, out p, out end) && (p.Year > 0 || p.Month > 0))
         {
+            if (p.CoreStart == 0) p.CoreStart = p.Start;
             p.Start = start;
+            p.Anchored = true;
             return true;
         }
         // "mid-November", "mid-2019"
         if (s.Tokens[k].Kind == TokenKind.Word && s.Tokens[k].Has(TokenFlags.Hyphenated) && s.Word(k).StartsWith("mid-", StringComparison.OrdinalIgnoreCase))
         {
             var rest = s.Word(k)[4..];
-            if (_lex.Months.TryGet(rest, out int mm)) { p = new DatePoint { Month = mm, Start = start, End = s.Tokens[k].End, Last = k }; return AddYearAfter(in s, ref p); }
+            if (_lex.Months.TryGet(rest, out int mm)) { p = new DatePoint { Month = mm, Start = start, End = s.Tokens[k].End, Last = k, Anchored = true }; AddYearAfter(in s, ref p); return true; }
             if (rest.Length == 4 && IsPlainDigits(rest) && int.Parse(rest, CultureInfo.InvariantCulture) is >= 1000 and <= 2200 and var yy)
-            { p = new DatePoint { Year = yy, Start = start, End = s.Tokens[k].End, Last = k }; return true; }
+            { p = new DatePoint { Year = yy, Start = start, End = s.Tokens[k].End, Last = k, Anchored = true }; return true; }
             return false;
         }
         // a period noun: "year 2008", "fiscal year 2019", "Jahr 2009", "the year of 2008"
@@ -217,7 +227,7 @@ internal sealed partial class QuantityRecognizer
             if (y < s.End && s.Word(y).Equals("of", StringComparison.OrdinalIgnoreCase)) y++;
             if (YearAt(in s, y, false, out int year, out int yl))
             {
-                p = new DatePoint { Year = year, Start = start, End = s.Tokens[yl].End, Last = yl };
+                p = new DatePoint { Year = year, Start = start, End = s.Tokens[yl].End, Last = yl, Anchored = true, CoreStart = s.Tokens[yl].Start };
                 return true;
             }
             return false;
@@ -231,6 +241,7 @@ internal sealed partial class QuantityRecognizer
             if (d < s.End && IsArticle(in s, d)) d++;
             if (d < s.End && TryDatePoint(in s, d, true, false, out p, out end) && (p.Day > 0 || end is not null))
             {
+                if (p.CoreStart == 0) p.CoreStart = p.Start;
                 p.Start = start;
                 return true;
             }
@@ -239,7 +250,7 @@ internal sealed partial class QuantityRecognizer
         if (TryHoliday(in s, k, out p)) return true;
         if (TryCentury(in s, k, out p)) return true;
         if (TryCompactDate(in s, k, context, out p, out end)) return true;
-        if (TrySpokenDate(in s, k, context, bareDay, out p)) return true;
+        if (TrySpokenDate(in s, k, context, bareDay, out p, out end)) return true;
         return false;
     }
 
@@ -248,9 +259,10 @@ internal sealed partial class QuantityRecognizer
     /// <summary>Day, month and year as words and separate tokens: "4. April 2019", "the 9th of March 2021",
     /// "fourth of july, 1995", "May twenty nine", "April 4, 2019", "April 2019", "april of 87", "October two
     /// thousand and five", "2017 april", "1990 s", "2017 Q1", "Q3 2019"; a bare day only to start a period.</summary>
-    private bool TrySpokenDate(in Scope s, int k, bool context, bool bareDay, out DatePoint p)
+    private bool TrySpokenDate(in Scope s, int k, bool context, bool bareDay, out DatePoint p, out DatePoint? end)
     {
         p = default;
+        end = null;
         ref readonly var t = ref s.Tokens[k];
         int start = t.Start;
 
@@ -263,6 +275,13 @@ internal sealed partial class QuantityRecognizer
             int dd = d;
             if (dd < s.End && s.IsChar(dd, ',') && dd + 1 < s.End && s.Tokens[dd + 1].Has(TokenFlags.Ordinal)) dd++; // "October, 1st"
             if (dd < s.End && IsArticle(in s, dd)) dd++; // "june the 28th"
+            // "November 18-19", "Nov 18-Dec 19, 2015": a period of days in a hyphenated token
+            if (dd < s.End && s.Tokens[dd].Kind == TokenKind.Word && s.Tokens[dd].Has(TokenFlags.Hyphenated) && char.IsAsciiDigit(s.Text[s.Tokens[dd].Start])
+                && TryDayPeriod(in s, dd, month, ref p, out var e))
+            {
+                end = e;
+                return true;
+            }
             if (dd < s.End && !YearAt(in s, dd, false, out _, out _) && DayAt(in s, dd, true, out int day, out int dl))
             {
                 bool ordinal = s.Tokens[dd].Has(TokenFlags.Ordinal) || s.Tokens[dd].Kind == TokenKind.Word;
@@ -276,16 +295,25 @@ internal sealed partial class QuantityRecognizer
                 return !IsAmbiguousMonth(in s, k) || context || ordinal || dl + 1 >= s.End || s.Tokens[dl + 1].Kind != TokenKind.Word;
             }
             if (AddYearAfter(in s, ref p)) return true;
-            // a month alone: after a date word ("in May", "since August", "im März") or at the start of a period
-            return LoneMonthAllowed(in s, k, context);
+            // a month alone: after a date word ("in May", "since August", "im März") or at the start of a period ("May to March")
+            return LoneMonthAllowed(in s, k, context) || MonthJoinFollows(in s, k + 1);
         }
 
         // day first: "4. April 2019", "4 April", "9th of March 2021", "fourth of july", "the 15th day of June",
         // "neunundzwanzigsten Mai", "fifteen August nineteen hundred ninety three"
-        if ((bareDay || MonthWithin(in s, k + 1, 5)) && DayAt(in s, k, !_german, out int day2, out int dl2))
+        if ((bareDay || MonthWithin(in s, k + 1, 5) || _german && context) && DayAt(in s, k, !_german, out int day2, out int dl2))
         {
             int m = dl2 + 1;
             if (m < s.End && s.IsChar(m, '.') && s.Glued(m) && _german && s.Tokens[k].Kind == TokenKind.Number) m++;
+            // "am 27. 11.": German day and month in digits with a space between
+            // (the sentence splitter may have ended the sentence after "27.")
+            if (_german && context && m > dl2 + 1 && m + 1 < s.Tokens.Length && !s.Tokens[m].Has(TokenFlags.LineBefore) && s.Tokens[m].Kind == TokenKind.Number && IsPlainDigits(s.Word(m)) && s.Tokens[m].Length <= 2
+                && s.IsChar(m + 1, '.') && s.Glued(m + 1) && int.Parse(s.Word(m), CultureInfo.InvariantCulture) is >= 1 and <= 12 and var gm && ValidDayOrLeap(day2, gm))
+            {
+                p = new DatePoint { Day = day2, Month = gm, Start = start, End = s.Tokens[m + 1].End, Last = m + 1 };
+                AddYearAfter(in s, ref p);
+                return true;
+            }
             if (m + 1 < s.End && s.Word(m).Equals("day", StringComparison.OrdinalIgnoreCase) && s.Word(m + 1).Equals("of", StringComparison.OrdinalIgnoreCase)) m += 2;
             else if (m < s.End && s.Word(m).Equals("of", StringComparison.OrdinalIgnoreCase)) m++;
             if (m < s.End && MonthAt(in s, m, out int month2) && (s.Tokens[m].Has(TokenFlags.Capitalized) || !IsAmbiguousMonth(in s, m) || m > dl2 + 1))
@@ -298,8 +326,8 @@ internal sealed partial class QuantityRecognizer
             // a bare day starts a period whose other end gives the month ("between 3 and 12 of Sept")
             if (bareDay && day2 is >= 1 and <= 31)
             {
-                int end = s.Tokens[k].Kind == TokenKind.Number && _german && dl2 + 1 < s.End && s.IsChar(dl2 + 1, '.') && s.Glued(dl2 + 1) ? dl2 + 1 : dl2;
-                p = new DatePoint { Day = day2, Start = start, End = s.Tokens[end].End, Last = end };
+                int bareEnd = s.Tokens[k].Kind == TokenKind.Number && _german && dl2 + 1 < s.End && s.IsChar(dl2 + 1, '.') && s.Glued(dl2 + 1) ? dl2 + 1 : dl2;
+                p = new DatePoint { Day = day2, Start = start, End = s.Tokens[bareEnd].End, Last = bareEnd };
                 return true;
             }
         }
@@ -356,6 +384,35 @@ internal sealed partial class QuantityRecognizer
         return false;
     }
 
+    /// <summary>"18-19" (days of the same month) or "18-Dec" + "19" (a day, then the next date's month and day).</summary>
+    private bool TryDayPeriod(in Scope s, int k, int month, ref DatePoint p, out DatePoint end)
+    {
+        end = default;
+        ref readonly var t = ref s.Tokens[k];
+        var w = s.Word(k);
+        int h = w.IndexOf('-');
+        if (h is < 1 or > 2 || !IsPlainDigits(w[..h])) return false;
+        int d1 = int.Parse(w[..h], CultureInfo.InvariantCulture);
+        var right = w[(h + 1)..];
+        if (right.Length is >= 1 and <= 2 && IsPlainDigits(right))
+        {
+            int d2 = int.Parse(right, CultureInfo.InvariantCulture);
+            if (!ValidDayOrLeap(d1, month) || !ValidDayOrLeap(d2, month) || d2 <= d1) return false;
+            p.Day = d1; p.End = t.Start + h; p.Last = k;
+            end = new DatePoint { Month = month, Day = d2, Start = t.Start + h + 1, End = t.End, Last = k };
+        }
+        else if (_lex.Months.TryGet(right, out int m2) && k + 1 < s.End && DayAt(in s, k + 1, false, out int d2, out int dl))
+        {
+            if (!ValidDayOrLeap(d1, month) || !ValidDayOrLeap(d2, m2)) return false;
+            p.Day = d1; p.End = t.Start + h; p.Last = k;
+            end = new DatePoint { Month = m2, Day = d2, Start = t.Start + h + 1, End = s.Tokens[dl].End, Last = dl };
+        }
+        else return false;
+        AddYearAfter(in s, ref end);
+        if (p.Year == 0 && end.Year > 0) p.Year = month <= end.Month ? end.Year : end.Year - 1;
+        return true;
+    }
+
     /// <summary>A year after a month or a day and month: "2019", ", 2019", "of 1987", "of 87", "in 2020",
     /// "'87", "nineteen eighty six", "two thousand and five".</summary>
     private bool AddYearAfter(in Scope s, ref DatePoint p)
@@ -374,6 +431,12 @@ internal sealed partial class QuantityRecognizer
         p.Last = yl;
         p.End = s.Tokens[yl].End;
         return true;
+    }
+
+    private bool MonthJoinFollows(in Scope s, int m)
+    {
+        int jl = m < s.End ? _lex.DateJoin.Match(s.Text, s.Tokens, m, s.End, out _) : 0;
+        return jl > 0 && m + jl < s.End && MonthAt(in s, m + jl, out _) && (s.Tokens[m + jl].Has(TokenFlags.Capitalized) || !IsAmbiguousMonth(in s, m + jl));
     }
 
     private bool MonthWithin(in Scope s, int from, int count)
@@ -443,8 +506,7 @@ internal sealed partial class QuantityRecognizer
         }
         if (char.IsAsciiDigit(w[0])) return false;
         if (TryOrdinalPhrase(in s, k, out long op, out int ol) && op is >= 1 and <= 31) { day = (int)op; last = ol; return true; }
-        if (NumberParser.TryParseOrdinal(w, _lex, out long ow) && ow is >= 1 and <= 31 && !IsCardinalWord(w)
-            && !(_lex.RolesAt(s.Text, s.Tokens, k, k + 1) != ContextRole.None && (_lex.RolesAt(s.Text, s.Tokens, k, k + 1) & ContextRole.OrdinalHomograph) != 0 && !_german))
+        if (NumberParser.TryParseOrdinal(w, _lex, out long ow) && ow is >= 1 and <= 31 && !IsCardinalWord(w))
         {
             day = (int)ow;
             return true;
@@ -707,11 +769,16 @@ internal sealed partial class QuantityRecognizer
             for (int cut = 1; cut < n; cut++)
             {
                 if (seps[cut - 1] is not ('-' or '~' or '–')) continue;
-                if (!ReadFields(fields[..cut], seps[..(cut - 1)], context: true, out var a) || !ReadFields(fields[cut..], seps[cut..(n - 1)], context: true, out var b)) continue;
+                if (!ReadFields(fields[..cut], seps[..(cut - 1)], context: true, out var a) || !ReadFields(fields[cut..n], seps[cut..(n - 1)], context: true, out var b)) continue;
                 if (!Complete(ref a, ref b, true) || !Ordered(in a, in b)) continue;
                 a.Start = startChar; a.End = startChar + fields[cut - 1].End; a.Last = last;
                 b.Start = startChar + fields[cut].Start; b.End = endChar; b.Last = last;
-                if (b.Year == 0 && AddYearAfter(in s, ref b)) { if (a.Year == 0) a.Year = b.Year; last = b.Last; endChar = b.End; }
+                if (b.Year == 0 && AddYearAfter(in s, ref b))
+                {
+                    if (a.Year == 0) a.Year = a.Month <= b.Month || a.Month == 0 || b.Month == 0 ? b.Year : b.Year - 1; // "Nov-Feb 2017"
+                    last = b.Last;
+                    endChar = b.End;
+                }
                 p = a;
                 end = b;
                 return true;

@@ -42,6 +42,7 @@ internal sealed partial class QuantityRecognizer
                 bool found = TryMatch(in s, i, out var quantity, out int next);
                 if (found && quantity is not null)
                 {
+                    if (quantity.Kind == QuantityKind.Date) _dateListEnd = Math.Max(next, i + 1);
                     if (lastEnd >= 0 && i == lastEnd + 1 && IsBoundJoin(in s, lastEnd)
                         && TryJoinBounds(article.Quantities[^1], quantity, out var joined))
                         article.Quantities[^1] = joined; // "more than 10 and less than 40"
@@ -176,6 +177,12 @@ internal sealed partial class QuantityRecognizer
             money = true;
         }
         else if (!TryCore(in s, j, money, out core) && !TryArticleBeforeUnit(in s, j, out core)) return false;
+        // "about 2019 Q1", "around March 2019": a year-like number after a qualifier may start a date
+        if (core.YearLike && !isRange && (prefix is not null || rangeJoin is not null) && TryDate(in s, core.First, out _, out _))
+        {
+            next = core.First;
+            return false;
+        }
         if (!isRange) TryPower(in s, ref core);
         if (core.TimesTen) return false;
         if (IsNotAQuantity(in s, in core, out int skipTo))
@@ -356,7 +363,8 @@ internal sealed partial class QuantityRecognizer
             }
             if (prefix is null || prefix.Value.Bound == Bound.Exact)
             {
-                next = (isRange ? upper.Last : core.Last) + 1;
+                // "about 2019 Q1": the year may still start a date
+                next = prefix is null ? (isRange ? upper.Last : core.Last) + 1 : core.First;
                 return false;
             }
             // "more than 2000", "below 1500": a bound makes it an amount, not a year
