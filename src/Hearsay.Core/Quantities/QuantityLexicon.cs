@@ -63,6 +63,8 @@ internal sealed class QuantityLexicon
     public required PhraseTable<string> RateTimes { get; init; }
     /// <summary>Smaller units by the larger unit's code ("USD" -> "cents"), from unit-compounds.tsv.</summary>
     public required IReadOnlyDictionary<string, PhraseTable<MinorUnit>> MinorUnits { get; init; }
+    /// <summary>Weight units that name a currency after a scaled amount ("361 million pounds").</summary>
+    public required PhraseTable<UnitInfo> ScaledMoney { get; init; }
     public required LowerMap<int> Months { get; init; }
     /// <summary>Lower-case month names that are also common words ("may", "march"): a date only with a number or a date word.</summary>
     public required WordSet AmbiguousMonths { get; init; }
@@ -182,6 +184,7 @@ internal sealed class QuantityLexicon
             CountedStops = pack.Words("counted-stops"),
             RateTimes = new PhraseTable<string>(contextRows.Where(r => r[1] == "rate-time" && r.Length >= 3).Select(r => (r[0], r[2])), abbreviations),
             MinorUnits = minors,
+            ScaledMoney = new PhraseTable<UnitInfo>(ArgRows("scaled-money").Select(r => (r[0], new UnitInfo(r[2], QuantityKind.Money, UnitPosition.After))), abbreviations),
             AmbiguousMonths = new WordSet(contextRows.Where(r => r[1] == "ambiguous-month").Select(r => r[0])),
             Weekdays = new LowerMap<int>(pack.Rows("weekdays").Where(r => r.Length >= 2)
                 .Select(r => KeyValuePair.Create(r[0], int.Parse(r[1], CultureInfo.InvariantCulture)))),

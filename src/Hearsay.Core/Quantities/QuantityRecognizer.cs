@@ -183,7 +183,16 @@ internal sealed partial class QuantityRecognizer
             next = core.First;
             return false;
         }
-        if (!isRange) TryPower(in s, ref core);
+        if (!isRange && core.GluedUnit is null) TryPower(in s, ref core);
+        else if (!isRange && core.GluedUnit is { Kind: QuantityKind.Measure } gu && core.Last + 2 < s.End && s.IsChar(core.Last + 1, '^') && s.Glued(core.Last + 1)
+                 && s.Glued(core.Last + 2) && s.Word(core.Last + 2) is "2" or "3")
+        {
+            // "4,18m^2": a square or cubic unit
+            var power = s.Word(core.Last + 2)[0];
+            core.GluedUnit = PoweredUnits.GetOrAdd((gu.Unit, power), key => new UnitInfo(key.Item1 + key.Item2, QuantityKind.Measure, UnitPosition.After));
+            core.GluedUnitSpan = TextSpan.FromBounds(core.GluedUnitSpan.Start, s.Tokens[core.Last + 2].End);
+            core.Last += 2;
+        }
         if (core.TimesTen) return false;
         if (IsNotAQuantity(in s, in core, out int skipTo))
         {
@@ -247,7 +256,8 @@ internal sealed partial class QuantityRecognizer
             }
             // "$ 20,000.00 $ 37,305.97": a currency sign that opens the next amount is not this one's unit
             if (len > 0 && ua.Position == UnitPosition.Both && end + skipOf + len + 1 < s.End
-                && s.Tokens[end + skipOf + len + 1].Kind == TokenKind.Number && s.Tokens[end + 1 + skipOf].Kind == TokenKind.Symbol)
+                && s.Tokens[end + skipOf + len + 1].Kind == TokenKind.Number && s.Tokens[end + 1 + skipOf].Kind == TokenKind.Symbol
+                && _lex.UnitsAfter.Match(s.Text, s.Tokens, end + skipOf + len + 2, s.End, out _) == 0) // but "10 $ 30 $", "10 $ 30 cent"
                 len = 0;
             if (len > 0)
             {
@@ -266,6 +276,10 @@ internal sealed partial class QuantityRecognizer
                 unitSpan = SpanOf(in s, ubFirst, ubLast);
             }
         }
+        // "361 million pounds", "2,5 Milliarden Pfund": a weight unit that names a currency when the amount is scaled
+        if (unit is not null && unit.Kind == QuantityKind.Measure && unitSpan is { } us2 && last.Info.Scale >= 1_000_000
+            && _lex.ScaledMoney.Match(s.Text, s.Tokens, s.Tokens.Length > 0 ? IndexAt(in s, us2.Start) : 0, s.End, out var money2) > 0)
+            unit = money2;
         // "im Alter von 45 Jahren", "aged 45": an age, in the unit after the number if there is one
         if (unitBefore?.Kind == QuantityKind.Age)
         {
@@ -451,10 +465,18 @@ internal sealed partial class QuantityRecognizer
         return upper.Value > lower.Value && !lower.YearLike == !upper.YearLike;
     }
 
+    /// <summary>The token starting at a character offset (within the sentence).</summary>
+    private static int IndexAt(in Scope s, int start)
+    {
+        for (int k = s.First; k < s.End; k++) if (s.Tokens[k].Start == start) return k;
+        return s.End;
+    }
+
     private static readonly UnitInfo AngleDegrees = new("deg", QuantityKind.Measure, UnitPosition.After);
     private static readonly ConcurrentDictionary<string, UnitInfo> AgeUnits = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, UnitInfo> DurationUnits = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<(string, string), UnitInfo> RateUnits = new();
+    private static readonly ConcurrentDictionary<(string, char), UnitInfo> PoweredUnits = new();
 
     /// <summary>The same time unit as an age ("years" in "45 years old").</summary>
     private static UnitInfo AgeIn(UnitInfo unit) =>
@@ -537,7 +559,15 @@ internal sealed partial class QuantityRecognizer
         if (!_lex.UnitsBefore.TryGetWord(w[..d], out var u) || u.Kind != QuantityKind.Money) return false;
         if (!NumberParser.TryParseDigits(w[d..], _lex.GroupSeparator, out double v)) return false;
         unit = u;
-        core = new Core { First = j, Last = j, NumStart = t.Start + d, NumEnd = t.End, Value = v * u.Scale, Info = new NumberInfo { Scale = 1 } };
+        int last = j;
+        // "USD115.5": the decimals after a glued point
+        if (j + 2 < s.End && s.Glued(j + 1) && s.Glued(j + 2) && (s.IsChar(j + 1, '.') || s.IsChar(j + 1, ',')) && s.Tokens[j + 2].Kind == TokenKind.Number
+            && IsPlainDigits(s.Word(j + 2)) && NumberParser.TryParseDigits(string.Concat(w[d..], s.Word(j + 1), s.Word(j + 2)), _lex.GroupSeparator, out double dv))
+        {
+            v = dv;
+            last = j + 2;
+        }
+        core = new Core { First = j, Last = last, NumStart = t.Start + d, NumEnd = s.Tokens[last].End, Value = v * u.Scale, Info = new NumberInfo { Scale = 1 } };
         return true;
     }
 

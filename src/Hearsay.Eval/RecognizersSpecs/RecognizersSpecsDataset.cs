@@ -39,6 +39,7 @@ public sealed class RecognizersSpecsDataset : IEvalDataset
         var scope = SpecScope.Default;
         var items = new List<Item>();
         var excluded = new Dictionary<string, int>(StringComparer.Ordinal);
+        var dropped = new Dictionary<string, int>(StringComparer.Ordinal);
         int total = 0;
         foreach (var file in SpecReader.Files(root))
         {
@@ -48,11 +49,17 @@ public sealed class RecognizersSpecsDataset : IEvalDataset
             for (int i = 0; i < cases.Count; i++)
             {
                 if (scope.CaseOutOfScope(file, cases[i]) is { } reason) Bump(excluded, $"{file.Model}: {reason}", 1);
-                else items.Add(new Item(file, cases[i], i));
+                else
+                {
+                    items.Add(new Item(file, cases[i], i));
+                    foreach (var r in cases[i].Results)
+                        if (scope.NotRequired(file, cases[i], r) is { } why) Bump(dropped, $"{file.Model}: {why}", 1);
+                }
             }
         }
         context.Log?.Invoke($"eval: {Id}: {items.Count} of {total} cases in scope; out of scope: " +
-            string.Join("; ", excluded.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} ×{kv.Value}")));
+            string.Join("; ", excluded.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} ×{kv.Value}"))
+            + "; expected results not required in cases in scope: " + string.Join("; ", dropped.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} ×{kv.Value}")));
 
         var report = new DatasetReport();
         var outDir = context.PredictionsFolder(Id);
@@ -186,6 +193,8 @@ public sealed class RecognizersSpecsDataset : IEvalDataset
     internal static HashSet<TextSpan> Views(Article a, Quantity q)
     {
         var views = new HashSet<TextSpan> { q.Number, q.Span };
+        // "$10" in "$10 dollars": what stands before the number, with the number
+        if (q.Span.Start < q.Number.Start) views.Add(TextSpan.FromBounds(q.Span.Start, q.Number.End));
         // "the 18th", "den 28.10.": the specs keep a definite article before a date or ordinal
         int first = a.TokenIndexAt(q.Span.Start);
         if (first > 0 && first < a.Tokens.Length && SpecScope.Default.IsArticle(a.Language, a.Text.AsSpan(a.Tokens[first - 1].Start, a.Tokens[first - 1].Length)))
