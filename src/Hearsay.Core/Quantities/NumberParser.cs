@@ -237,6 +237,12 @@ public static class NumberParser
             dest[0] = atom;
             return 1;
         }
+        // "twenty-firsts", "thirtieths": a plural ordinal is the denominator of a fraction ("three twenty-firsts")
+        if (!lex.Compounds && len > 4 && lower[^1] == 's' && EnglishOrdinal(lower[..^1], lex, out long denominator) && denominator >= 3)
+        {
+            dest[0] = new NumberAtom(AtomClass.Fraction, denominator);
+            return 1;
+        }
         if (lower.IndexOfAny('-', '‐') > 0)
         {
             int count = 0;

@@ -34,6 +34,7 @@ internal enum ContextRole : ushort
     RatePer = 1 << 11,
     VagueNeedsOf = 1 << 12,
     DayBefore = 1 << 13,
+    RankVerb = 1 << 14,
 }
 
 /// <summary>
@@ -145,6 +146,7 @@ internal sealed class QuantityLexicon
                 "rate-per" => ContextRole.RatePer,
                 "vague-needs-of" => ContextRole.VagueNeedsOf,
                 "day-before" => ContextRole.DayBefore,
+                "rank-verb" => ContextRole.RankVerb,
                 _ => ContextRole.None,
             };
             if (role == ContextRole.None) continue;

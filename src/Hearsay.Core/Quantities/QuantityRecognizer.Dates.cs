@@ -62,7 +62,15 @@ internal sealed partial class QuantityRecognizer
         if (k >= s.End) return false;
 
         bool bareDay = join is not null || k + 1 < s.End && s.Tokens[k].Kind == TokenKind.Number && _lex.DateJoin.Match(s.Text, s.Tokens, k + 1, s.End, out _) > 0;
-        if (!TryDatePoint(in s, k, context, bareDay, out var a, out var a2)) return false;
+        if (!TryDatePoint(in s, k, context, bareDay, out var a, out var a2))
+        {
+            // "the beginning of 2000": the word that opens a period is also a part of one
+            if (len == 0 || k == i || !TryDatePoint(in s, i, IsDateList(in s, i), false, out a, out a2)) return false;
+            bound = Bound.Exact;
+            qualifier = null;
+            join = null;
+            k = i;
+        }
         var b = a2;
         bool weakA = IsWeak(in a, context);
         // ---- the other end of a period: "to May", "through 2018", "bis zum 22.01.2016", "and the seventeenth of April"
@@ -306,11 +314,19 @@ internal sealed partial class QuantityRecognizer
             int m = dl2 + 1;
             if (m < s.End && s.IsChar(m, '.') && s.Glued(m) && _german && s.Tokens[k].Kind == TokenKind.Number) m++;
             // "am 27. 11.": German day and month in digits with a space between
-            // (the sentence splitter may have ended the sentence after "27.")
-            if (_german && context && m > dl2 + 1 && m + 1 < s.Tokens.Length && !s.Tokens[m].Has(TokenFlags.LineBefore) && s.Tokens[m].Kind == TokenKind.Number && IsPlainDigits(s.Word(m)) && s.Tokens[m].Length <= 2
+            // (the sentence splitter may have ended the sentence after "27."); "am siebter 4.": an ordinal word day, then the month in digits
+            if (_german && context && (m > dl2 + 1 || s.Tokens[k].Kind == TokenKind.Word) && m + 1 < s.Tokens.Length && !s.Tokens[m].Has(TokenFlags.LineBefore) && s.Tokens[m].Kind == TokenKind.Number && IsPlainDigits(s.Word(m)) && s.Tokens[m].Length <= 2
                 && s.IsChar(m + 1, '.') && s.Glued(m + 1) && int.Parse(s.Word(m), CultureInfo.InvariantCulture) is >= 1 and <= 12 and var gm && ValidDayOrLeap(day2, gm))
             {
                 p = new DatePoint { Day = day2, Month = gm, Start = start, End = s.Tokens[m + 1].End, Last = m + 1 };
+                AddYearAfter(in s, ref p);
+                return true;
+            }
+            // "am 7. vierten": the month as an ordinal, as German dates are read aloud
+            if (_german && context && m < s.End && s.Tokens[m].Kind == TokenKind.Word && !s.Tokens[m].Has(TokenFlags.Capitalized)
+                && NumberParser.TryParseOrdinal(s.Word(m), _lex, out long om) && om is >= 1 and <= 12 && ValidDayOrLeap(day2, (int)om))
+            {
+                p = new DatePoint { Day = day2, Month = (int)om, Start = start, End = s.Tokens[m].End, Last = m };
                 AddYearAfter(in s, ref p);
                 return true;
             }
@@ -773,6 +789,11 @@ internal sealed partial class QuantityRecognizer
                 if (!Complete(ref a, ref b, true) || !Ordered(in a, in b)) continue;
                 a.Start = startChar; a.End = startChar + fields[cut - 1].End; a.Last = last;
                 b.Start = startChar + fields[cut].Start; b.End = endChar; b.Last = last;
+                if (b.Month > 0 && b.Day == 0 && b.Last + 1 < s.End && DayAt(in s, b.Last + 1, false, out int bd, out int bdl) && ValidDayOrLeap(bd, b.Month)
+                    && s.Tokens[b.Last + 1].Has(TokenFlags.Ordinal))
+                {
+                    b.Day = bd; b.Last = bdl; b.End = s.Tokens[bdl].End; last = bdl; endChar = b.End; // "Nov-Feb 5th, 2017"
+                }
                 if (b.Year == 0 && AddYearAfter(in s, ref b))
                 {
                     if (a.Year == 0) a.Year = a.Month <= b.Month || a.Month == 0 || b.Month == 0 ? b.Year : b.Year - 1; // "Nov-Feb 2017"
@@ -872,10 +893,11 @@ internal sealed partial class QuantityRecognizer
             f = new Field { Kind = FieldKind.MonthDay, Value = mm * 100 + int.Parse(piece[l..], CultureInfo.InvariantCulture) };
             return true;
         }
-        // "FY2019"
-        if (l == 2 && piece[..2] is "FY" or "fy" && piece.Length == 6 && IsPlainDigits(piece[2..]))
+        // "FY2019", "FY19", "CY2018", "SY18": fiscal, calendar and school years
+        if (l == 2 && (piece[0] is 'F' or 'f' or 'C' or 'c' or 'S' or 's') && piece[1] is 'Y' or 'y' && piece.Length is 4 or 6 && IsPlainDigits(piece[2..]))
         {
-            f = new Field { Kind = FieldKind.FiscalYear, Value = int.Parse(piece[2..], CultureInfo.InvariantCulture) };
+            int v = int.Parse(piece[2..], CultureInfo.InvariantCulture);
+            f = new Field { Kind = FieldKind.FiscalYear, Value = piece.Length == 4 ? ParseYear2(v) : v };
             return f.Value is >= 1900 and <= 2100;
         }
         return false;

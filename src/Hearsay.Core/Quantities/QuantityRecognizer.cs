@@ -138,6 +138,9 @@ internal sealed partial class QuantityRecognizer
         QualifierInfo? prefix = null;
         int qualFirst = -1, qualLast = -1;
         int len = _lex.Prefixes.Match(s.Text, s.Tokens, j, s.End, out var qi);
+        // "=>30", "<>30": an arrow or "not equal" is no bound
+        if (len == 1 && s.Tokens[j].Kind == TokenKind.Symbol && j - 1 >= s.First && s.Glued(j) && (s.IsChar(j - 1, '=') || s.IsChar(j - 1, '<') || s.IsChar(j - 1, '>')))
+            len = 0;
         if (len > 0) { prefix = qi; qualFirst = j; qualLast = j + len - 1; j += len; }
 
         string? rangeJoin = null;
@@ -154,7 +157,12 @@ internal sealed partial class QuantityRecognizer
         // "minus 5 Grad", "-5 degrees": a sign before digits
         int signTok = -1;
         if (j + 1 < s.End && (s.Tokens[j + 1].Kind == TokenKind.Number || s.Tokens[j + 1].Kind == TokenKind.Word && char.IsAsciiDigit(s.Text[s.Tokens[j + 1].Start]))
-            && IsSign(in s, j)) { signTok = j; j++; }
+            && IsSign(in s, j))
+        {
+            if (prefix is null && TryDate(in s, j + 1, out _, out _)) { next = j + 1; return false; } // "-20200701-": a date, not a negative number
+            signTok = j;
+            j++;
+        }
         bool money = unitBefore?.Kind == QuantityKind.Money;
         bool isRange = false;
         Core upper = default;
@@ -176,7 +184,7 @@ internal sealed partial class QuantityRecognizer
             ubFirst = ubLast = j;
             money = true;
         }
-        else if (!TryCore(in s, j, money, out core) && !TryArticleBeforeUnit(in s, j, out core)) return false;
+        else if (!TryCore(in s, j, money, out core) && !TryArticleBeforeUnit(in s, j, out core) && !TryLoneFraction(in s, j, prefix, out core)) return false;
         // "about 2019 Q1", "around March 2019": a year-like number after a qualifier may start a date
         if (core.YearLike && !isRange && (prefix is not null || rangeJoin is not null) && TryDate(in s, core.First, out _, out _))
         {
@@ -255,9 +263,19 @@ internal sealed partial class QuantityRecognizer
                 period = false;
             }
             // "$ 20,000.00 $ 37,305.97": a currency sign that opens the next amount is not this one's unit
+            // "20 (kg)", "20 [kg]": a unit in brackets, as tables write it
+            if (len == 0 && skipOf == 0 && end + 3 < s.End && IsOpeningBracket(in s, end + 1) && s.Glued(end + 2) && s.Glued(end + 3)
+                && _lex.UnitsAfter.Match(s.Text, s.Tokens, end + 2, end + 3, out var bu) == 1 && bu.Kind == QuantityKind.Measure && IsClosingBracket(in s, end + 3, s.Text[s.Tokens[end + 1].Start]))
+            {
+                unit = bu;
+                unitSpan = SpanOf(in s, end + 2, end + 2);
+                end += 3;
+                len = -1;
+            }
             if (len > 0 && ua.Position == UnitPosition.Both && end + skipOf + len + 1 < s.End
                 && s.Tokens[end + skipOf + len + 1].Kind == TokenKind.Number && s.Tokens[end + 1 + skipOf].Kind == TokenKind.Symbol
-                && _lex.UnitsAfter.Match(s.Text, s.Tokens, end + skipOf + len + 2, s.End, out _) == 0) // but "10 $ 30 $", "10 $ 30 cent"
+                && (_lex.UnitsAfter.Match(s.Text, s.Tokens, end + skipOf + len + 2, s.End, out _) == 0 // but "10 $ 30 $", "10 $ 30 cent"
+                    || s.Glued(end + skipOf + len + 1))) // "1 $10": the sign is glued to the next amount
                 len = 0;
             if (len > 0)
             {
@@ -270,7 +288,7 @@ internal sealed partial class QuantityRecognizer
                     spanEndChar = unitSpan.Value.End;
                 }
             }
-            else if (unitBefore is not null)
+            else if (unitBefore is not null && len == 0)
             {
                 unit = unitBefore;
                 unitSpan = SpanOf(in s, ubFirst, ubLast);
@@ -472,6 +490,11 @@ internal sealed partial class QuantityRecognizer
         return s.End;
     }
 
+    private static bool IsOpeningBracket(in Scope s, int k) => s.IsChar(k, '(') || s.IsChar(k, '[') || s.IsChar(k, '{') || s.IsChar(k, '<');
+
+    private static bool IsClosingBracket(in Scope s, int k, char open) =>
+        s.IsChar(k, open switch { '(' => ')', '[' => ']', '{' => '}', _ => '>' });
+
     private static readonly UnitInfo AngleDegrees = new("deg", QuantityKind.Measure, UnitPosition.After);
     private static readonly ConcurrentDictionary<string, UnitInfo> AgeUnits = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, UnitInfo> DurationUnits = new(StringComparer.Ordinal);
@@ -568,6 +591,16 @@ internal sealed partial class QuantityRecognizer
             last = j + 2;
         }
         core = new Core { First = j, Last = last, NumStart = t.Start + d, NumEnd = s.Tokens[last].End, Value = v * u.Scale, Info = new NumberInfo { Scale = 1 } };
+        return true;
+    }
+
+    /// <summary>"more than half", "fast die Hälfte" not: a fraction word alone after a bound ("more than half", "weniger als ein Drittel" is read anyway).</summary>
+    private bool TryLoneFraction(in Scope s, int j, QualifierInfo? prefix, out Core core)
+    {
+        core = default;
+        if (prefix is not { Bound: not Bound.Exact } || j >= s.End || s.Tokens[j].Kind != TokenKind.Word) return false;
+        if (!_lex.NumberWords.TryGet(s.Word(j), out var atom) || atom.Class != AtomClass.Fraction || atom.Value < 2) return false;
+        core = new Core { First = j, Last = j, NumStart = s.Tokens[j].Start, NumEnd = s.Tokens[j].End, Value = 1 / atom.Value, Info = new NumberInfo { Scale = 1 }, Words = true };
         return true;
     }
 
@@ -1140,7 +1173,7 @@ internal sealed partial class QuantityRecognizer
         while (k < s.End && count < 4)
         {
             ref readonly var t = ref s.Tokens[k];
-            if (t.Kind != TokenKind.Word || char.IsAsciiDigit(s.Text[t.Start])) break;
+            if (t.Kind != TokenKind.Word || char.IsAsciiDigit(s.Text[t.Start]) || t.Has(TokenFlags.HasDigit)) break;
             var w = s.Word(k);
             if (_lex.CountedStops.Contains(w)) break;
             if (w.Length > 3 && w.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) break;
@@ -1216,6 +1249,11 @@ internal sealed partial class QuantityRecognizer
                 {
                     rank = r;
                     last = i + 1;
+                }
+                else if (i - 1 >= s.First && (_lex.RolesAt(s.Text, s.Tokens, i - 1, i) & ContextRole.RankVerb) != 0)
+                {
+                    rank = r; // "she finished second", "er wurde Zweiter"
+                    last = i;
                 }
                 else if (!IsHomograph(in s, i) || OrdinalContext(in s, i))
                 {

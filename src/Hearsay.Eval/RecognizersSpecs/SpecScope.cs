@@ -88,6 +88,7 @@ public sealed class SpecScope
     }
 
     private static readonly Regex FileOrUrl = new(@"(://|^www\.|_|\.[A-Za-z]{2,4}$)", RegexOptions.CultureInvariant);
+    private static readonly Regex FullDate = new(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant);
     private static readonly Regex Code = new(@"^[A-Za-z]+-\d+$", RegexOptions.CultureInvariant);
 
     /// <summary>The result is a strict part of a whitespace-free chunk that holds more digits, or a URL, file name or code.</summary>
@@ -139,6 +140,10 @@ public sealed class SpecScope
                     if (!r.Text.Any(char.IsDigit) && !words.Any(w => _months[file.Language].Contains(w))) return "date without a number or month name";
                     if (r.Timex is { } t && t.Contains('W')) return "week-based date";
                     if (IsOffset(file.Language, words)) return "date computed from a time span ('in 2 weeks', '3 days after May 1')";
+                    // "Monday 21", "Dienstag, der 25.": a day of an unnamed month, which the spec resolves against its reference date
+                    if (r.Timex is { } full && FullDate.IsMatch(full) && !words.Any(w => _months[file.Language].Contains(w))
+                        && !r.Text.Any(ch => ch is '/' or '-') && !Regex.IsMatch(r.Text, @"\d[.]\s*\d") && !Regex.IsMatch(r.Text, @"\d{4}"))
+                        return "date relative to the time of speaking";
                     break;
             }
         }
