@@ -81,6 +81,8 @@ internal sealed class QuantityLexicon
     public required PhraseTable<bool> DatePart { get; init; }
     public required PhraseTable<bool> DateNoun { get; init; }
     public required PhraseTable<bool> Century { get; init; }
+    /// <summary>Ordinals as adverbs ("zuerst", "firstly"), with their value.</summary>
+    public required PhraseTable<int> OrdinalAdverbs { get; init; }
 
     /// <summary>German writes compounds ("dreiundzwanzig") and capitalizes nouns.</summary>
     public bool Compounds => Language == "de";
@@ -198,6 +200,7 @@ internal sealed class QuantityLexicon
             DatePart = new PhraseTable<bool>(Phrases("date-part"), abbreviations),
             DateNoun = new PhraseTable<bool>(Phrases("date-noun"), abbreviations),
             Century = new PhraseTable<bool>(Phrases("century"), abbreviations),
+            OrdinalAdverbs = new PhraseTable<int>(ArgRows("ordinal-adverb").Select(r => (r[0], int.Parse(r[2], CultureInfo.InvariantCulture))), abbreviations),
             Months = new LowerMap<int>(months),
         };
     }

@@ -767,7 +767,7 @@ internal sealed partial class QuantityRecognizer
                 AddYearAfter(in s, ref p);
                 return true;
             }
-            if (f.Kind == FieldKind.FiscalYear) { p = new DatePoint { Year = f.Value, Start = startChar, End = endChar, Last = last }; return true; }
+            if (f.Kind == FieldKind.FiscalYear) { p = new DatePoint { Year = f.Value, Start = startChar, End = endChar, Last = last, Anchored = true }; return true; }
             return false;
         }
         // "between 2014-2018", "from 2014~2018": a period of years after a date word (else the number rules read it)

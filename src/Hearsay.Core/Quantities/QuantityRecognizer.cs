@@ -237,7 +237,17 @@ internal sealed partial class QuantityRecognizer
                 && MakeRange(ref core, in upper))
                 isRange = true;
         }
-        var last = isRange ? upper : core;
+        // "one out of three", "two out of five hundred TVs": a ratio, the share of the whole
+        bool ratio = false;
+        if (!isRange && rangeJoin is null && k + 2 < s.End && s.Word(k).Equals("out", StringComparison.OrdinalIgnoreCase) && s.Word(k + 1).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && TryCore(in s, k + 2, false, out var ofWhole) && ofWhole.Value > 0 && ofWhole.Value >= core.Value && !ofWhole.Info.Vague && !ofWhole.YearLike)
+        {
+            upper = ofWhole;
+            ratio = true;
+            core.Value = Math.Round(core.Value / ofWhole.Value, 12);
+            core.YearLike = false;
+        }
+        var last = isRange || ratio ? upper : core;
         int end = last.Last;
 
         // ---- unit
@@ -1261,6 +1271,13 @@ internal sealed partial class QuantityRecognizer
                     last = i;
                     kind = QuantityKind.Ordinal;
                 }
+            }
+            // "zuerst", "firstly": an ordinal as an adverb
+            if (rank == 0 && _lex.OrdinalAdverbs.TryGetWord(w, out int adverb))
+            {
+                rank = adverb;
+                last = i;
+                kind = QuantityKind.Ordinal;
             }
             if (rank > 0) number = t.Span;
             // "Platz 4", "Rang zwei"
