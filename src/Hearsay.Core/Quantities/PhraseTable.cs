@@ -64,6 +64,9 @@ internal sealed class PhraseTable<T>
 
     public int Count { get; }
 
+    /// <summary>The first words of the phrases (lower case).</summary>
+    public IEnumerable<string> FirstWords => _byFirst.Keys;
+
     /// <summary>Longest phrase starting at token <paramref name="index"/> that ends before <paramref name="limit"/>.
     /// Returns its length in tokens (0 when none).</summary>
     public int Match(string text, Token[] tokens, int index, int limit, out T value)

@@ -83,6 +83,14 @@ internal sealed class QuantityLexicon
     public required PhraseTable<bool> Century { get; init; }
     /// <summary>Ordinals as adverbs ("zuerst", "firstly"), with their value.</summary>
     public required PhraseTable<int> OrdinalAdverbs { get; init; }
+    /// <summary>Words a date may start with besides digits: date words, months, holidays ("since", "Mai", "Easter") = 1;
+    /// weekdays ("Tue", "Sonntag") = 2.</summary>
+    public LowerMap<byte> DateStarts { get; private set; } = null!;
+    /// <summary>Words a quantity may start with: number words, ordinals, qualifiers, range openers, units written
+    /// before the number, date words, rank nouns. Any other word without a digit starts none (a cheap first test).</summary>
+    public LowerMap<bool> StartWords { get; private set; } = null!;
+    /// <summary>First two letters of number and ordinal words ("tw" for "twenty", "er" for "erste"): a day in words may start here.</summary>
+    public LowerMap<bool> DayWordStarts { get; private set; } = null!;
 
     /// <summary>German writes compounds ("dreiundzwanzig") and capitalizes nouns.</summary>
     public bool Compounds => Language == "de";
@@ -169,7 +177,7 @@ internal sealed class QuantityLexicon
         IEnumerable<string[]> ArgRows(string role) => contextRows.Where(r => r[1] == role && r.Length >= 3);
         IEnumerable<(string, bool)> Phrases(string role) => contextRows.Where(r => r[1] == role).Select(r => (r[0], true));
 
-        return new QuantityLexicon
+        var lexicon = new QuantityLexicon
         {
             Language = pack.Code,
             NumberWords = numberWords,
@@ -203,6 +211,16 @@ internal sealed class QuantityLexicon
             OrdinalAdverbs = new PhraseTable<int>(ArgRows("ordinal-adverb").Select(r => (r[0], int.Parse(r[2], CultureInfo.InvariantCulture))), abbreviations),
             Months = new LowerMap<int>(months),
         };
+        lexicon.DateStarts = new LowerMap<byte>(lexicon.DateOpen.FirstWords.Concat(lexicon.DateRange.FirstWords).Concat(lexicon.DatePart.FirstWords)
+            .Concat(lexicon.DateNoun.FirstWords).Concat(lexicon.Holidays.FirstWords).Concat(lexicon.Months.Keys).Select(w => KeyValuePair.Create(w, (byte)1))
+            .Concat(lexicon.Weekdays.Keys.Select(w => KeyValuePair.Create(w, (byte)2))));
+        var rankNouns = roles.Where(kv => (kv.Value & ContextRole.RankNoun) != 0).Select(kv => kv.Key.Split(' ')[0].ToLowerInvariant());
+        lexicon.StartWords = new LowerMap<bool>(numberWords.Keys.Concat(ordinals.Keys).Concat(lexicon.Prefixes.FirstWords).Concat(lexicon.RangeOpeners.FirstWords)
+            .Concat(lexicon.UnitsBefore.FirstWords).Concat(lexicon.DateStarts.Keys).Concat(lexicon.OrdinalAdverbs.FirstWords).Concat(rankNouns)
+            .Distinct().Select(w => KeyValuePair.Create(w, true)));
+        lexicon.DayWordStarts = new LowerMap<bool>(numberWords.Keys.Concat(ordinals.Keys).Where(k => k.Length >= 2 && char.IsLetter(k[0]))
+            .Select(k => k[..2]).Distinct().Select(k => KeyValuePair.Create(k, true)));
+        return lexicon;
     }
 
     private static AtomClass ParseClass(string s) => s switch

@@ -37,8 +37,9 @@ internal sealed partial class QuantityRecognizer
         q = null;
         next = i + 1;
         ref readonly var t0 = ref s.Tokens[i];
-        // cheap exit: dates start at a digit, a word, or a '.' of ".08"-like text never; most punctuation cannot start one
-        if (t0.Kind is not (TokenKind.Number or TokenKind.Word or TokenKind.Symbol or TokenKind.Punctuation)) return false;
+        // cheap exit: a date starts at a digit, a date word, a month, a weekday, a holiday, a day in words or "Q1"
+        if (t0.Kind is not (TokenKind.Number or TokenKind.Word)) return false;
+        if (t0.Kind == TokenKind.Word && !t0.Has(TokenFlags.HasDigit) && !t0.Has(TokenFlags.Hyphenated) && !MayStartDate(in s, i)) return false;
 
         int k = i;
         Bound bound = Bound.Exact;
@@ -120,6 +121,33 @@ internal sealed partial class QuantityRecognizer
         };
         next = end + 1;
         return true;
+    }
+
+    private bool MayStartDate(in Scope s, int i)
+    {
+        var w = s.Word(i);
+        if (w.Length < 2 || w.Length > 40) return false;
+        Span<char> lower = stackalloc char[w.Length];
+        w.ToLowerInvariant(lower);
+        if (_lex.DateStarts.TryGetLower(lower, out byte kind))
+        {
+            if (kind == 1) return true;
+            // a weekday: "Tue May 9", "So 27.02.2022", "friday 5/12" (German "so" is no Sunday)
+            if (s.Tokens[i].Has(TokenFlags.Capitalized) || w.Length > 3) return true;
+        }
+        if (s.Tokens[i].Has(TokenFlags.Hyphenated) && lower.StartsWith("mid-")) return true;
+        if (w.Length == 2 && QuarterWord(w, out _, out _)) return true;
+        // a day in words with a month soon after: "fourth of July", "twenty fifth of May", "neunundzwanzigsten Mai"
+        return MayBeDayWord(lower) && (MonthWithin(in s, i + 1, 4) || _german && i + 1 < s.Tokens.Length && s.Tokens[i + 1].Kind == TokenKind.Number);
+    }
+
+    /// <summary>A cheap look at a word's ending: an ordinal ("fourth", "2nd", "zweiten") or an English number word ("fifteen").</summary>
+    private bool MayBeDayWord(ReadOnlySpan<char> lower)
+    {
+        if (_german)
+            return lower.Length >= 4 && (lower.EndsWith("te") || lower.EndsWith("ten") || lower.EndsWith("ter") || lower.EndsWith("tes") || lower.EndsWith("tem"));
+        if (lower.EndsWith("th") || lower.EndsWith("st") || lower.EndsWith("nd") || lower.EndsWith("rd") || lower is "second" || lower.IndexOf('-') > 0) return true;
+        return _lex.NumberWords.TryGetLower(lower, out var atom) && atom.Class is AtomClass.Unit or AtomClass.Ten;
     }
 
     /// <summary>A year right after "and"/"or"/"und"/"oder"/"," that follows a date: "in 2007 and 2009".</summary>
@@ -207,6 +235,8 @@ internal sealed partial class QuantityRecognizer
         p = default;
         end = null;
         if (k >= s.End) return false;
+        if (s.Tokens[k].Kind == TokenKind.Word && !s.Tokens[k].Has(TokenFlags.HasDigit) && !s.Tokens[k].Has(TokenFlags.Hyphenated) && !MayStartDate(in s, k)
+            && !(s.Tokens[k].Has(TokenFlags.Ordinal) || bareDay)) return false; // most words start no date
         int start = s.Tokens[k].Start;
 
         // a part of the period: "mid 1989", "the end of March", "Ende 1989", "early September"
@@ -455,10 +485,14 @@ internal sealed partial class QuantityRecognizer
         return jl > 0 && m + jl < s.End && MonthAt(in s, m + jl, out _) && (s.Tokens[m + jl].Has(TokenFlags.Capitalized) || !IsAmbiguousMonth(in s, m + jl));
     }
 
+    /// <summary>A month name among the next words ("fourth of July", "the 15th day of June"); stops at anything not a word.</summary>
     private bool MonthWithin(in Scope s, int from, int count)
     {
         for (int m = from; m < s.End && m < from + count; m++)
-            if (s.Tokens[m].Kind == TokenKind.Word && MonthAt(in s, m, out _)) return true;
+        {
+            if (s.Tokens[m].Kind != TokenKind.Word) return s.Tokens[m].Kind == TokenKind.Punctuation && s.IsChar(m, '.') && m + 1 < s.End && m == from && MonthWithin(in s, m + 1, 1);
+            if (MonthAt(in s, m, out _)) return true;
+        }
         return false;
     }
 
@@ -818,7 +852,7 @@ internal sealed partial class QuantityRecognizer
     {
         // "28.10." : day, month, final period
         int dot = chunk.IndexOf('.');
-        return dot is 1 or 2 && chunk.Length - dot - 2 is 1 or 2 && chunk[^1] == '.' && chunk[(dot + 1)..^1].IndexOf('.') < 0;
+        return dot is 1 or 2 && chunk.Length - dot - 2 is 1 or 2 && chunk[^1] == '.' && IsPlainDigits(chunk[..dot]) && IsPlainDigits(chunk[(dot + 1)..^1]);
     }
 
     private bool FinishDecade(in Scope s, ref DatePoint p)

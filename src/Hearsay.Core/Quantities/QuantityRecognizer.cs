@@ -56,6 +56,21 @@ internal sealed partial class QuantityRecognizer
         }
     }
 
+    /// <summary>A cheap first test for a word without digits: most words start no quantity. A quantity may start at a
+    /// number word, an ordinal, a qualifier, an opener, a unit or date word (<see cref="QuantityLexicon.StartWords"/>),
+    /// a word that begins like a number word (German compounds: "dreihundert"), or one with an ordinal's ending.</summary>
+    private bool MayStartQuantity(in Scope s, int i)
+    {
+        var w = s.Word(i);
+        if (w.Length > 64) return false;
+        Span<char> lower = stackalloc char[w.Length];
+        w.ToLowerInvariant(lower);
+        if (_lex.StartWords.TryGetLower(lower, out _)) return true;
+        if (lower.Length >= 2 && _lex.NumberWordStarts.TryGetLower(lower[..2], out _)) return true;
+        if (_german) return lower.EndsWith("te") || lower.EndsWith("ten") || lower.EndsWith("ter") || lower.EndsWith("tes") || lower.EndsWith("tem");
+        return lower.EndsWith("th");
+    }
+
     /// <summary>"and", "but", "und", "aber" or a comma between two bounds.</summary>
     private static bool IsBoundJoin(in Scope s, int k)
     {
@@ -129,6 +144,7 @@ internal sealed partial class QuantityRecognizer
         next = i + 1;
         var kind0 = s.Tokens[i].Kind;
         if (kind0 is TokenKind.Url or TokenKind.Email) return false;
+        if (kind0 == TokenKind.Word && !s.Tokens[i].Has(TokenFlags.HasDigit) && !s.Tokens[i].Has(TokenFlags.Hyphenated) && !MayStartQuantity(in s, i)) return false;
 
         if (TryDate(in s, i, out q, out next)) return true;
         if (TryRank(in s, i, out q, out next)) return true;
@@ -1303,7 +1319,9 @@ internal sealed partial class QuantityRecognizer
                 }
             }
             // "one hundred twenty-fifth", "a hundred trillionth", "einhundert Millionste"
-            if (rank == 0 && TryOrdinalPhrase(in s, i, out long rp, out int lastWord))
+            if (rank == 0 && i + 1 < s.End && s.Tokens[i + 1].Kind == TokenKind.Word
+                && (lower.Length >= 2 ? _lex.NumberWordStarts.TryGetLower(lower[..2], out _) : _lex.NumberWords.TryGetLower(lower, out _))
+                && TryOrdinalPhrase(in s, i, out long rp, out int lastWord))
             {
                 rank = rp;
                 last = lastWord;
@@ -1396,14 +1414,26 @@ internal sealed partial class QuantityRecognizer
     {
         value = 0;
         lastWord = -1;
+        // cheap test first: the next word must begin like a number or ordinal word
+        if (i + 1 >= s.End || s.Tokens[i + 1].Length < 2) return false;
+        Span<char> next2 = stackalloc char[2];
+        next2[0] = char.ToLowerInvariant(s.Text[s.Tokens[i + 1].Start]);
+        next2[1] = char.ToLowerInvariant(s.Text[s.Tokens[i + 1].Start + 1]);
+        if (!_lex.DayWordStarts.TryGetLower(next2, out _)) return false;
         Span<NumberAtom> atoms = stackalloc NumberAtom[8];
         if (NumberParser.WordAtoms(s.Word(i), _lex, atoms) == 0 || atoms[0].Class is AtomClass.And or AtomClass.Of or AtomClass.Vague or AtomClass.Minus or AtomClass.Point or AtomClass.Divide)
             return false;
         if (s.Tokens[i].Has(TokenFlags.Capitalized) && !CapitalizationAllows(in s, i, atoms[0])) return false;
         int k = i + 1;
+        Span<char> two = stackalloc char[2];
         while (k < s.End && k - i < 12 && s.Tokens[k].Kind == TokenKind.Word && !char.IsAsciiDigit(s.Text[s.Tokens[k].Start]))
         {
             var w = s.Word(k);
+            // cheap test first: the word must begin like a number or ordinal word
+            if (w.Length < 2) return false;
+            two[0] = char.ToLowerInvariant(w[0]);
+            two[1] = char.ToLowerInvariant(w[1]);
+            if (!_lex.DayWordStarts.TryGetLower(two, out _)) return false;
             if (NumberParser.TryParseOrdinal(w, _lex, out long tail) && tail > 0)
             {
                 // a fraction word after "one"/"a" is a fraction: "one fifth", "a third"
