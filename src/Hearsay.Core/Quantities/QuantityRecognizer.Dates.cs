@@ -328,8 +328,9 @@ internal sealed partial class QuantityRecognizer
                 p.End = s.Tokens[dl].End;
                 if (!ValidDayOrLeap(day, month)) return false;
                 if (AddYearAfter(in s, ref p)) return true;
-                // "May 5 people": without a year or an ordinal day, a number before a word is not a date
-                if (!_german && !ordinal && dl + 1 < s.End && s.Tokens[dl + 1].Kind == TokenKind.Word) return false;
+                // "May 5 people": without a year or an ordinal day, a number before a word is not a date (but "June 1 and June 5")
+                if (!_german && !ordinal && !context && dl + 1 < s.End && s.Tokens[dl + 1].Kind == TokenKind.Word
+                    && _lex.DateJoin.Match(s.Text, s.Tokens, dl + 1, s.End, out _) == 0) return false;
                 return !IsAmbiguousMonth(in s, k) || context || ordinal || dl + 1 >= s.End || s.Tokens[dl + 1].Kind != TokenKind.Word;
             }
             if (AddYearAfter(in s, ref p)) return true;
@@ -383,7 +384,7 @@ internal sealed partial class QuantityRecognizer
             && NumberParser.TryParseOrdinal(s.Word(k), _lex, out long od) && od is >= 1 and <= 31
             && !(k + 1 < s.End && s.Tokens[k + 1].Kind == TokenKind.Word && !s.Tokens[k + 1].Has(TokenFlags.Capitalized)))
         {
-            p = new DatePoint { Day = (int)od, Start = s.Tokens[k - 1].Start, End = t.End, Last = k, Standalone = true };
+            p = new DatePoint { Day = (int)od, Start = t.Start, End = t.End, Last = k, Standalone = true };
             return true;
         }
 
@@ -633,16 +634,18 @@ internal sealed partial class QuantityRecognizer
         ref readonly var t = ref s.Tokens[k];
         int n = k + 1;
         long c;
-        if (n >= s.End || _lex.Century.Match(s.Text, s.Tokens, n, s.End, out _) == 0 && !(n + 1 < s.End && _lex.Century.Match(s.Text, s.Tokens, n + 1, s.End, out _) > 0)) return false;
-        if (t.Kind == TokenKind.Number && _german && n < s.End && s.IsChar(n, '.') && s.Glued(n) && IsPlainDigits(s.Word(k)) && t.Length <= 2)
+        // (German "19. Jahrhundert": the sentence splitter may end the sentence after "19.")
+        int limit = _german ? Math.Min(s.Tokens.Length, k + 4) : s.End;
+        if (n >= limit || _lex.Century.Match(s.Text, s.Tokens, n, limit, out _) == 0 && !(n + 1 < limit && _lex.Century.Match(s.Text, s.Tokens, n + 1, limit, out _) > 0)) return false;
+        if (t.Kind == TokenKind.Number && _german && n < limit && s.IsChar(n, '.') && s.Glued(n) && IsPlainDigits(s.Word(k)) && t.Length <= 2)
         {
             c = int.Parse(s.Word(k), CultureInfo.InvariantCulture);
             n++;
         }
         else if (t.Kind == TokenKind.Word && NumberParser.TryParseOrdinal(s.Word(k), _lex, out c) && (t.Has(TokenFlags.Ordinal) || !IsCardinalWord(s.Word(k)))) { }
         else return false;
-        if (c is < 1 or > 22 || n >= s.End) return false;
-        int len = _lex.Century.Match(s.Text, s.Tokens, n, s.End, out _);
+        if (c is < 1 or > 22 || n >= limit) return false;
+        int len = _lex.Century.Match(s.Text, s.Tokens, n, limit, out _);
         if (len == 0) return false;
         p = new DatePoint { Century = (int)c, Start = t.Start, End = s.Tokens[n + len - 1].End, Last = n + len - 1 };
         return true;
@@ -980,6 +983,7 @@ internal sealed partial class QuantityRecognizer
                 else { d = a.Value; m = b.Value; }
                 if (!ValidDayOrLeap(d, m)) return false;
                 if (!_german && a.Value > 12 && !context && f[1].Length != 2 && sep == '/') return false; // "24/7" is no date
+                if (a.Value == 24 && b.Value == 7 && sep == '/') return false; // "24/7": around the clock
                 p.Month = m; p.Day = d;
                 return true;
             }

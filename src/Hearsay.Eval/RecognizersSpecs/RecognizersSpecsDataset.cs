@@ -12,16 +12,22 @@ namespace Hearsay.Eval.RecognizersSpecs;
 /// the same number of quantities, each matching one expected result on span and value.
 /// <list type="bullet">
 /// <item>Span: the expected [Start, End] (End inclusive) equals one view of the quantity: the number, the whole
-///   expression, number + counted noun or unit, qualifier + number (+ noun), or number + the unit token after it.
-///   Hearsay's spans are built for claims ("fast 1,3 Millionen Soldaten"), the specs' for a parser, so any
-///   of these counts.</item>
+///   expression, number + counted noun or unit, qualifier + number (+ noun), number + the unit token after it,
+///   what stands before the number + the number ("$10" in "$10 dollars"), or a definite article + the
+///   expression ("the 18th", "den 28.10."). Hearsay's spans are built for claims ("fast 1,3 Millionen
+///   Soldaten"), the specs' for a parser, so any of these counts. The number model reads each end of a range
+///   as a number ("100 bis 300 Milliarden": 100 and 300 billion) and the unit models read the number next to
+///   the unit ("eight to [10 feet]"), so a range's ends may match alone.</item>
 /// <item>Value: numbers (German decimal comma read as a point), percentages without "%", range intervals
-///   "(,5)" / "[3,5)" against Bound and Value/UpperValue, currency value (and ISO code when the spec gives
-///   one), dimension/temperature/age value; dates by span, and by value when the spec's timex is a plain
-///   ISO date and Hearsay gives one.</item>
-/// <item>Which quantities count for a model: NumberModel all but dates and ranks; OrdinalModel ranks;
-///   PercentModel percentages; NumberRangeModel bounded or ranged quantities; CurrencyModel money;
-///   Dimension and Temperature measures; AgeModel durations, measures and counts; DateTimeModel dates.</item>
+///   "(,5)" / "[3,5)" against Bound and Value/UpperValue ("[20,20]": exactly 20), currency value (and ISO
+///   code when the spec gives one), dimension/temperature/age value; dates by span, and by value when the
+///   spec's timex is a plain ISO date and Hearsay gives one.</item>
+/// <item>Which quantities count for a model: NumberModel all but dates, ranks and ordinals, and not a number
+///   with a unit glued on ("180ml", which the spec reads as a dimension); OrdinalModel ranks and ordinals;
+///   PercentModel percentages; NumberRangeModel bounded or ranged quantities and exactly qualified ones
+///   ("equal to 20"); CurrencyModel money; DimensionModel measures that are no temperature;
+///   TemperatureModel measures in °C, °F, K or plain degrees; AgeModel ages; DateTimeModel dates.</item>
+/// <item>Expected results that are no quantity are not required (<see cref="SpecScope.NotRequired"/>).</item>
 /// </list>
 /// Scope (which files and cases count) is <see cref="SpecScope"/>. Reports the pass rate per model and language.
 /// </summary>
