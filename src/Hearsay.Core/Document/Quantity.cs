@@ -1,6 +1,8 @@
 namespace Hearsay.Document;
 
-public enum QuantityKind : byte { Count, Measure, Money, Percent, Date, Rank, Duration }
+/// <summary>What a quantity is. Rank: a place in a ranking ("viertgrößte", "4th place"); Ordinal: a place in a
+/// sequence ("die dritte Runde", "the first time"); Age: how old someone or something is ("45 years old", "45-jährig").</summary>
+public enum QuantityKind : byte { Count, Measure, Money, Percent, Date, Rank, Duration, Ordinal, Age }
 
 public enum Bound : byte { Exact, Lower, Upper }
 

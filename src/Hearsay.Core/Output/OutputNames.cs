@@ -81,6 +81,8 @@ public static class OutputNames
         QuantityKind.Date => "date",
         QuantityKind.Rank => "rank",
         QuantityKind.Duration => "duration",
+        QuantityKind.Ordinal => "ordinal",
+        QuantityKind.Age => "age",
         _ => Unknown(kind),
     };
 

@@ -41,6 +41,31 @@ internal struct NumberInfo
 /// </summary>
 internal static class NumberEvaluator
 {
+    /// <summary>After "and": does the number that follows reach a scale at least as large as the one before
+    /// ("two million and three million")? Then "and" joins two numbers, not the parts of one.</summary>
+    private static bool ScaleAhead(ReadOnlySpan<NumberAtom> atoms, int from, double scale)
+    {
+        for (int k = from; k < atoms.Length; k++)
+        {
+            var c = atoms[k].Class;
+            if (c is AtomClass.Scale or AtomClass.Suffix) return atoms[k].Value >= scale;
+            if (c is not (AtomClass.Unit or AtomClass.Ten or AtomClass.Digits or AtomClass.Article or AtomClass.Hundred)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>After "hundred and": another hundred before any scale ("one hundred and two hundred")?</summary>
+    private static bool HundredAhead(ReadOnlySpan<NumberAtom> atoms, int from)
+    {
+        for (int k = from; k < atoms.Length; k++)
+        {
+            var c = atoms[k].Class;
+            if (c == AtomClass.Hundred) return true;
+            if (c is not (AtomClass.Unit or AtomClass.Ten or AtomClass.Digits or AtomClass.Article)) return false;
+        }
+        return false;
+    }
+
     /// <summary>Returns how many atoms from the start form a number (0 when none), its value and facts.</summary>
     public static int Evaluate(ReadOnlySpan<NumberAtom> atoms, out double value, out NumberInfo info)
     {
@@ -177,6 +202,13 @@ internal static class NumberEvaluator
                     {
                         small /= a.Value; ok = true;
                     }
+                    else if (prev is AtomClass.Hundred or AtomClass.Scale && a.Value >= 1000 && total + group + small > 0)
+                    {
+                        // "a hundred trillionths", "a hundred thousand trillionths"
+                        small = (total + group + small) / a.Value;
+                        total = 0; group = 0; scaled = false;
+                        ok = true;
+                    }
                     else if (start && a.Value > 0 && i + 1 < n)
                     {
                         // "half a million", "half a dozen", "half million"
@@ -221,7 +253,9 @@ internal static class NumberEvaluator
                         }
                     }
                     if (prev is AtomClass.Unit or AtomClass.Article && hasUnitInSmall && next.Class == AtomClass.Ten) ok = true;
-                    else if (prev is AtomClass.Hundred or AtomClass.Scale && next.Class is AtomClass.Unit or AtomClass.Ten or AtomClass.Article or AtomClass.Digits) ok = true;
+                    else if (prev is AtomClass.Hundred or AtomClass.Scale && next.Class is AtomClass.Unit or AtomClass.Ten or AtomClass.Article or AtomClass.Digits
+                             && !(prev == AtomClass.Scale ? ScaleAhead(atoms, i + 1, lastScale) : HundredAhead(atoms, i + 1)))
+                        ok = true; // but "2 million and 3 million" is two numbers
                     if (ok) beforeAnd = prev;
                     break;
                 }

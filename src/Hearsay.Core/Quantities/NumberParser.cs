@@ -59,14 +59,23 @@ public static class NumberParser
     public static bool TryParseDigits(ReadOnlySpan<char> text, string language, out double value) =>
         TryParseDigits(text, language == "de" ? '.' : ',', out value);
 
-    /// <summary>Parses an ordinal: "4." (German), "4th", "vierte", "dreiundzwanzigsten", "fourth", "twenty-first".</summary>
+    /// <summary>Parses an ordinal: "4." (German), "4th", "vierte", "dreiundzwanzigsten", "fourth", "twenty-first",
+    /// and cardinal words before an ordinal ("one hundred twenty-fifth", "einhundert Millionste").</summary>
     public static bool TryParseOrdinal(ReadOnlySpan<char> text, string language, out long value)
     {
         value = 0;
         text = text.Trim();
         if (text.Length == 0 || text.Length > 120) return false;
-        var lex = QuantityLexicon.For(language);
-        // "one hundred twenty-fifth", "zwei hundertste", "einhundert millionste": cardinal words, then an ordinal
+        return TryParseOrdinalPhrase(text, QuantityLexicon.For(language), out value);
+    }
+
+    /// <summary>An ordinal, possibly cardinal words and then an ordinal word. The ordinal adds to the last place
+    /// of the cardinal ("twenty" + "fifth", "one hundred" + "eleventh") or multiplies it when it is a power of
+    /// ten ("two" + "hundredth", "einhundert" + "Millionste"); "zwei ersten" (the two first) is not one ordinal.</summary>
+    internal static bool TryParseOrdinalPhrase(ReadOnlySpan<char> text, QuantityLexicon lex, out long value)
+    {
+        value = 0;
+        if (text.Length == 0 || text.Length > 120) return false;
         int sp = text.LastIndexOf(' ');
         if (sp > 0)
         {
@@ -74,12 +83,23 @@ public static class NumberParser
             var head = text[..sp].TrimEnd();
             if (head.EndsWith(" and", StringComparison.OrdinalIgnoreCase)) head = head[..^4];
             if (!TryParseCore(head, lex, out double h, out var info) || info.Vague || h <= 0 || h != Math.Floor(h)) return false;
-            double v = IsPowerOfTen(tail) && tail >= 100 && h < 1000 ? h * tail : h + tail;
+            double v;
+            if (IsPowerOfTen(tail) && tail >= 100 && h < 1000) v = h * tail;
+            else if (h >= 20 && h % PlaceAbove(tail) == 0) v = h + tail;
+            else return false;
             if (v > 9e15) return false;
             value = (long)v;
             return true;
         }
         return TryParseOrdinal(text, lex, out value);
+    }
+
+    /// <summary>The smallest power of ten above a value: 10 for 5, 100 for 11, 1000 for 100.</summary>
+    private static double PlaceAbove(long v)
+    {
+        double p = 10;
+        while (p <= v && p < 1e16) p *= 10;
+        return p;
     }
 
     private static bool IsPowerOfTen(long v)
@@ -134,10 +154,12 @@ public static class NumberParser
         }
 
         // Validate groups: the first run 1-3 digits, each later run (after a group mark or space) exactly 3.
+        // Indian English groups by two above the thousands: "12,34,567.89".
         int end = decimalAt >= 0 ? decimalAt : s.Length;
         int run = 0, runs = 0;
         bool grouped = false;
-        for (int i = 0; i < end; i++)
+        bool indian = group == ',' && IsIndianGrouping(s[..end]);
+        for (int i = 0; i < end && !indian; i++)
         {
             char c = s[i];
             if (char.IsAsciiDigit(c)) { run++; continue; }
@@ -169,6 +191,24 @@ public static class NumberParser
         return double.TryParse(buf[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>"12,34,567": one or two digits, pairs, then a group of three, all joined by commas.</summary>
+    private static bool IsIndianGrouping(ReadOnlySpan<char> s)
+    {
+        int c = s.LastIndexOf(',');
+        if (c < 0 || s.Length - c - 1 != 3) return false;
+        int pairs = 0, run = 0;
+        for (int i = 0; i < c; i++)
+        {
+            if (char.IsAsciiDigit(s[i])) { run++; continue; }
+            if (s[i] != ',' || run == 0 || (pairs == 0 ? run > 2 : run != 2)) return false;
+            pairs++;
+            run = 0;
+        }
+        if (pairs == 0 ? run > 2 : run != 2) return false;
+        for (int i = c + 1; i < s.Length; i++) if (!char.IsAsciiDigit(s[i])) return false;
+        return pairs >= 1 && run > 0;
+    }
+
     private static bool IsDigitGroupPiece(ReadOnlySpan<char> p)
     {
         foreach (char c in p) if (!char.IsAsciiDigit(c) && c is not ('.' or ',')) return false;
@@ -195,6 +235,12 @@ public static class NumberParser
         if (lex.NumberWords.TryGetLower(lower, out var atom))
         {
             dest[0] = atom;
+            return 1;
+        }
+        // "twenty-firsts", "thirtieths": a plural ordinal is the denominator of a fraction ("three twenty-firsts")
+        if (!lex.Compounds && len > 4 && lower[^1] == 's' && EnglishOrdinal(lower[..^1], lex, out long denominator) && denominator >= 3)
+        {
+            dest[0] = new NumberAtom(AtomClass.Fraction, denominator);
             return 1;
         }
         if (lower.IndexOfAny('-', '‐') > 0)

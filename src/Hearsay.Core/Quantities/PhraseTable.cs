@@ -64,6 +64,9 @@ internal sealed class PhraseTable<T>
 
     public int Count { get; }
 
+    /// <summary>The first words of the phrases (lower case).</summary>
+    public IEnumerable<string> FirstWords => _byFirst.Keys;
+
     /// <summary>Longest phrase starting at token <paramref name="index"/> that ends before <paramref name="limit"/>.
     /// Returns its length in tokens (0 when none).</summary>
     public int Match(string text, Token[] tokens, int index, int limit, out T value)
@@ -88,6 +91,50 @@ internal sealed class PhraseTable<T>
             }
         }
         return 0;
+    }
+
+    /// <summary>The value of a one-word phrase, probed with a span (a piece of a token: "USD" in "USD115").</summary>
+    public bool TryGetWord(ReadOnlySpan<char> word, out T value)
+    {
+        value = default!;
+        if (!_byFirst.TryGet(word, out var entries)) return false;
+        foreach (var e in entries)
+            if (e.Rest.Length == 0) { value = e.Value; return true; }
+        return false;
+    }
+
+    /// <summary>As <see cref="Match"/>, but the phrase's last token may carry a sentence period the tokenizer
+    /// glued to it ("18 °C." where "C." looks like an initial). <paramref name="period"/> says so; the phrase then
+    /// ends one character before its last token does.</summary>
+    public int Match(string text, Token[] tokens, int index, int limit, out T value, out bool period)
+    {
+        period = false;
+        int len = Match(text, tokens, index, limit, out value);
+        // a longer phrase whose last token has a period cut off wins ("°C." over "°")
+        for (int last = index + Math.Max(len, 0); last < limit && last < index + 4; last++)
+        {
+            ref readonly var t = ref tokens[last];
+            if (t.Length < 2 || text[t.End - 1] != '.' || !t.Has(TokenFlags.Abbreviation)) continue;
+            if (!_byFirst.TryGet(text.AsSpan(tokens[index].Start, last == index ? t.Length - 1 : tokens[index].Length), out var entries)) return len;
+            foreach (var e in entries)
+            {
+                if (e.Rest.Length != last - index) continue;
+                bool ok = true;
+                for (int k = 0; k < e.Rest.Length && ok; k++)
+                {
+                    ref readonly var tk = ref tokens[index + 1 + k];
+                    int l = index + 1 + k == last ? tk.Length - 1 : tk.Length;
+                    ok = text.AsSpan(tk.Start, l).Equals(e.Rest[k], StringComparison.OrdinalIgnoreCase);
+                }
+                if (ok)
+                {
+                    value = e.Value;
+                    period = true;
+                    return 1 + e.Rest.Length;
+                }
+            }
+        }
+        return len;
     }
 
     /// <summary>Longest phrase that ends at token <paramref name="lastIndex"/> (inclusive) and starts at or after <paramref name="floor"/>.

@@ -132,5 +132,44 @@ public sealed class HarnessTests : IDisposable
         Assert.Null(SpecScope.Default.CaseOutOfScope(dates, new SpecCase("am 2. Oktober", ",", new[] { R("2. oktober", "datetimeV2.date") })));
         Assert.Equal("not supported by the reference .NET implementation", SpecScope.Default.CaseOutOfScope(number, new SpecCase("x", "dotnet,", Array.Empty<SpecResult>())));
         Assert.NotNull(SpecScope.FileOutOfScope(new SpecFile("x", "NumberModelExperimentalMode", "en")));
+        // a date computed from a time span, a fraction's denominator, "zu dritt"
+        Assert.NotNull(SpecScope.Default.CaseOutOfScope(new SpecFile("x", "DateTimeModel", "en"), new SpecCase("in 2 weeks", ",", new[] { R("in 2 weeks", "datetimeV2.date") })));
+        Assert.Null(SpecScope.Default.CaseOutOfScope(new SpecFile("x", "DateTimeModel", "en"), new SpecCase("the 15th day of June", ",", new[] { R("the 15th day of june", "datetimeV2.date") })));
+        var ordinal = new SpecFile("x", "OrdinalModel", "de");
+        SpecResult O(string input, string text) => new(text, "ordinal", new Dictionary<string, string>(), null, input.IndexOf(text, StringComparison.Ordinal), input.IndexOf(text, StringComparison.Ordinal) + text.Length - 1);
+        Assert.NotNull(SpecScope.Default.CaseOutOfScope(ordinal, new SpecCase("Wir fahren zu viert.", ",", new[] { O("Wir fahren zu viert.", "viert") })));
+        Assert.Null(SpecScope.Default.CaseOutOfScope(ordinal, new SpecCase("Wir fahren als vierte.", ",", new[] { O("Wir fahren als vierte.", "vierte") })));
+    }
+
+    [Fact]
+    public void Quantity_spec_results_that_are_not_quantities_are_not_required()
+    {
+        SpecResult At(string input, string text, string? value = "1") => new(text, "x",
+            value is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["value"] = value },
+            null, input.IndexOf(text, StringComparison.Ordinal), input.IndexOf(text, StringComparison.Ordinal) + text.Length - 1);
+        var temperature = new SpecFile("x", "TemperatureModel", "en");
+        var numbers = new SpecFile("x", "NumberModel", "en");
+        const string convert = "turn 20 celsius into fahrenheit";
+        var c = new SpecCase(convert, ",", new[] { At(convert, "20 celsius", "20"), At(convert, "fahrenheit", null) });
+        Assert.Equal(new[] { "20 celsius" }, SpecScope.Required(temperature, c).Select(r => r.Text));
+        // numbers inside an address or a code; but a number with a unit glued on is a number
+        Assert.True(SpecScope.InsideIdentifier("ping 10.0.0.7 now", At("ping 10.0.0.7 now", "10")));
+        Assert.True(SpecScope.InsideIdentifier("model XR-200 sold", At("model XR-200 sold", "200")));
+        Assert.False(SpecScope.InsideIdentifier("a 5-year plan", At("a 5-year plan", "5")));
+        Assert.False(SpecScope.InsideIdentifier("it cost 1,500.5 then", At("it cost 1,500.5 then", "1,500.5")));
+        // a lone "one" is not required; a case of nothing else is out of scope
+        Assert.NotNull(SpecScope.Default.CaseOutOfScope(numbers, new SpecCase("just one", ",", new[] { At("just one", "one") })));
+    }
+
+    [Fact]
+    public void Quantity_spec_exact_intervals_match_exact_quantities()
+    {
+        var exact = new Quantity { Span = default, Number = default, Kind = QuantityKind.Count, Value = 20, Qualifier = new TextSpan(0, 5) };
+        var bounded = new Quantity { Span = default, Number = default, Kind = QuantityKind.Count, Value = 20, Bound = Bound.Lower };
+        Assert.True(RecognizersSpecsDataset.RangeMatches("[20,20]", "en", exact));
+        Assert.False(RecognizersSpecsDataset.RangeMatches("[20,20]", "en", bounded));
+        Assert.True(RecognizersSpecsDataset.Relevant("NumberRangeModel", exact));
+        Assert.False(RecognizersSpecsDataset.Relevant("TemperatureModel", new Quantity { Span = default, Number = default, Kind = QuantityKind.Measure, Unit = "deg" }));
+        Assert.True(RecognizersSpecsDataset.Relevant("TemperatureModel", new Quantity { Span = default, Number = default, Kind = QuantityKind.Measure, Unit = "°C" }));
     }
 }

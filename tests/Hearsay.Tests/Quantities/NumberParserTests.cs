@@ -29,6 +29,8 @@ public class NumberParserTests
     [InlineData("2,5", 2.5)]          // comma before one digit: a decimal comma
     [InlineData(".75", 0.75)]
     [InlineData("12 500", 12500)]
+    [InlineData("3,45,000", 345000)]       // Indian English groups by two above the thousands
+    [InlineData("12,34,567.89", 1234567.89)]
     public void English_digits(string text, double expected) => AssertParses(text, "en", expected);
 
     [Theory]
@@ -49,6 +51,8 @@ public class NumberParserTests
     [InlineData("2.5m", 2500000)]
     [InlineData("a million", 1000000)]
     [InlineData("three trillion", 3000000000000)]
+    [InlineData("35 lakh", 3500000)]
+    [InlineData("two crore", 20000000)]
     public void English_scales(string text, double expected) => AssertParses(text, "en", expected);
 
     [Theory]
