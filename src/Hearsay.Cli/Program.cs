@@ -88,6 +88,7 @@ public static class Program
         root.Subcommands.Add(AnalyzeCommand.Create(context, verbose));
         root.Subcommands.Add(BenchCommand.Create(context, verbose));
         root.Subcommands.Add(EvalCommand.Create(context.Out, context.Err));
+        root.Subcommands.Add(TrainCommand.Create(context.Out, context.Err));
         return root;
     }
 }
