@@ -128,6 +128,13 @@ internal sealed class EntityRecognizer
         output.Add(Person(i, stop, first.Gender, Ranks.FirstName));
     }
 
+    /// <summary>A candidate for a name the learned tagger proposed: persons get the first name's gender and
+    /// lose a genitive or possessive ending from their key, like the rules' persons; English places and
+    /// organizations are "it", German ones get their gender from elsewhere or none.</summary>
+    public Candidate FromTagger(int first, int end, EntityType type) => type == EntityType.Person
+        ? Person(first, end, FirstNameGender(first), Ranks.Tagger)
+        : Candidate.Found(first, end, _tokens, type, _c.German ? Gender.Unknown : Gender.Neuter, Ranks.Tagger);
+
     /// <summary>An English possessive ("Cruz's", "Columbia’s"): a name ends there.</summary>
     private bool IsPossessive(int i)
     {
