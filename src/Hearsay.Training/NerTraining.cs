@@ -62,11 +62,11 @@ public static class NerTraining
         var tagger = new SpanF1();
         var rulesOnly = new SpanF1();
         var stage = new Dictionary<string, SpanF1>();
-        var variants = new (string Name, bool Veto, bool Override, bool Around)[]
+        var variants = new (string Name, bool Veto, bool Override, bool Around, bool AroundRules)[]
         {
-            ("rules first", false, false, true), ("rules first, nothing around known", false, false, false),
-            ("veto untagged rules", true, false, true), ("tagger overrides rules", false, true, true),
-            ("override + veto", true, true, true),
+            ("rules first", false, false, true, true), ("rules first, nothing around rules", false, false, true, false),
+            ("rules first, nothing around known", false, false, false, true),
+            ("veto untagged rules", true, false, true, true), ("tagger overrides rules", false, true, true, true),
         };
         foreach (var v in variants) stage[v.Name] = new SpanF1();
         var sw = Stopwatch.StartNew();
@@ -85,13 +85,13 @@ public static class NerTraining
                 if (errors is not null && taggerErrors && !g.ToHashSet().SetEquals(p)) WriteError(errors, held, seq, g, p);
             }
             Score(held, _ => null, rulesOnly);
-            var saved = (TaggedNames.VetoUntaggedRules, TaggedNames.OverrideRules, TaggedNames.AroundKnown);
+            var saved = (TaggedNames.VetoUntaggedRules, TaggedNames.OverrideRules, TaggedNames.AroundKnown, TaggedNames.AroundRules);
             foreach (var v in variants)
             {
-                (TaggedNames.VetoUntaggedRules, TaggedNames.OverrideRules, TaggedNames.AroundKnown) = (v.Veto, v.Override, v.Around);
-                Score(held, _ => model, stage[v.Name], (v.Veto, v.Override, v.Around) == saved && !taggerErrors ? errors : null);
+                (TaggedNames.VetoUntaggedRules, TaggedNames.OverrideRules, TaggedNames.AroundKnown, TaggedNames.AroundRules) = (v.Veto, v.Override, v.Around, v.AroundRules);
+                Score(held, _ => model, stage[v.Name], (v.Veto, v.Override, v.Around, v.AroundRules) == saved && !taggerErrors ? errors : null);
             }
-            (TaggedNames.VetoUntaggedRules, TaggedNames.OverrideRules, TaggedNames.AroundKnown) = saved;
+            (TaggedNames.VetoUntaggedRules, TaggedNames.OverrideRules, TaggedNames.AroundKnown, TaggedNames.AroundRules) = saved;
             log?.Invoke($"fold {fold + 1}/{folds} done ({sw.Elapsed.TotalSeconds:F0}s): tagger F1 so far {tagger.All.F1:F4}");
         }
         return new CrossValidation(tagger, rulesOnly, stage);

@@ -87,6 +87,8 @@ public static class TrainCommand
                 var result = NerTraining.CrossValidate(lang, texts, options, folds, m => stderr.WriteLine($"  {m}"), errorLog);
                 stdout.WriteLine($"{lang}: {folds}-fold cross-validation over {texts.Count} texts ({sw.Elapsed.TotalSeconds:F1} s)");
                 stdout.WriteLine($"  tagger alone        {NerTraining.Format(result.Tagger.All)}");
+                foreach (var t in NerTraining.LabelsFor(lang).Where(l => l.StartsWith("B-")).Select(l => l[2..]))
+                    stdout.WriteLine($"      {t}  {NerTraining.Format(result.Tagger.Of(t))}");
                 stdout.WriteLine($"  stage, rules only   {NerTraining.Format(result.RulesOnly.All)}");
                 foreach (var (name, s) in result.Stage)
                 {

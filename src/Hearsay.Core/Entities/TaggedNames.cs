@@ -27,6 +27,7 @@ internal static class TaggedNames
     internal static bool VetoUntaggedRules = false;
     internal static bool OverrideRules = false;
     internal static bool AroundKnown = true;
+    internal static bool AroundRules = true;
 
     public static void Join(EntityContext c, EntityRecognizer recognizer, List<TaggedName> tagged, List<Candidate> names, List<Candidate> found)
     {
@@ -37,6 +38,10 @@ internal static class TaggedNames
             for (int i = tagged[k].First; i < tagged[k].End; i++) at[i] = k;
         if (VetoUntaggedRules || OverrideRules)
             found.RemoveAll(r => OverrideRules && Overlapped(r, tagged, at) || VetoUntaggedRules && Untagged(r, at));
+        // A rule's name inside a longer tagger span gives way to it ("Rabiye" in "Rabiye Kurnaz"), unless the
+        // span takes in the role noun the rule found it by ("Senator Quarrington").
+        if (AroundRules)
+            found.RemoveAll(r => r.Rank >= Ranks.Keyword && Inside(r, tagged, at));
 
         int rules = found.Count;
         var acronyms = Acronyms(c, tagged, names, found);
@@ -120,6 +125,16 @@ internal static class TaggedNames
             if (k >= 0 && (tagged[k].First != cand.First || tagged[k].End != cand.End)) return true;
         }
         return false;
+    }
+
+    /// <summary>The candidate lies inside one longer, well-formed tagger span (of PER, LOC or ORG) that does not hold its role noun.</summary>
+    private static bool Inside(in Candidate cand, List<TaggedName> tagged, int[] at)
+    {
+        int k = at[cand.First];
+        if (k < 0 || at[cand.End - 1] != k) return false;
+        var t = tagged[k];
+        if (t.Type == "OTH" || t.End - t.First <= cand.End - cand.First) return false;
+        return cand.Role < t.First;
     }
 
     /// <summary>The tagger tagged none of the candidate's words.</summary>
