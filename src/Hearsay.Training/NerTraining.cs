@@ -105,11 +105,16 @@ public static class NerTraining
         foreach (var x in pred.Except(gold)) w.WriteLine($"  spurious  {x.Type} «{string.Join(' ', seq.Words[x.First..(x.Last + 1)])}»");
     }
 
-    private static int[] Tag(SequenceModel model, TaggerSequence seq)
+    /// <summary>The tagger's labels for a sentence, as the entity stage computes them (unscored tokens are "O").</summary>
+    public static int[] Tag(SequenceModel model, TaggerSequence seq)
     {
         int n = seq.Length, l = model.LabelCount, k = NameFeatures.PerToken;
         var scores = new float[n * l];
-        for (int i = 0; i < n; i++) model.Score(seq.Features.AsSpan(i * k, k), scores.AsSpan(i * l, l));
+        for (int i = 0; i < n; i++)
+        {
+            if (seq.Scored[i]) model.Score(seq.Features.AsSpan(i * k, k), scores.AsSpan(i * l, l));
+            else for (int c = 1; c < l; c++) scores[i * l + c] = -1e6f;
+        }
         var pred = new int[n];
         model.Decode(scores, n, pred);
         return pred;

@@ -45,17 +45,24 @@ public sealed class PerceptronTrainer
                 if (n == 0) continue;
                 Array.Clear(scores, 0, n * l);
                 for (int i = 0; i < n; i++)
+                {
+                    if (!seq.Scored[i])
+                    {
+                        for (int c = 1; c < l; c++) scores[i * l + c] = Outside;   // as at run time: only "O"
+                        continue;
+                    }
                     foreach (uint f in seq.Features.AsSpan(i * k, k))
                     {
                         int row = (int)(f >> shift) * l;
                         for (int c = 0; c < l; c++) scores[i * l + c] += w[row + c];
                     }
+                }
                 SequenceModel.Viterbi(t, allowed, l, scores.AsSpan(0, n * l), n, pred);
                 tokens += n;
                 for (int i = 0; i < n; i++)
                 {
                     int g = seq.Labels[i], p = pred[i];
-                    if (g != p)
+                    if (g != p && seq.Scored[i])
                     {
                         mistakes++;
                         foreach (uint f in seq.Features.AsSpan(i * k, k))
@@ -81,6 +88,9 @@ public sealed class PerceptronTrainer
         for (int i = 0; i < t.Length; i++) t[i] = (float)(t[i] - tAcc[i] / step);
         return new SequenceModel(header, Labels, Bits, w, t);
     }
+
+    /// <summary>The score of a label a token the tagger does not score cannot take.</summary>
+    private const float Outside = -1e6f;
 
     private static int NameFeatureCount(IReadOnlyList<TaggerSequence> data)
     {

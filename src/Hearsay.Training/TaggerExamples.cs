@@ -10,6 +10,8 @@ public sealed class TaggerSequence
 {
     public required uint[] Features { get; init; }
     public required int[] Labels { get; init; }
+    /// <summary>Per token: whether the tagger scores it (<see cref="NameFeatures.Scored"/>); the others are always "O".</summary>
+    public required bool[] Scored { get; init; }
     public int Length => Labels.Length;
     /// <summary>Which text it comes from (a GermEval sentence, a GUM document).</summary>
     public required string Source { get; init; }
@@ -52,10 +54,11 @@ public static class TaggerExamples
         var pack = prep.Languages.For(article.Language);
         var gold = GoldLabels(article, text.Names, labelIndex);
         var result = new List<TaggerSequence>();
-        foreach (var (sent, features) in EntityStage.TaggerFeatures(article, pack))
+        foreach (var (sent, features, scored) in EntityStage.TaggerFeatures(article, pack))
             result.Add(new TaggerSequence
             {
                 Features = features,
+                Scored = scored,
                 Labels = gold[sent.FirstToken..sent.EndToken],
                 Source = text.Id,
                 Words = Enumerable.Range(sent.FirstToken, sent.TokenCount).Select(i => article.Text.Substring(article.Tokens[i].Start, article.Tokens[i].Length)).ToArray(),

@@ -52,10 +52,11 @@ public sealed class EntityStage : IStage
     }
 
     /// <summary>For training the tagger: the features of every sentence of an article (tokens and
-    /// sentences done), exactly as the stage computes them, <see cref="NameFeatures.PerToken"/> per token.</summary>
-    internal static List<(Sentence Sentence, uint[] Features)> TaggerFeatures(Article article, LanguagePack language)
+    /// sentences done), exactly as the stage computes them, <see cref="NameFeatures.PerToken"/> per token,
+    /// and which tokens the tagger scores (the others are "O").</summary>
+    internal static List<(Sentence Sentence, uint[] Features, bool[] Scored)> TaggerFeatures(Article article, LanguagePack language)
     {
-        var result = new List<(Sentence, uint[])>();
+        var result = new List<(Sentence, uint[], bool[])>();
         if (!language.IsSupported || article.Tokens.Length == 0) return result;
         using var context = new EntityContext(article, Gazetteer.For(language), EntityLexicon.For(language));
         var names = new List<Candidate>();
@@ -69,7 +70,9 @@ public sealed class EntityStage : IStage
         {
             var f = new uint[sent.TokenCount * NameFeatures.PerToken];
             features.Extract(sent, f);
-            result.Add((sent, f));
+            var scored = new bool[sent.TokenCount];
+            for (int i = 0; i < scored.Length; i++) scored[i] = features.Scored(sent.FirstToken + i, sent);
+            result.Add((sent, f, scored));
         }
         return result;
     }

@@ -113,7 +113,7 @@ internal sealed class NameFeatures
         a[AFlags] = flags;
 
         if (tok.Kind != TokenKind.Word) return;
-        a[ALex] = Lexical(key, cap);
+        a[ALex] = Lexical(i, key, cap);
         if (tok.Has(TokenFlags.Hyphenated))
         {
             int first = key.IndexOf('-'), last = key.LastIndexOf('-');
@@ -135,13 +135,13 @@ internal sealed class NameFeatures
     /// <summary>What the entity lexicons say about a word, as bits: one lookup in the lists' merged map, and
     /// for a capitalized word the compound heads of roles and organizations ("Militär|experte",
     /// "Forschungs|institut") and German common-noun endings.</summary>
-    private int Lexical(ReadOnlySpan<char> key, bool cap)
+    private int Lexical(int i, ReadOnlySpan<char> key, bool cap)
     {
         var lex = _c.Lexicon;
         int v = lex.TaggerBits.TryGet(key, out int bits) ? bits : 0;
         if (!cap) return v;
-        if ((v & (RoleTitle | RoleNoun)) == 0 && lex.TryRole(key, out var role)) v |= role.Title ? RoleTitle : RoleNoun;
-        if ((v & (OrgLegal | OrgMedia | OrgOther)) == 0 && lex.TryOrgKeyword(key, out var org)) v |= org.Legal ? OrgLegal : org.Media ? OrgMedia : OrgOther;
+        if (_c.TryRole(i, out var role)) v |= role.Title ? RoleTitle : RoleNoun;
+        if (_c.TryOrgKeyword(i, out var org)) v |= org.Legal ? OrgLegal : org.Media ? OrgMedia : OrgOther;
         if (lex.German && lex.HasNounEnding(key)) v |= NounEnding;
         return v;
     }
@@ -184,10 +184,25 @@ internal sealed class NameFeatures
         return false;
     }
 
-    /// <summary>Whether the tagger scores the token at all: it or a neighbour in the sentence has a capital
-    /// letter. Other tokens are outside every name ("in", "wurde", "2010" far from any capital).</summary>
+    /// <summary>Whether the tagger scores the token at all: a token with a capital letter, or a token next to one
+    /// that can join the words of a name. In English only a closed-class word or name particle ("of", "von"),
+    /// a number ("Schalke 04") or "&amp;", "-", ".", "/", "'" can; in German any word can, for German names hold
+    /// lower-case adjectives ("Bundesverband deutscher Banken"). Every other token is outside every name, and
+    /// gets "O" without being scored.</summary>
     public bool Scored(int i, Sentence sent) =>
-        Upper(i) || i > sent.FirstToken && Upper(i - 1) || i + 1 < sent.EndToken && Upper(i + 1);
+        Upper(i) || (_c.German || Joiner(i)) && (i > sent.FirstToken && Upper(i - 1) || i + 1 < sent.EndToken && Upper(i + 1));
+
+    private bool Joiner(int i)
+    {
+        var t = _c.Tokens[i];
+        return t.Kind switch
+        {
+            TokenKind.Word => (_atoms[i * Atoms + ALex] & (15 | 3 << 7 | Connector)) != 0,
+            TokenKind.Number => true,
+            TokenKind.Url => true,
+            _ => t.Length == 1 && "-&./'".IndexOf(_c.Text[t.Start]) >= 0,
+        };
+    }
 
     private bool Upper(int i) => (_atoms[i * Atoms + AFlags] & 128) != 0;
 

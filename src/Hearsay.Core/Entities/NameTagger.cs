@@ -4,8 +4,10 @@ using Hearsay.Learning;
 
 namespace Hearsay.Entities;
 
-/// <summary>A name span the tagger proposes: tokens [First, End) and the label's type ("PER", "LOC", "ORG", "OTH").</summary>
-internal readonly record struct TaggedName(int First, int End, string Type);
+/// <summary>A name span the tagger proposes: tokens [First, End), the label's type ("PER", "LOC", "ORG", "OTH"), and
+/// how sure the tagger is: the least, over the span's tokens, of how much better the best sequence scores than
+/// the best one with "O" at that token.</summary>
+internal readonly record struct TaggedName(int First, int End, string Type, float Margin);
 
 /// <summary>
 /// Tags each sentence with a learned BIO model (<see cref="SequenceModel"/>) over
@@ -54,7 +56,11 @@ internal sealed class NameTagger
                         for (int k = 0; k < l; k++) row[k] = _outside[k];
                 }
                 _model.Decode(scores.AsSpan(0, n * l), n, labels);
-                Spans(sent.FirstToken, labels.AsSpan(0, n), output);
+                if (!AnyName(labels.AsSpan(0, n))) continue;
+                var marginals = ArrayPool<float>.Shared.Rent(n * l);
+                _model.MaxMarginals(scores.AsSpan(0, n * l), n, marginals);
+                Spans(sent.FirstToken, labels.AsSpan(0, n), marginals.AsSpan(0, n * l), output);
+                ArrayPool<float>.Shared.Return(marginals);
             }
             finally
             {
@@ -65,20 +71,29 @@ internal sealed class NameTagger
         }
     }
 
-    private void Spans(int offset, ReadOnlySpan<int> labels, List<TaggedName> output)
+    private static bool AnyName(ReadOnlySpan<int> labels)
     {
-        int start = -1;
+        foreach (int x in labels) if (x != 0) return true;
+        return false;
+    }
+
+    /// <param name="marginals">Max-marginals of the sentence (see <see cref="SequenceModel.MaxMarginals"/>).</param>
+    private void Spans(int offset, ReadOnlySpan<int> labels, ReadOnlySpan<float> marginals, List<TaggedName> output)
+    {
+        int start = -1, l = _model.LabelCount;
         string? type = null;
+        float margin = 0;
         for (int i = 0; i <= labels.Length; i++)
         {
             var (t, begin) = i < labels.Length ? _labels[labels[i]] : (null, false);
             bool continues = t is not null && !begin && t == type;
             if (type is not null && !continues)
             {
-                output.Add(new TaggedName(offset + start, offset + i, type));
+                output.Add(new TaggedName(offset + start, offset + i, type, margin));
                 type = null;
             }
-            if (t is not null && !continues) { start = i; type = t; }
+            if (t is not null && !continues) { start = i; type = t; margin = float.MaxValue; }
+            if (t is not null) margin = Math.Min(margin, marginals[i * l + labels[i]] - marginals[i * l]);
         }
     }
 }

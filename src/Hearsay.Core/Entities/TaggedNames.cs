@@ -15,7 +15,10 @@ namespace Hearsay.Entities;
 /// description ("Hamburger Mordkommission");</item>
 /// <item>an acronym introduced in parentheses after an organization ("(IfSP)") is left to the resolver,
 /// which links it and its later uses to the organization;</item>
-/// <item>a span must look like a name: words and numbers, joined at most by "-", "&amp;", ".", "/" or "'";</item>
+/// <item>a span must look like a name: words and numbers, joined at most by "-", "&amp;", ".", "/" or "'"; a hyphen
+/// compound led by a known name ("Ukraine-Krieg") is no name of its own;</item>
+/// <item>a span no candidate confirms must be one the tagger is sure of: its margin (see <see cref="TaggedName"/>) at
+/// least <see cref="MinMargin"/>, chosen by cross-validation (it trades little recall for much precision);</item>
 /// <item>a new span becomes a candidate of the tagger's type (PER person, LOC place, ORG organization;
 /// OTH, the names of works and events, is left out).</item>
 /// </list>
@@ -28,6 +31,8 @@ internal static class TaggedNames
     internal static bool OverrideRules = false;
     internal static bool AroundKnown = true;
     internal static bool AroundRules = true;
+    /// <summary>The least margin (see <see cref="TaggedName"/>) of a span no gazetteer or rule candidate confirms.</summary>
+    internal static float MinMargin = 10;
 
     public static void Join(EntityContext c, EntityRecognizer recognizer, List<TaggedName> tagged, List<Candidate> names, List<Candidate> found)
     {
@@ -38,16 +43,18 @@ internal static class TaggedNames
             for (int i = tagged[k].First; i < tagged[k].End; i++) at[i] = k;
         if (VetoUntaggedRules || OverrideRules)
             found.RemoveAll(r => OverrideRules && Overlapped(r, tagged, at) || VetoUntaggedRules && Untagged(r, at));
-        // A rule's name inside a longer tagger span gives way to it ("Rabiye" in "Rabiye Kurnaz"), unless the
-        // span takes in the role noun the rule found it by ("Senator Quarrington").
+        // A person the rules found inside a longer tagger span gives way to it ("Rabiye" in "Rabiye Kurnaz"),
+        // unless the span takes in the role noun the rule found it by ("Senator Quarrington"). Organizations
+        // and places keep the bounds their keyword, legal form or connector gave them.
         if (AroundRules)
-            found.RemoveAll(r => r.Rank >= Ranks.Keyword && Inside(r, tagged, at));
+            found.RemoveAll(r => r.Type == EntityType.Person && r.Rank >= Ranks.Role && Inside(r, tagged, at));
 
         int rules = found.Count;
         var acronyms = Acronyms(c, tagged, names, found);
         foreach (var t in tagged)
         {
             if (t.Type == "OTH" || !WellFormed(c, t) || Same(t, names) || Same(t, found)) continue;
+            if (t.Margin < MinMargin || ModifierCompound(c, t)) continue;
             if (acronyms is not null && t.End == t.First + 1 && acronyms.Contains(c.Surface(t.First).ToString())) continue;
             if (Conflicts(t, found, rules, inside: false) || Conflicts(t, names, names.Count, inside: AroundKnown)) continue;
             var type = t.Type switch { "PER" => EntityType.Person, "LOC" => EntityType.Place, _ => EntityType.Organization };
@@ -93,6 +100,23 @@ internal static class TaggedNames
         return true;
     }
 
+    /// <summary>A hyphen compound led by a known name ("Ukraine-Krieg", "Nato-Gipfel") names something else: the
+    /// name is only its modifier (see <see cref="NameMatcher"/>).</summary>
+    private static bool ModifierCompound(EntityContext c, in TaggedName t)
+    {
+        if (t.End != t.First + 1 || !c.Tokens[t.First].Has(TokenFlags.Hyphenated)) return false;
+        Span<char> buf = stackalloc char[NameKeys.MaxLength];
+        var key = c.Key(t.First, buf);
+        int dash = key.IndexOf('-');
+        if (dash <= 0) return false;
+        var trie = c.Gazetteer.Trie;
+        int node = trie.Step(NameTrie.Root, trie.WordId(key[..dash]));
+        if (node < 0) return false;
+        foreach (var p in trie.Terminals(node))
+            if (p.Tokens == 1 && p.Kind is AliasKind.Name or AliasKind.Ambiguous) return true;
+        return false;
+    }
+
     private static bool Same(in TaggedName t, List<Candidate> candidates)
     {
         foreach (var cand in candidates)
@@ -101,8 +125,8 @@ internal static class TaggedNames
     }
 
     /// <summary>Some candidate overlaps the span; with <paramref name="inside"/>, one known name lying inside it
-    /// is allowed (two are two names: "Nordkorea Russland", "UPI Photo/Imago"; a known adjective makes a
-    /// description: "Hamburger Mordkommission").</summary>
+    /// is allowed (two are two names: "Nordkorea Russland", "UPI Photo/Imago"; a known adjective or genitive
+    /// makes a description: "Hamburger Mordkommission", "Südlibanons Grenzdörfer").</summary>
     private static bool Conflicts(in TaggedName t, List<Candidate> candidates, int count, bool inside)
     {
         int within = 0;
@@ -110,7 +134,7 @@ internal static class TaggedNames
         {
             var cand = candidates[k];
             if (cand.End <= t.First || cand.First >= t.End) continue;
-            if (inside && cand.First >= t.First && cand.End <= t.End && cand.Kind != MentionKind.Adjective && ++within == 1) continue;
+            if (inside && cand.First >= t.First && cand.End <= t.End && cand.Kind != MentionKind.Adjective && !cand.Genitive && ++within == 1) continue;
             return true;
         }
         return false;

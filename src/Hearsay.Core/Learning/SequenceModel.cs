@@ -120,6 +120,41 @@ public sealed class SequenceModel
     public void Decode(ReadOnlySpan<float> emissions, int n, Span<int> labels) =>
         Viterbi(_transitions, _allowed, LabelCount, emissions, n, labels);
 
+    /// <summary>Max-marginals: for every position and label, the score of the best label sequence that puts that
+    /// label there (n × labels into <paramref name="result"/>). The best sequence's labels have the highest; how
+    /// far below them "O" lies says how sure the model is of a name.</summary>
+    public void MaxMarginals(ReadOnlySpan<float> emissions, int n, Span<float> result)
+    {
+        int l = LabelCount;
+        if (n == 0) return;
+        var t = _transitions.AsSpan();
+        var fwd = result[..(n * l)];
+        float[] rented = System.Buffers.ArrayPool<float>.Shared.Rent(n * l);
+        var bwd = rented.AsSpan(0, n * l);
+        // forward: best score of a prefix ending in label c at i (emission included)
+        for (int c = 0; c < l; c++) fwd[c] = _allowed[l * l + c] ? emissions[c] + t[l * l + c] : float.NegativeInfinity;
+        for (int i = 1; i < n; i++)
+            for (int c = 0; c < l; c++)
+            {
+                float best = float.NegativeInfinity;
+                for (int p = 0; p < l; p++)
+                    if (_allowed[p * l + c]) best = Math.Max(best, fwd[(i - 1) * l + p] + t[p * l + c]);
+                fwd[i * l + c] = best + emissions[i * l + c];
+            }
+        // backward: best score of the suffix after label c at i
+        for (int c = 0; c < l; c++) bwd[(n - 1) * l + c] = 0;
+        for (int i = n - 2; i >= 0; i--)
+            for (int c = 0; c < l; c++)
+            {
+                float best = float.NegativeInfinity;
+                for (int x = 0; x < l; x++)
+                    if (_allowed[c * l + x]) best = Math.Max(best, t[c * l + x] + emissions[(i + 1) * l + x] + bwd[(i + 1) * l + x]);
+                bwd[i * l + c] = best;
+            }
+        for (int k = 0; k < n * l; k++) fwd[k] += bwd[k];
+        System.Buffers.ArrayPool<float>.Shared.Return(rented);
+    }
+
     /// <summary>Viterbi over emission and transition scores; <paramref name="allowed"/> as <see cref="AllowedTransitions"/> makes it.</summary>
     public static void Viterbi(ReadOnlySpan<float> transitions, bool[] allowed, int l, ReadOnlySpan<float> emissions, int n, Span<int> labels)
     {

@@ -64,11 +64,7 @@ public class NerTrainingTests
         var labels = NerTraining.LabelsFor(language);
         foreach (var seq in TaggerExamples.Build(texts, labels))
         {
-            int n = seq.Length, l = model.LabelCount, k = seq.Features.Length / n;
-            var scores = new float[n * l];
-            for (int i = 0; i < n; i++) model.Score(seq.Features.AsSpan(i * k, k), scores.AsSpan(i * l, l));
-            var predicted = new int[n];
-            model.Decode(scores, n, predicted);
+            var predicted = NerTraining.Tag(model, seq);
             Assert.True(seq.Labels.SequenceEqual(predicted),
                 $"{seq.Source}: {string.Join(' ', seq.Words.Zip(predicted, (w, p) => $"{w}/{labels[p]}"))}");
         }
