@@ -62,11 +62,15 @@ public static class NerTraining
         var tagger = new SpanF1();
         var rulesOnly = new SpanF1();
         var stage = new Dictionary<string, SpanF1>();
-        var variants = new (string Name, bool Veto, bool Override, bool Around, bool AroundRules)[]
+        var d = TaggerPolicy.For(language);
+        var variants = new (string Name, TaggerPolicy Policy)[]
         {
-            ("rules first", false, false, true, true), ("rules first, nothing around rules", false, false, true, false),
-            ("rules first, nothing around known", false, false, false, true),
-            ("veto untagged rules", true, false, true, true), ("tagger overrides rules", false, true, true, true),
+            ("shipped policy", d),
+            (d.MinMargin == 0 ? "margin 10" : "no margin", d with { MinMargin = d.MinMargin == 0 ? 10 : 0 }),
+            ("nothing around rules", d with { AroundRules = false }),
+            ("nothing around known", d with { AroundKnown = false }),
+            ("veto untagged rules", d with { VetoUntaggedRules = true }),
+            ("tagger overrides rules", d with { OverrideRules = true }),
         };
         foreach (var v in variants) stage[v.Name] = new SpanF1();
         var sw = Stopwatch.StartNew();
@@ -84,14 +88,9 @@ public static class NerTraining
                 tagger.Add(g, p);
                 if (errors is not null && taggerErrors && !g.ToHashSet().SetEquals(p)) WriteError(errors, held, seq, g, p);
             }
-            Score(held, _ => null, rulesOnly);
-            var saved = (TaggedNames.VetoUntaggedRules, TaggedNames.OverrideRules, TaggedNames.AroundKnown, TaggedNames.AroundRules);
+            Score(held, PipelineWith(_ => null), rulesOnly);
             foreach (var v in variants)
-            {
-                (TaggedNames.VetoUntaggedRules, TaggedNames.OverrideRules, TaggedNames.AroundKnown, TaggedNames.AroundRules) = (v.Veto, v.Override, v.Around, v.AroundRules);
-                Score(held, _ => model, stage[v.Name], (v.Veto, v.Override, v.Around, v.AroundRules) == saved && !taggerErrors ? errors : null);
-            }
-            (TaggedNames.VetoUntaggedRules, TaggedNames.OverrideRules, TaggedNames.AroundKnown, TaggedNames.AroundRules) = saved;
+                Score(held, PipelineWith(_ => model, v.Policy), stage[v.Name], v.Policy == d && !taggerErrors ? errors : null);
             log?.Invoke($"fold {fold + 1}/{folds} done ({sw.Elapsed.TotalSeconds:F0}s): tagger F1 so far {tagger.All.F1:F4}");
         }
         return new CrossValidation(tagger, rulesOnly, stage);
@@ -122,16 +121,15 @@ public static class NerTraining
 
     private static List<EntitySpan> Spans(int[] labels, IReadOnlyList<string> names) => Iob.Decode(labels.Select(x => names[x]).ToList());
 
-    /// <summary>The whole default pipeline with the entity stage's model replaced.</summary>
-    public static AnalysisPipeline PipelineWith(Func<LanguagePack, SequenceModel?> models)
+    /// <summary>The whole default pipeline with the entity stage's model (and join policy) replaced.</summary>
+    public static AnalysisPipeline PipelineWith(Func<LanguagePack, SequenceModel?> models, TaggerPolicy? policy = null)
     {
-        var stages = AnalysisPipeline.CreateDefault().Stages.Select(s => s is EntityStage ? new EntityStage(models) : s).ToArray();
+        var stages = AnalysisPipeline.CreateDefault().Stages.Select(s => s is EntityStage ? new EntityStage(models, policy) : s).ToArray();
         return new AnalysisPipeline(stages, LanguageRegistry.Default);
     }
 
-    private static void Score(IReadOnlyList<NamedText> held, Func<LanguagePack, SequenceModel?> models, SpanF1 scores, TextWriter? errors = null)
+    private static void Score(IReadOnlyList<NamedText> held, AnalysisPipeline pipeline, SpanF1 scores, TextWriter? errors = null)
     {
-        var pipeline = PipelineWith(models);
         var results = held.AsParallel().AsOrdered()
             .Select(t => (Text: t, Article: pipeline.Run(Input.ArticleReader.FromText(t.Text, new ArticleMetadata { Language = t.Language }))))
             .ToList();

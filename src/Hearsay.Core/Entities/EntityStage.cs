@@ -18,13 +18,19 @@ namespace Hearsay.Entities;
 public sealed class EntityStage : IStage
 {
     private readonly Func<LanguagePack, SequenceModel?> _models;
+    private readonly TaggerPolicy? _policy;
 
     /// <summary>The stage with the shipped name-tagger models.</summary>
     public EntityStage() : this(NameModels.For) { }
 
     /// <param name="models">The name tagger's model for a language, or null for rules and gazetteer alone
     /// (training and evaluating new models use this).</param>
-    public EntityStage(Func<LanguagePack, SequenceModel?> models) => _models = models;
+    /// <param name="policy">How the tagger's spans join the others (default: <see cref="TaggerPolicy.For"/> the language).</param>
+    public EntityStage(Func<LanguagePack, SequenceModel?> models, TaggerPolicy? policy = null)
+    {
+        _models = models;
+        _policy = policy;
+    }
 
     public string Name => "entities";
     public Layers Needs => Layers.Sentences;
@@ -45,7 +51,7 @@ public sealed class EntityStage : IStage
         {
             var tagged = new List<TaggedName>();
             new NameTagger(context, model, new NameFeatures(context, names, shorts, parts, found)).Tag(tagged);
-            TaggedNames.Join(context, recognizer, tagged, names, found);
+            TaggedNames.Join(context, recognizer, tagged, names, found, _policy ?? TaggerPolicy.For(language.Code));
         }
         names.AddRange(found);
         new EntityResolver(context).Resolve(names, shorts, parts);
