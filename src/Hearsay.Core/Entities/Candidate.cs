@@ -52,4 +52,6 @@ internal static class Ranks
     public const byte Keyword = 2;
     public const byte Role = 3;
     public const byte FirstName = 4;
+    /// <summary>A span only the learned name tagger proposed (<see cref="NameTagger"/>).</summary>
+    public const byte Tagger = 5;
 }

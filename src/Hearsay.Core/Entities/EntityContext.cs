@@ -95,6 +95,52 @@ internal sealed class EntityContext : IDisposable
 
     public Sentence SentenceOf(int token) => Article.Sentences[_sentenceOf[token]];
 
+    /// <summary>Per token: its role-noun lookup, 0 not done yet, 1 none, else 2 + 2 × gender + title.</summary>
+    private int[]? _roleOf;
+    /// <summary>Per token: its organization-keyword lookup, 0 not done yet, 1 none, else 2 + index in <see cref="_orgValues"/>.</summary>
+    private int[]? _orgOf;
+    private List<OrgKeyword>? _orgValues;
+
+    /// <summary><see cref="EntityLexicon.TryRole"/> of the token's key, looked up once per token: the rules,
+    /// the resolver and the tagger's features all ask, and the compound lookup is not cheap.</summary>
+    public bool TryRole(int i, out RoleNoun role)
+    {
+        var cache = _roleOf ??= RentInts(Tokens.Length, 0);
+        int v = cache[i];
+        if (v == 0)
+        {
+            Span<char> buf = stackalloc char[NameKeys.MaxLength];
+            var key = IsWord(i) ? Key(i, buf) : ReadOnlySpan<char>.Empty;
+            v = !key.IsEmpty && Lexicon.TryRole(key, out var r) ? 2 + 2 * (int)r.Gender + (r.Title ? 1 : 0) : 1;
+            cache[i] = v;
+        }
+        role = v >= 2 ? new RoleNoun((Gender)((v - 2) >> 1), ((v - 2) & 1) == 1) : default;
+        return v >= 2;
+    }
+
+    /// <summary><see cref="EntityLexicon.TryOrgKeyword"/> of the token's key, looked up once per token.</summary>
+    public bool TryOrgKeyword(int i, out OrgKeyword keyword)
+    {
+        var cache = _orgOf ??= RentInts(Tokens.Length, 0);
+        int v = cache[i];
+        if (v == 0)
+        {
+            Span<char> buf = stackalloc char[NameKeys.MaxLength];
+            var key = IsWord(i) ? Key(i, buf) : ReadOnlySpan<char>.Empty;
+            if (!key.IsEmpty && Lexicon.TryOrgKeyword(key, out var k))
+            {
+                _orgValues ??= new List<OrgKeyword>(4);
+                int at = _orgValues.IndexOf(k);
+                if (at < 0) { at = _orgValues.Count; _orgValues.Add(k); }
+                v = 2 + at;
+            }
+            else v = 1;
+            cache[i] = v;
+        }
+        keyword = v >= 2 ? _orgValues![v - 2] : default;
+        return v >= 2;
+    }
+
     private sbyte[]? _titleCase;
 
     /// <summary>The token's sentence is an English headline in title case ("Hillary Clinton Wins Kentucky

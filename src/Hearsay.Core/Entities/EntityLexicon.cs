@@ -50,6 +50,8 @@ internal readonly record struct OrgKeyword(bool Legal, bool Media, string? Subty
 internal sealed class EntityLexicon
 {
     public KeyMap<FirstName> FirstNames { get; } = new();
+    /// <summary>Frequent family names (common/surnames.tsv): a hint for the name tagger only.</summary>
+    public KeyMap<bool> Surnames { get; } = new();
     /// <summary>Role nouns and titles that stand alone.</summary>
     public KeyMap<RoleNoun> Roles { get; } = new();
     /// <summary>Role nouns that also end compounds ("Militär|experte", "Staats|chef").</summary>
@@ -84,6 +86,10 @@ internal sealed class EntityLexicon
     public string[] NounEndings { get; }
     public bool German { get; }
 
+    private KeyMap<int>? _taggerBits;
+    /// <summary>What the word lists say about each listed word, as the name tagger's bits (built on first use).</summary>
+    public KeyMap<int> TaggerBits => LazyInitializer.EnsureInitialized(ref _taggerBits, () => NameFeatures.WordBits(this));
+
     public static EntityLexicon For(LanguagePack pack) => pack.Compiled("entities.lexicon", p => new EntityLexicon(p));
 
     private EntityLexicon(LanguagePack pack)
@@ -93,6 +99,7 @@ internal sealed class EntityLexicon
         foreach (var lang in LanguageRegistry.Default.Supported.OrderBy(l => l == pack.Code ? 0 : 1))
             foreach (var r in LexiconFile.ReadEmbedded(lang, "first-names"))
                 FirstNames.Add(r[0], new FirstName(ParseGender(Gazetteer.Col(r, 1)), Gazetteer.Col(r, 2) == "yes"));
+        foreach (var r in LanguagePack.CommonRows("surnames")) Surnames.Add(r[0], true);
         foreach (var r in pack.Rows("person-roles"))
         {
             var role = new RoleNoun(ParseGender(Gazetteer.Col(r, 1)), Gazetteer.Col(r, 2) == "title");

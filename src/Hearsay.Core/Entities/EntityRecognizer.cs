@@ -128,6 +128,13 @@ internal sealed class EntityRecognizer
         output.Add(Person(i, stop, first.Gender, Ranks.FirstName));
     }
 
+    /// <summary>A candidate for a name the learned tagger proposed: persons get the first name's gender and
+    /// lose a genitive or possessive ending from their key, like the rules' persons; English places and
+    /// organizations are "it", German ones get their gender from elsewhere or none.</summary>
+    public Candidate FromTagger(int first, int end, EntityType type) => type == EntityType.Person
+        ? Person(first, end, FirstNameGender(first), Ranks.Tagger)
+        : Candidate.Found(first, end, _tokens, type, _c.German ? Gender.Unknown : Gender.Neuter, Ranks.Tagger);
+
     /// <summary>An English possessive ("Cruz's", "Columbia’s"): a name ends there.</summary>
     private bool IsPossessive(int i)
     {
@@ -185,7 +192,7 @@ internal sealed class EntityRecognizer
 
     private void PersonAfterRole(int i, ReadOnlySpan<char> key, Sentence sent, List<Candidate> output)
     {
-        if (!_lex.TryRole(key, out var role)) return;
+        if (!_c.TryRole(i, out var role)) return;
         if (!_c.German && !_c.IsCapWord(i)) return;   // "major Slavic tribes", "king Amyntas": lower-case English roles are too often adjectives or plain nouns
         int end = sent.EndToken;
         int j = i + 1;
@@ -318,7 +325,7 @@ internal sealed class EntityRecognizer
         var key = _c.Key(i, buf);
         if (key.IsEmpty || _lex.ClassOf(key) != WordClass.None || _lex.Months.Contains(key)) return false;
         if (_lex.OrgKeywords.Contains(key) || _lex.GeoHeads.Contains(key) || _lex.GeoPrefixes.Contains(key)) return false;
-        if (!allowRoleNouns && _lex.TryRole(key, out _)) return false;
+        if (!allowRoleNouns && _c.TryRole(i, out _)) return false;
         if (_c.German && _lex.HasNounEnding(key)) return false;
         return allowGazetteer || !GazetteerStarts(i, person: false);
     }
@@ -347,7 +354,7 @@ internal sealed class EntityRecognizer
             return;
         }
         if (!_c.IsCapWord(i) || GazetteerStarts(i, person: false)) return;   // "EU-Kommission für TTIP": the gazetteer has the name
-        if (!_lex.TryOrgKeyword(key, out kw) || kw.Legal)
+        if (!_c.TryOrgKeyword(i, out kw) || kw.Legal)
         {
             if (PrefixCompound(key, out kw)) output.Add(Org(i, i + 1, kw));   // "Bundesjustizministerium"
             return;
@@ -422,7 +429,7 @@ internal sealed class EntityRecognizer
         Span<char> buf = stackalloc char[NameKeys.MaxLength];
         var key = _c.Key(i, buf);
         if (key.IsEmpty || _lex.ClassOf(key) != WordClass.None || _lex.Months.Contains(key)) return false;
-        if (_lex.TryRole(key, out _)) return false;
+        if (_c.TryRole(i, out _)) return false;
         return !GazetteerStarts(i, person: true);
     }
 

@@ -153,7 +153,7 @@ internal sealed class EntityResolver
         Span<char> buf = stackalloc char[NameKeys.MaxLength];
         var key = _c.Key(i, buf);
         var lex = _c.Lexicon;
-        if (key.IsEmpty || lex.ClassOf(key) != WordClass.None || lex.Months.Contains(key) || lex.TryRole(key, out _)) return false;
+        if (key.IsEmpty || lex.ClassOf(key) != WordClass.None || lex.Months.Contains(key) || _c.TryRole(i, out _)) return false;
         return !_claimed[i];   // words of another known name are not
     }
 
@@ -292,7 +292,7 @@ internal sealed class EntityResolver
             if (draft.Gender == Gender.Unknown) draft.Gender = role.Gender;
             r--;
         }
-        bool hasRole = r >= sent.FirstToken && _c.IsWord(r) && lex.TryRole(_c.Key(r, buf), out role) && !role.Title;
+        bool hasRole = r >= sent.FirstToken && _c.IsWord(r) && _c.TryRole(r, out role) && !role.Title;
         int before = hasRole ? r - 1 : cand.First - 1;
         if (before >= sent.FirstToken && _selectedAt[before] >= 0)
         {

@@ -43,6 +43,7 @@ internal sealed class KeyMap<T>
     public KeyMap() => _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public int Count => _map.Count;
+    public IEnumerable<KeyValuePair<string, T>> Entries => _map;
 
     /// <summary>Adds an entry (the word is turned into its key); the first value for a key wins.</summary>
     public void Add(string word, T value)

@@ -174,14 +174,14 @@ internal sealed class NameMatcher
             var head = key[(last + 1)..];
             var modifier = key[..last];
             // "Donbass-Region", "Gaza-Streifen": a place with a geographic head names the place.
-            if (_c.Lexicon.GeoHeads.Contains(head) && (TryPlace(modifier, out var place) || TryDirected(modifier, out place)))
+            if (_c.Lexicon.GeoHeads.Contains(head) && (TryPlace(modifier, out var place, out _) || TryDirected(modifier, out place)))
             {
                 names.Add(Candidate.Gazetteer(i, i + 1, _c.Tokens, place.Entry, MentionKind.Name, false));
                 return;
             }
             // "Ost-Ukraine"
-            if (IsDirection(modifier) && TryPlace(head, out place))
-                names.Add(Candidate.Gazetteer(i, i + 1, _c.Tokens, place.Entry, MentionKind.Name, false));
+            if (IsDirection(modifier) && TryPlace(head, out place, out bool genitiveHead))
+                names.Add(Candidate.Gazetteer(i, i + 1, _c.Tokens, place.Entry, MentionKind.Name, genitiveHead));
             return;
         }
 
@@ -191,9 +191,9 @@ internal sealed class NameMatcher
         {
             if (key.Length - prefix.Length < 4 || !key.StartsWith(prefix, StringComparison.Ordinal)) continue;
             var rest = key[prefix.Length..];
-            if (capital && TryPlace(rest, out var place))
+            if (capital && TryPlace(rest, out var place, out bool genitive))
             {
-                names.Add(Candidate.Gazetteer(i, i + 1, _c.Tokens, place.Entry, MentionKind.Name, false));
+                names.Add(Candidate.Gazetteer(i, i + 1, _c.Tokens, place.Entry, MentionKind.Name, genitive));
                 return;
             }
             if (TrySingle(rest, out var adj, adjective: true))
@@ -214,21 +214,24 @@ internal sealed class NameMatcher
     private bool TryDirected(ReadOnlySpan<char> key, out AliasPayload place)
     {
         foreach (var prefix in _c.Lexicon.DirectionPrefixes)
-            if (key.Length - prefix.Length >= 4 && key.StartsWith(prefix, StringComparison.Ordinal) && TryPlace(key[prefix.Length..], out place))
+            if (key.Length - prefix.Length >= 4 && key.StartsWith(prefix, StringComparison.Ordinal) && TryPlace(key[prefix.Length..], out place, out _))
                 return true;
         place = default;
         return false;
     }
 
-    /// <summary>A one-word country or place name, also in its genitive form.</summary>
-    private bool TryPlace(ReadOnlySpan<char> key, out AliasPayload place)
+    /// <summary>A one-word country or place name, also in its genitive form (<paramref name="genitive"/>: "Südlibanons").</summary>
+    private bool TryPlace(ReadOnlySpan<char> key, out AliasPayload place, out bool genitive)
     {
+        genitive = false;
         if (TrySingle(key, out place, adjective: false)) return true;
+        genitive = true;
         if (_c.German && key.Length > 4 && key[^1] == 's')
         {
             if (TrySingle(key[..^1], out place, adjective: false)) return true;
             if (key[^2] == 'e' && TrySingle(key[..^2], out place, adjective: false)) return true;
         }
+        genitive = false;
         return false;
     }
 

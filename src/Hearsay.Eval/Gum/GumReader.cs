@@ -11,8 +11,9 @@ public sealed class GumDocument
     public required List<GumMention> Mentions { get; init; }
 }
 
-/// <summary>A gold mention: token span, entity type (person, place, …) and chain id.</summary>
-public sealed record GumMention(int First, int Last, string Type, int Chain);
+/// <summary>A gold mention: token span, entity type (person, place, …), chain id, and the entity's Wikipedia
+/// identity ("Donald_Trump") when it has one.</summary>
+public sealed record GumMention(int First, int Last, string Type, int Chain, string? Identity = null);
 
 public static class GumReader
 {
@@ -65,7 +66,7 @@ public static class GumReader
     private static List<GumMention> ReadConll(string path, out int tokenCount)
     {
         var mentions = new List<GumMention>();
-        var open = new List<(int Start, string Type, int Chain)>();
+        var open = new List<(int Start, string Type, int Chain, string? Identity)>();
         int index = 0;
         foreach (var line in File.ReadLines(path))
         {
@@ -80,15 +81,15 @@ public static class GumReader
                 if (opens) i++;
                 int j = i;
                 while (j < s.Length && s[j] != '(' && s[j] != ')') j++;
-                var (type, chain) = Label(s[i..j], path);
+                var (type, chain, identity) = Label(s[i..j], path);
                 bool closes = j < s.Length && s[j] == ')';
-                if (opens && closes) mentions.Add(new GumMention(index, index, type, chain));
-                else if (opens) open.Add((index, type, chain));
+                if (opens && closes) mentions.Add(new GumMention(index, index, type, chain, identity));
+                else if (opens) open.Add((index, type, chain, identity));
                 else if (closes)
                 {
                     int k = open.FindLastIndex(o => o.Chain == chain);
                     if (k < 0) throw new FormatException($"{path}: token {index} closes chain {chain}, which is not open");
-                    mentions.Add(new GumMention(open[k].Start, index, open[k].Type, chain));
+                    mentions.Add(new GumMention(open[k].Start, index, open[k].Type, chain, open[k].Identity));
                     open.RemoveAt(k);
                 }
                 i = closes ? j + 1 : j;
@@ -100,10 +101,10 @@ public static class GumReader
         return mentions;
     }
 
-    private static (string Type, int Chain) Label(string label, string path)
+    private static (string Type, int Chain, string? Identity) Label(string label, string path)
     {
         var parts = label.Split('-', 3);
         if (parts.Length < 2 || !int.TryParse(parts[1], out int chain)) throw new FormatException($"{path}: bad mention label '{label}'");
-        return (parts[0], chain);
+        return (parts[0], chain, parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null);
     }
 }

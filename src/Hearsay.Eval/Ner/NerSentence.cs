@@ -46,7 +46,8 @@ public static class NerMapping
     /// <summary>Person → PER; Organization and Media → ORG; Country and Place → LOC; Other is not mapped (OTH is
     /// never predicted). Names and partial names and metonyms keep the type; with <paramref name="derivations"/>,
     /// adjectives derived from a name get the "-deriv" type (GermEval's LOCderiv: "deutsche"). Descriptions and
-    /// pronouns are not named entities.</summary>
+    /// pronouns are not named entities. An English possessive that the corpus splits off ("Italy" "'s") is not
+    /// part of the name.</summary>
     public static List<EntitySpan> Spans(Article article, TokenGrid grid, bool derivations)
     {
         var result = new HashSet<EntitySpan>();
@@ -68,9 +69,15 @@ public static class NerMapping
                 default: continue;
             }
             var tokens = grid.Overlapping(m.Span).ToList();
+            // Hearsay keeps an English possessive on its token ("Italy's"); corpora that split it off ("Italy" "'s")
+            // tag the name without it.
+            if (tokens.Count >= 2 && IsPossessiveClitic(article.Text.AsSpan(grid.Start(tokens[^1]), grid.End(tokens[^1]) - grid.Start(tokens[^1]))))
+                tokens.RemoveAt(tokens.Count - 1);
             if (tokens.Count == 0) continue;
             result.Add(new EntitySpan(tokens[0], tokens[^1], type));
         }
         return result.OrderBy(s => s.First).ThenBy(s => s.Last).ToList();
     }
+
+    private static bool IsPossessiveClitic(ReadOnlySpan<char> token) => token is "'s" or "’s" or "'" or "’";
 }

@@ -32,6 +32,19 @@ public class SpanScoringTests
     }
 
     [Fact]
+    public void A_possessive_the_corpus_splits_off_is_not_part_of_the_name()
+    {
+        // Corpus tokens: Italy 's leader met Germany .
+        var tokens = new[] { "Italy", "'s", "leader", "met", "Germany", "." };
+        var grid = new TokenGrid(new[] { 0, 5, 8, 15, 19, 26 }, new[] { 5, 7, 14, 18, 26, 27 });
+        var article = new Analyzer().AnalyzeText("Italy's leader met Germany.", new ArticleMetadata { Language = "en" });
+        Assert.Contains(article.Mentions, m => article.StringOf(m.Span) == "Italy's");   // Hearsay keeps the clitic on its token
+        var spans = NerMapping.Spans(article, grid, derivations: false);
+        Assert.Equal(new[] { new EntitySpan(0, 0, "LOC"), new EntitySpan(4, 4, "LOC") }, spans);
+        Assert.Equal("Italy", tokens[spans[0].First]);
+    }
+
+    [Fact]
     public void Iob2_decodes_to_typed_spans()
     {
         var tags = new[] { "B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-LOC", "O" };

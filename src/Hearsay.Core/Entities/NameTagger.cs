@@ -1,0 +1,99 @@
+using System.Buffers;
+using Hearsay.Document;
+using Hearsay.Learning;
+
+namespace Hearsay.Entities;
+
+/// <summary>A name span the tagger proposes: tokens [First, End), the label's type ("PER", "LOC", "ORG", "OTH"), and
+/// how sure the tagger is: the least, over the span's tokens, of how much better the best sequence scores than
+/// the best one with "O" at that token.</summary>
+internal readonly record struct TaggedName(int First, int End, string Type, float Margin);
+
+/// <summary>
+/// Tags each sentence with a learned BIO model (<see cref="SequenceModel"/>) over
+/// <see cref="NameFeatures"/> and returns the name spans it finds. The models are trained by
+/// <c>hearsay train ner</c> and shipped as embedded resources (see <see cref="NameModels"/>).
+/// </summary>
+internal sealed class NameTagger
+{
+    private readonly EntityContext _c;
+    private readonly SequenceModel _model;
+    private readonly NameFeatures _features;
+    /// <summary>Per label: its type ("PER") and whether it begins a span.</summary>
+    private readonly (string? Type, bool Begin)[] _labels;
+    /// <summary>Scores of a token the tagger does not score: only "O" is possible.</summary>
+    private readonly float[] _outside;
+
+    public NameTagger(EntityContext context, SequenceModel model, NameFeatures features)
+    {
+        _c = context;
+        _model = model;
+        _features = features;
+        _labels = model.Labels.Select(l => l.Length > 2 && l[1] == '-' ? (l[2..], l[0] == 'B') : ((string?)null, false)).ToArray();
+        _outside = model.Labels.Select(l => l == "O" ? 0f : -1e6f).ToArray();
+    }
+
+    public void Tag(List<TaggedName> output)
+    {
+        int l = _model.LabelCount;
+        foreach (var sent in _c.Article.Sentences)
+        {
+            int n = sent.TokenCount;
+            if (n == 0) continue;
+            var features = ArrayPool<uint>.Shared.Rent(n * NameFeatures.PerToken);
+            var scores = ArrayPool<float>.Shared.Rent(n * l);
+            var labels = ArrayPool<int>.Shared.Rent(n);
+            try
+            {
+                _features.Extract(sent, features, scoredOnly: true);
+                scores.AsSpan(0, n * l).Clear();
+                for (int i = 0; i < n; i++)
+                {
+                    var row = scores.AsSpan(i * l, l);
+                    if (_features.Scored(sent.FirstToken + i, sent))
+                        _model.Score(features.AsSpan(i * NameFeatures.PerToken, NameFeatures.PerToken), row);
+                    else
+                        for (int k = 0; k < l; k++) row[k] = _outside[k];
+                }
+                _model.Decode(scores.AsSpan(0, n * l), n, labels);
+                if (!AnyName(labels.AsSpan(0, n))) continue;
+                var marginals = ArrayPool<float>.Shared.Rent(n * l);
+                _model.MaxMarginals(scores.AsSpan(0, n * l), n, marginals);
+                Spans(sent.FirstToken, labels.AsSpan(0, n), marginals.AsSpan(0, n * l), output);
+                ArrayPool<float>.Shared.Return(marginals);
+            }
+            finally
+            {
+                ArrayPool<uint>.Shared.Return(features);
+                ArrayPool<float>.Shared.Return(scores);
+                ArrayPool<int>.Shared.Return(labels);
+            }
+        }
+    }
+
+    private static bool AnyName(ReadOnlySpan<int> labels)
+    {
+        foreach (int x in labels) if (x != 0) return true;
+        return false;
+    }
+
+    /// <param name="marginals">Max-marginals of the sentence (see <see cref="SequenceModel.MaxMarginals"/>).</param>
+    private void Spans(int offset, ReadOnlySpan<int> labels, ReadOnlySpan<float> marginals, List<TaggedName> output)
+    {
+        int start = -1, l = _model.LabelCount;
+        string? type = null;
+        float margin = 0;
+        for (int i = 0; i <= labels.Length; i++)
+        {
+            var (t, begin) = i < labels.Length ? _labels[labels[i]] : (null, false);
+            bool continues = t is not null && !begin && t == type;
+            if (type is not null && !continues)
+            {
+                output.Add(new TaggedName(offset + start, offset + i, type, margin));
+                type = null;
+            }
+            if (t is not null && !continues) { start = i; type = t; margin = float.MaxValue; }
+            if (t is not null) margin = Math.Min(margin, marginals[i * l + labels[i]] - marginals[i * l]);
+        }
+    }
+}

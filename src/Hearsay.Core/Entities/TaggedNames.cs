@@ -1,0 +1,182 @@
+using Hearsay.Document;
+
+namespace Hearsay.Entities;
+
+/// <summary>
+/// Joins the learned tagger's spans (<see cref="NameTagger"/>) to the gazetteer's and the rules'
+/// candidates. The tagger proposes; the gazetteer and the rules resolve:
+/// <list type="bullet">
+/// <item>a span that a gazetteer or rule candidate covers exactly stays that candidate (its entry,
+/// canonical name, type, metonymy);</item>
+/// <item>a span that overlaps a rule candidate otherwise is dropped: a rule's evidence (a keyword, a legal
+/// form, a role noun, a first name) decides the bounds;</item>
+/// <item>a span that overlaps gazetteer names only where it contains them is a longer, unknown name around a
+/// known one ("Sony Australia") and is kept; otherwise it is dropped; a known adjective inside makes it a
+/// description ("Hamburger Mordkommission");</item>
+/// <item>an acronym introduced in parentheses after an organization ("(IfSP)") is left to the resolver,
+/// which links it and its later uses to the organization;</item>
+/// <item>a span must look like a name: words and numbers, joined at most by "-", "&amp;", ".", "/" or "'"; a hyphen
+/// compound led by a known name ("Ukraine-Krieg") is no name of its own;</item>
+/// <item>a span no candidate confirms must be one the tagger is sure of: its margin (see <see cref="TaggedName"/>) at
+/// least <see cref="TaggerPolicy.MinMargin"/>, chosen per language by cross-validation (see <see cref="TaggerPolicy.For"/>);</item>
+/// <item>a new span becomes a candidate of the tagger's type (PER person, LOC place, ORG organization;
+/// OTH, the names of works and events, is left out).</item>
+/// </list>
+/// </summary>
+internal static class TaggedNames
+{
+    public static void Join(EntityContext c, EntityRecognizer recognizer, List<TaggedName> tagged, List<Candidate> names, List<Candidate> found,
+        TaggerPolicy policy)
+    {
+        var (vetoUntaggedRules, overrideRules, aroundKnown, aroundRules, minMargin) = policy;
+        var tokens = c.Tokens;
+        // Per token: the tagged span over it, or -1.
+        var at = c.RentInts(tokens.Length, -1);
+        for (int k = 0; k < tagged.Count; k++)
+            for (int i = tagged[k].First; i < tagged[k].End; i++) at[i] = k;
+        if (vetoUntaggedRules || overrideRules)
+            found.RemoveAll(r => overrideRules && Overlapped(r, tagged, at) || vetoUntaggedRules && Untagged(r, at));
+        // A person the rules found inside a longer tagger span gives way to it ("Rabiye" in "Rabiye Kurnaz"),
+        // unless the span takes in the role noun the rule found it by ("Senator Quarrington"). Organizations
+        // and places keep the bounds their keyword, legal form or connector gave them.
+        if (aroundRules)
+            found.RemoveAll(r => r.Type == EntityType.Person && r.Rank >= Ranks.Role && Inside(r, tagged, at));
+
+        int rules = found.Count;
+        var acronyms = Acronyms(c, tagged, names, found);
+        foreach (var t in tagged)
+        {
+            if (t.Type == "OTH" || !WellFormed(c, t) || Same(t, names) || Same(t, found)) continue;
+            if (t.Margin < minMargin || ModifierCompound(c, t)) continue;
+            if (acronyms is not null && t.End == t.First + 1 && acronyms.Contains(c.Surface(t.First).ToString())) continue;
+            if (Conflicts(t, found, rules, inside: false) || Conflicts(t, names, names.Count, inside: aroundKnown)) continue;
+            var type = t.Type switch { "PER" => EntityType.Person, "LOC" => EntityType.Place, _ => EntityType.Organization };
+            found.Add(recognizer.FromTagger(t.First, t.End, type));
+        }
+    }
+
+    /// <summary>Acronyms introduced in parentheses right after an organization ("Institut für Sicherheitspolitik
+    /// (IfSP)"): the resolver links them and their later uses to the organization, so the tagger does not
+    /// make them names of their own.</summary>
+    private static HashSet<string>? Acronyms(EntityContext c, List<TaggedName> tagged, List<Candidate> names, List<Candidate> found)
+    {
+        HashSet<string>? result = null;
+        void After(int end)
+        {
+            if (end + 2 >= c.Tokens.Length || !c.IsPunct(end, '(') || !c.IsPunct(end + 2, ')') || !c.IsWord(end + 1)) return;
+            var s = c.Surface(end + 1);
+            int upper = 0;
+            foreach (char ch in s) if (char.IsUpper(ch)) upper++;
+            if (s.Length is >= 2 and <= 8 && upper >= 2) (result ??= new(StringComparer.Ordinal)).Add(s.ToString());
+        }
+        foreach (var cand in names)
+            if (cand.Entry >= 0 && c.Gazetteer.Entries[cand.Entry].Type is EntityType.Organization or EntityType.Media) After(cand.End);
+        foreach (var cand in found)
+            if (cand.Type is EntityType.Organization or EntityType.Media) After(cand.End);
+        foreach (var t in tagged)
+            if (t.Type == "ORG") After(t.End);
+        return result;
+    }
+
+    /// <summary>A name starts and ends with a word or number and holds no punctuation but the joiners
+    /// "-", "&amp;", ".", "/", "'" ("Kim ( Foreign" is no name).</summary>
+    private static bool WellFormed(EntityContext c, in TaggedName t)
+    {
+        var tokens = c.Tokens;
+        if (tokens[t.First].Kind is not (TokenKind.Word or TokenKind.Number) || tokens[t.End - 1].Kind is not (TokenKind.Word or TokenKind.Number))
+            return false;
+        for (int i = t.First + 1; i < t.End - 1; i++)
+        {
+            if (tokens[i].Kind is TokenKind.Word or TokenKind.Number) continue;
+            if (tokens[i].Length != 1 || "-&./'".IndexOf(c.Text[tokens[i].Start]) < 0 || tokens[i].Kind == TokenKind.Quote) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A hyphen compound led by a known name ("Ukraine-Krieg", "Nato-Gipfel") names something else: the
+    /// name is only its modifier (see <see cref="NameMatcher"/>).</summary>
+    private static bool ModifierCompound(EntityContext c, in TaggedName t)
+    {
+        if (t.End != t.First + 1 || !c.Tokens[t.First].Has(TokenFlags.Hyphenated)) return false;
+        Span<char> buf = stackalloc char[NameKeys.MaxLength];
+        var key = c.Key(t.First, buf);
+        int dash = key.IndexOf('-');
+        if (dash <= 0) return false;
+        var trie = c.Gazetteer.Trie;
+        int node = trie.Step(NameTrie.Root, trie.WordId(key[..dash]));
+        if (node < 0) return false;
+        foreach (var p in trie.Terminals(node))
+            if (p.Tokens == 1 && p.Kind is AliasKind.Name or AliasKind.Ambiguous) return true;
+        return false;
+    }
+
+    private static bool Same(in TaggedName t, List<Candidate> candidates)
+    {
+        foreach (var cand in candidates)
+            if (cand.First == t.First && cand.End == t.End) return true;
+        return false;
+    }
+
+    /// <summary>Some candidate overlaps the span; with <paramref name="inside"/>, one known name lying inside it
+    /// is allowed (two are two names: "Nordkorea Russland", "UPI Photo/Imago"; a known adjective or genitive
+    /// makes a description: "Hamburger Mordkommission", "Südlibanons Grenzdörfer").</summary>
+    private static bool Conflicts(in TaggedName t, List<Candidate> candidates, int count, bool inside)
+    {
+        int within = 0;
+        for (int k = 0; k < count; k++)
+        {
+            var cand = candidates[k];
+            if (cand.End <= t.First || cand.First >= t.End) continue;
+            if (inside && cand.First >= t.First && cand.End <= t.End && cand.Kind != MentionKind.Adjective && !cand.Genitive && ++within == 1) continue;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A tagger span overlaps the candidate with other bounds.</summary>
+    private static bool Overlapped(in Candidate cand, List<TaggedName> tagged, int[] at)
+    {
+        for (int i = cand.First; i < cand.End; i++)
+        {
+            int k = at[i];
+            if (k >= 0 && (tagged[k].First != cand.First || tagged[k].End != cand.End)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The candidate lies inside one longer, well-formed tagger span (of PER, LOC or ORG) that does not hold its role noun.</summary>
+    private static bool Inside(in Candidate cand, List<TaggedName> tagged, int[] at)
+    {
+        int k = at[cand.First];
+        if (k < 0 || at[cand.End - 1] != k) return false;
+        var t = tagged[k];
+        if (t.Type == "OTH" || t.End - t.First <= cand.End - cand.First) return false;
+        return cand.Role < t.First;
+    }
+
+    /// <summary>The tagger tagged none of the candidate's words.</summary>
+    private static bool Untagged(in Candidate cand, int[] at)
+    {
+        for (int i = cand.First; i < cand.End; i++)
+            if (at[i] >= 0) return false;
+        return true;
+    }
+}
+
+/// <summary>How <see cref="TaggedNames"/> joins the tagger's spans to the candidates. <see cref="For"/> ships; the
+/// variants are what <c>hearsay train ner --cv</c> compares it with.</summary>
+/// <param name="VetoUntaggedRules">Drop rule candidates the tagger left wholly untagged.</param>
+/// <param name="OverrideRules">Let a tagger span that overlaps a rule candidate replace it.</param>
+/// <param name="AroundKnown">Keep a tagger span around one known gazetteer name ("Sony Australia").</param>
+/// <param name="AroundRules">Let a tagger span replace a rule's person inside it ("Rabiye" in "Rabiye Kurnaz").</param>
+/// <param name="MinMargin">The least margin of a span no candidate confirms.</param>
+public sealed record TaggerPolicy(bool VetoUntaggedRules, bool OverrideRules, bool AroundKnown, bool AroundRules, float MinMargin)
+{
+    /// <summary>Rules first, the tagger fills in what they miss; unconfirmed spans need a margin of 10.</summary>
+    public static TaggerPolicy Default { get; } = new(false, false, true, true, 10f);
+
+    /// <summary>The policy for a language. Both use <see cref="Default"/>: in cross-validation the margin of 10 gave
+    /// English F1 0.750 against 0.740 without it, and left German flat (0.600 against 0.604, within the folds'
+    /// noise) while raising its precision from 0.75 to 0.79.</summary>
+    public static TaggerPolicy For(string language) => Default;
+}

@@ -1,0 +1,213 @@
+namespace Hearsay.Learning;
+
+/// <summary>
+/// A linear-chain tagger: each position's features (hashes, see <see cref="TaggerFeatureHash"/>) select rows of
+/// a weight table, a row holding one weight per label; a label's score at a position is the sum of its
+/// weights over the position's features. Transition weights between labels (and from the start) join the
+/// positions, and <see cref="Decode"/> finds the best-scoring label sequence (Viterbi). With BIO labels
+/// ("O", "B-PER", "I-PER", …) an "I-X" may only follow "B-X" or "I-X".
+/// <para>A feature's row is the top <see cref="Bits"/> bits of its hash, so the model has no vocabulary.
+/// Most rows were never touched in training and are zero: the table is kept as a flat array of the
+/// non-zero rows only plus, per row, its place in that array (-1 for a zero row), so a feature unseen in
+/// training costs one probe of a small index and no weight load. That keeps the model a few megabytes
+/// in memory and the scoring mostly in cache.</para>
+/// The model is immutable and safe to share between threads.
+/// </summary>
+public sealed class SequenceModel
+{
+    /// <summary>Per row: its offset in <see cref="_weights"/>, or -1 when all its weights are zero.</summary>
+    private readonly int[] _rowAt;
+    /// <summary>The non-zero rows, one after another, <see cref="LabelCount"/> weights each.</summary>
+    private readonly float[] _weights;
+    private readonly float[] _transitions;
+    private readonly bool[] _allowed;
+    private readonly int _shift;
+
+    /// <param name="header">What trained the model and how to rebuild it (free text, stored in the file).</param>
+    /// <param name="labels">Label names; index 0 should be "O".</param>
+    /// <param name="bits">Rows of the weight table: 2^bits.</param>
+    /// <param name="weights">2^bits × labels weights, row-major (zero rows are dropped; the array is not kept).</param>
+    /// <param name="transitions">(labels + 1) × labels weights: [previous × labels + current], the last row from the start.</param>
+    public SequenceModel(string header, IReadOnlyList<string> labels, int bits, ReadOnlySpan<float> weights, float[] transitions)
+        : this(header, labels, bits, transitions, Compact(weights, labels.Count, bits))
+    {
+    }
+
+    private SequenceModel(string header, IReadOnlyList<string> labels, int bits, float[] transitions, (int[] RowAt, float[] Weights) table)
+    {
+        if (labels.Count is < 1 or > 64) throw new ArgumentException("between 1 and 64 labels", nameof(labels));
+        int l = labels.Count;
+        if (transitions.Length != (l + 1) * l) throw new ArgumentException($"expected {(l + 1) * l} transitions", nameof(transitions));
+        Header = header;
+        Labels = labels.ToArray();
+        Bits = bits;
+        _rowAt = table.RowAt;
+        _weights = table.Weights;
+        _transitions = transitions;
+        _shift = 32 - bits;
+        _allowed = AllowedTransitions(Labels);
+    }
+
+    /// <summary>A model from its non-zero rows (row numbers ascending), as <see cref="ModelFile"/> stores it.</summary>
+    internal static SequenceModel FromRows(string header, IReadOnlyList<string> labels, int bits, float[] transitions, int[] rows, float[] weights)
+    {
+        CheckBits(bits);
+        var rowAt = new int[1 << bits];
+        Array.Fill(rowAt, -1);
+        for (int k = 0; k < rows.Length; k++) rowAt[rows[k]] = k * labels.Count;
+        return new SequenceModel(header, labels, bits, transitions, (rowAt, weights));
+    }
+
+    private static (int[], float[]) Compact(ReadOnlySpan<float> weights, int l, int bits)
+    {
+        CheckBits(bits);
+        if (weights.Length != (1 << bits) * l) throw new ArgumentException($"expected {(1 << bits) * l} weights", nameof(weights));
+        var rowAt = new int[1 << bits];
+        int count = 0;
+        for (int r = 0; r < rowAt.Length; r++)
+        {
+            bool zero = !weights.Slice(r * l, l).ContainsAnyExcept(0f);
+            rowAt[r] = zero ? -1 : count++ * l;
+        }
+        var dense = new float[count * l];
+        for (int r = 0; r < rowAt.Length; r++)
+            if (rowAt[r] >= 0) weights.Slice(r * l, l).CopyTo(dense.AsSpan(rowAt[r], l));
+        return (rowAt, dense);
+    }
+
+    private static void CheckBits(int bits)
+    {
+        if (bits is < 1 or > 26) throw new ArgumentOutOfRangeException(nameof(bits));
+    }
+
+    public string Header { get; }
+    public IReadOnlyList<string> Labels { get; }
+    public int LabelCount => Labels.Count;
+    public int Bits { get; }
+    /// <summary>Rows with a non-zero weight.</summary>
+    public int StoredRows => _weights.Length / LabelCount;
+
+    /// <summary>The transition weights ((labels + 1) × labels, last row from the start).</summary>
+    public ReadOnlySpan<float> Transitions => _transitions;
+
+    /// <summary>The weights of a row (one per label); empty for a row whose weights are all zero.</summary>
+    public ReadOnlySpan<float> Row(int row) => _rowAt[row] < 0 ? ReadOnlySpan<float>.Empty : _weights.AsSpan(_rowAt[row], LabelCount);
+
+    /// <summary>The row a feature hash selects.</summary>
+    public int RowOf(uint feature) => (int)(feature >> _shift);
+
+    /// <summary>Whether label <paramref name="current"/> may follow <paramref name="previous"/> (-1: the start).</summary>
+    public bool Allowed(int previous, int current) => _allowed[(previous < 0 ? LabelCount : previous) * LabelCount + current];
+
+    /// <summary>Adds the weights of the features to <paramref name="scores"/> (one per label).</summary>
+    public void Score(ReadOnlySpan<uint> features, Span<float> scores)
+    {
+        int l = LabelCount;
+        var w = _weights.AsSpan();
+        var rowAt = _rowAt;
+        scores = scores[..l];
+        foreach (uint f in features)
+        {
+            int at = rowAt[(int)(f >> _shift)];
+            if (at < 0) continue;
+            var row = w.Slice(at, l);
+            for (int k = 0; k < row.Length; k++) scores[k] += row[k];
+        }
+    }
+
+    /// <summary>The best label sequence for <paramref name="n"/> positions, given their emission scores
+    /// (n × labels, as <see cref="Score"/> adds them), respecting the BIO constraint.</summary>
+    public void Decode(ReadOnlySpan<float> emissions, int n, Span<int> labels) =>
+        Viterbi(_transitions, _allowed, LabelCount, emissions, n, labels);
+
+    /// <summary>Max-marginals: for every position and label, the score of the best label sequence that puts that
+    /// label there (n × labels into <paramref name="result"/>). The best sequence's labels have the highest; how
+    /// far below them "O" lies says how sure the model is of a name.</summary>
+    public void MaxMarginals(ReadOnlySpan<float> emissions, int n, Span<float> result)
+    {
+        int l = LabelCount;
+        if (n == 0) return;
+        var t = _transitions.AsSpan();
+        var fwd = result[..(n * l)];
+        float[] rented = System.Buffers.ArrayPool<float>.Shared.Rent(n * l);
+        var bwd = rented.AsSpan(0, n * l);
+        // forward: best score of a prefix ending in label c at i (emission included)
+        for (int c = 0; c < l; c++) fwd[c] = _allowed[l * l + c] ? emissions[c] + t[l * l + c] : float.NegativeInfinity;
+        for (int i = 1; i < n; i++)
+            for (int c = 0; c < l; c++)
+            {
+                float best = float.NegativeInfinity;
+                for (int p = 0; p < l; p++)
+                    if (_allowed[p * l + c]) best = Math.Max(best, fwd[(i - 1) * l + p] + t[p * l + c]);
+                fwd[i * l + c] = best + emissions[i * l + c];
+            }
+        // backward: best score of the suffix after label c at i
+        for (int c = 0; c < l; c++) bwd[(n - 1) * l + c] = 0;
+        for (int i = n - 2; i >= 0; i--)
+            for (int c = 0; c < l; c++)
+            {
+                float best = float.NegativeInfinity;
+                for (int x = 0; x < l; x++)
+                    if (_allowed[c * l + x]) best = Math.Max(best, t[c * l + x] + emissions[(i + 1) * l + x] + bwd[(i + 1) * l + x]);
+                bwd[i * l + c] = best;
+            }
+        for (int k = 0; k < n * l; k++) fwd[k] += bwd[k];
+        System.Buffers.ArrayPool<float>.Shared.Return(rented);
+    }
+
+    /// <summary>Viterbi over emission and transition scores; <paramref name="allowed"/> as <see cref="AllowedTransitions"/> makes it.</summary>
+    public static void Viterbi(ReadOnlySpan<float> transitions, bool[] allowed, int l, ReadOnlySpan<float> emissions, int n, Span<int> labels)
+    {
+        if (n == 0) return;
+        Span<float> prev = stackalloc float[l];
+        Span<float> cur = stackalloc float[l];
+        int[]? rented = null;
+        Span<int> back = n * l <= 4096 ? stackalloc int[n * l] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(n * l));
+        for (int c = 0; c < l; c++)
+            prev[c] = allowed[l * l + c] ? emissions[c] + transitions[l * l + c] : float.NegativeInfinity;
+        for (int i = 1; i < n; i++)
+        {
+            var e = emissions.Slice(i * l, l);
+            for (int c = 0; c < l; c++)
+            {
+                float best = float.NegativeInfinity;
+                int arg = 0;
+                for (int p = 0; p < l; p++)
+                {
+                    if (!allowed[p * l + c]) continue;
+                    float s = prev[p] + transitions[p * l + c];
+                    if (s > best) { best = s; arg = p; }
+                }
+                cur[c] = best + e[c];
+                back[i * l + c] = arg;
+            }
+            cur.CopyTo(prev);
+        }
+        int last = 0;
+        for (int c = 1; c < l; c++) if (prev[c] > prev[last]) last = c;
+        labels[n - 1] = last;
+        for (int i = n - 1; i > 0; i--) labels[i - 1] = back[i * l + labels[i]];
+        if (rented is not null) System.Buffers.ArrayPool<int>.Shared.Return(rented);
+    }
+
+    /// <summary>BIO: "I-X" only after "B-X" or "I-X", never first; every other label anywhere.
+    /// (labels + 1) × labels, [previous × labels + current], the last row from the start.</summary>
+    public static bool[] AllowedTransitions(IReadOnlyList<string> labels)
+    {
+        int l = labels.Count;
+        var allowed = new bool[(l + 1) * l];
+        for (int p = 0; p <= l; p++)
+        for (int c = 0; c < l; c++)
+        {
+            var cl = labels[c];
+            bool ok = true;
+            if (cl.StartsWith("I-", StringComparison.Ordinal))
+            {
+                var type = cl.AsSpan(2);
+                ok = p < l && labels[p].Length >= 2 && labels[p][1] == '-' && labels[p].AsSpan(2).SequenceEqual(type);
+            }
+            allowed[p * l + c] = ok;
+        }
+        return allowed;
+    }
+}

@@ -1,0 +1,108 @@
+using Hearsay.Entities;
+using Hearsay.Learning;
+
+namespace Hearsay.Tests.Learning;
+
+/// <summary>The linear-chain model: scoring sums the rows of the features, decoding keeps to BIO, the file
+/// format round-trips exactly and refuses damaged files, and the shipped models load.</summary>
+public class SequenceModelTests
+{
+    private static readonly string[] Labels = { "O", "B-PER", "I-PER", "B-LOC", "I-LOC" };
+
+    /// <summary>A model over 2^8 rows with weights that half precision holds exactly.</summary>
+    private static SequenceModel RandomModel(int seed, int bits = 8)
+    {
+        var rng = new Random(seed);
+        int l = Labels.Length;
+        var weights = new float[(1 << bits) * l];
+        for (int r = 0; r < 1 << bits; r++)
+            if (rng.Next(3) == 0)   // most rows stay zero, as after training
+                for (int k = 0; k < l; k++) weights[r * l + k] = (float)(Half)(rng.NextDouble() * 4 - 2);
+        var transitions = Enumerable.Range(0, (l + 1) * l).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
+        return new SequenceModel("test model\nrebuild: none", Labels, bits, weights, transitions);
+    }
+
+    [Fact]
+    public void Scores_add_up_the_rows_the_features_select()
+    {
+        int l = Labels.Length, bits = 4;
+        var weights = new float[(1 << bits) * l];
+        weights[3 * l + 1] = 2f;          // row 3 favours B-PER
+        weights[5 * l + 1] = 0.5f;        // row 5 too, a little
+        weights[5 * l + 3] = 1f;          // and B-LOC
+        var model = new SequenceModel("", Labels, bits, weights, new float[(l + 1) * l]);
+        uint Feature(int row) => (uint)row << (32 - bits);
+        var scores = new float[l];
+        model.Score(new[] { Feature(3), Feature(5), Feature(7) }, scores);
+        Assert.Equal(new[] { 0f, 2.5f, 0f, 1f, 0f }, scores);
+        Assert.Equal(2, model.StoredRows);
+        Assert.True(model.Row(7).IsEmpty);
+    }
+
+    [Fact]
+    public void Decoding_never_continues_a_name_that_did_not_begin()
+    {
+        int l = Labels.Length;
+        var model = new SequenceModel("", Labels, 4, new float[16 * l], new float[(l + 1) * l]);
+        // I-PER scores best everywhere, but may only follow B-PER or I-PER.
+        var emissions = new float[3 * l];
+        for (int i = 0; i < 3; i++) { emissions[i * l + 2] = 5f; emissions[i * l + 1] = 1f; }
+        var labels = new int[3];
+        model.Decode(emissions, 3, labels);
+        Assert.Equal(new[] { 1, 2, 2 }, labels);   // B-PER I-PER I-PER
+        Assert.False(model.Allowed(-1, 2));
+        Assert.False(model.Allowed(0, 4));
+        Assert.True(model.Allowed(3, 4));
+        Assert.False(model.Allowed(1, 4));          // I-LOC after B-PER
+    }
+
+    [Fact]
+    public void A_model_file_round_trips_exactly()
+    {
+        var model = RandomModel(7);
+        using var file = new MemoryStream();
+        ModelFile.Write(model, file);
+        file.Position = 0;
+        var back = ModelFile.Read(file);
+
+        Assert.Equal(model.Header, back.Header);
+        Assert.Equal(model.Labels, back.Labels);
+        Assert.Equal(model.Bits, back.Bits);
+        Assert.Equal(model.Transitions.ToArray(), back.Transitions.ToArray());
+        Assert.Equal(model.StoredRows, back.StoredRows);
+        for (int r = 0; r < 1 << model.Bits; r++) Assert.Equal(model.Row(r).ToArray(), back.Row(r).ToArray());
+        Assert.Equal(ModelFile.Fingerprint(model), ModelFile.Fingerprint(back));
+    }
+
+    [Fact]
+    public void Different_weights_give_different_fingerprints()
+    {
+        Assert.NotEqual(ModelFile.Fingerprint(RandomModel(1)), ModelFile.Fingerprint(RandomModel(2)));
+        Assert.Equal(ModelFile.Fingerprint(RandomModel(1)), ModelFile.Fingerprint(RandomModel(1)));
+    }
+
+    [Fact]
+    public void A_damaged_or_foreign_file_is_refused()
+    {
+        using var file = new MemoryStream();
+        ModelFile.Write(RandomModel(3), file);
+        var bytes = file.ToArray();
+        bytes[bytes.Length / 2] ^= 0x40;
+        Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream(bytes)));
+        Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream("not a model at all"u8.ToArray())));
+    }
+
+    [Theory]
+    [InlineData("de", "GermEval 2014")]
+    [InlineData("en", "GUM")]
+    public void The_shipped_models_load_and_say_what_trained_them(string language, string corpus)
+    {
+        var model = NameModels.Load(language);
+        Assert.NotNull(model);
+        Assert.Contains(corpus, model!.Header);
+        Assert.Contains("hearsay train ner", model.Header);
+        Assert.Equal("O", model.Labels[0]);
+        Assert.Contains("B-PER", model.Labels);
+        Assert.True(model.StoredRows > 1000, $"{language}: {model.StoredRows} rows");
+    }
+}
