@@ -88,6 +88,10 @@ public static class Program
         root.Subcommands.Add(AnalyzeCommand.Create(context, verbose));
         root.Subcommands.Add(BenchCommand.Create(context, verbose));
         root.Subcommands.Add(EvalCommand.Create(context.Out, context.Err));
+        root.Subcommands.Add(IngestCommand.Create(context, verbose));
+        root.Subcommands.Add(SourcesCommand.Create(context, verbose));
+        root.Subcommands.Add(SearchCommand.Create(context, verbose));
+        root.Subcommands.Add(ShowCommand.Create(context));
         return root;
     }
 }

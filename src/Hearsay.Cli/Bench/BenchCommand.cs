@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Hearsay.Ingest.Sources;
 using Hearsay.Pipeline;
 
 namespace Hearsay.Cli.Bench;
