@@ -5,8 +5,8 @@ namespace Hearsay.Ingest;
 /// <summary>Choices for an ingest run.</summary>
 public sealed record IngestOptions
 {
-    /// <summary>16 MiB: far above any news article, and a bound on what one record can hold in memory.</summary>
-    public const int DefaultMaxRecordBytes = 16 * 1024 * 1024;
+    /// <summary>16 MB: far above any news article, and a bound on what one record can hold in memory.</summary>
+    public const int DefaultMaxRecordBytes = 16_000_000;
 
     /// <summary>Analysis workers; one per core by default.</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;

@@ -64,8 +64,8 @@ public sealed class IngestCommand
         csvHeader.AcceptOnlyFromAmong("yes", "no");
         var workers = new Option<int?>("--workers", "-j") { Description = "Analysis workers (default: one per core).", HelpName = "N" };
         workers.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--workers must be at least 1."); });
-        var maxSize = new Option<double?>("--max-size") { Description = $"Largest article in MB (default {IngestOptions.DefaultMaxRecordBytes / 1024 / 1024}); larger ones are reported.", HelpName = "MB" };
-        maxSize.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is <= 0 or > 1024) r.AddError("--max-size must be between 0 and 1024 MB."); });
+        var maxSize = new Option<double?>("--max-size") { Description = $"Largest article in MB (default {IngestOptions.DefaultMaxRecordBytes / 1_000_000}); larger ones are reported.", HelpName = "MB" };
+        maxSize.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is <= 0 or > 1000) r.AddError("--max-size must be more than 0 and at most 1000 MB."); });
         var format = new Option<string>("--format", "-f") { Description = "The summary: text or json.", DefaultValueFactory = _ => "text", HelpName = "text|json" };
         format.AcceptOnlyFromAmong("text", "json");
         var progress = new Option<string>("--progress")
@@ -118,7 +118,7 @@ public sealed class IngestCommand
                 CsvQuote = Char(settings.CsvQuote, "--csv-quote"),
                 CsvHeader = settings.CsvHeader is null ? null : settings.CsvHeader == "yes",
                 Workers = settings.Workers ?? Environment.ProcessorCount,
-                MaxRecordBytes = settings.MaxSizeMB is { } mb ? (int)(mb * 1024 * 1024) : IngestOptions.DefaultMaxRecordBytes,
+                MaxRecordBytes = settings.MaxSizeMB is { } mb ? (int)(mb * 1_000_000) : IngestOptions.DefaultMaxRecordBytes,
             };
         }
         catch (ArgumentException ex)
