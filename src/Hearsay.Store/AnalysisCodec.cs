@@ -6,34 +6,23 @@ namespace Hearsay.Store;
 
 /// <summary>
 /// How the hearsay.article/1 JSON is kept in the store's <c>articles.analysis</c> column: one format byte, then
-/// the payload. 'B': Brotli-compressed UTF-8 JSON (the default; the JSON repeats every span's text, so it
-/// compresses about tenfold). 'J': plain UTF-8 JSON. Outside Hearsay, strip the first byte and pipe the rest
-/// through <c>brotli -d</c>.
+/// the payload. 'Z': zlib-compressed UTF-8 JSON (RFC 1950, the default: the JSON repeats every span's text, so it
+/// compresses about threefold, and zlib's fastest level costs a few percent of the analysis time, where Brotli
+/// costs ten times more for a quarter less). 'B': Brotli. 'J': plain UTF-8 JSON. Outside Hearsay, strip the
+/// first byte and inflate the rest (Python: <c>zlib.decompress(blob[1:])</c>).
 /// </summary>
 public static class AnalysisCodec
 {
+    public const byte Zlib = (byte)'Z';
     public const byte Brotli = (byte)'B';
     public const byte Plain = (byte)'J';
 
-    /// <summary>Brotli quality: 4 is about as fast as fast deflate and compresses clearly better.</summary>
-    public const int Quality = 4;
-    private const int Window = 22;
-
     public static byte[] Encode(ReadOnlySpan<byte> json)
     {
-        int bound = BrotliEncoder.GetMaxCompressedLength(json.Length);
-        byte[] rented = ArrayPool<byte>.Shared.Rent(bound + 1);
-        try
-        {
-            rented[0] = Brotli;
-            if (!BrotliEncoder.TryCompress(json, rented.AsSpan(1), out int written, Quality, Window))
-                throw new InvalidOperationException("Brotli compression failed.");
-            return rented.AsSpan(0, written + 1).ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        var output = new MemoryStream(json.Length / 3 + 64);
+        output.WriteByte(Zlib);
+        using (var z = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true)) z.Write(json);
+        return output.ToArray();
     }
 
     /// <summary>The JSON text.</summary>
@@ -46,6 +35,20 @@ public static class AnalysisCodec
         {
             case Plain:
                 return Encoding.UTF8.GetString(payload);
+            case Zlib:
+            {
+                try
+                {
+                    using var input = new MemoryStream(payload.ToArray());
+                    using var z = new ZLibStream(input, CompressionMode.Decompress);
+                    using var reader = new StreamReader(z, Encoding.UTF8);
+                    return reader.ReadToEnd();
+                }
+                catch (InvalidDataException ex)
+                {
+                    throw new StoreException("A stored analysis is damaged (zlib data invalid).", ex);
+                }
+            }
             case Brotli:
             {
                 using var decoder = new BrotliDecoder();

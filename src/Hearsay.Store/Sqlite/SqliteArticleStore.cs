@@ -28,6 +28,7 @@ public sealed class SqliteArticleStore : IArticleStore
     private readonly Lock _readLock = new();
     private readonly string _path;
     private WriteCommands? _commands;
+    private SqliteCommand? _stateOf;
 
     public string Location => _path;
 
@@ -96,7 +97,11 @@ public sealed class SqliteArticleStore : IArticleStore
             _commands = null;
             _write.Dispose();
         }
-        lock (_readLock) _read.Dispose();
+        lock (_readLock)
+        {
+            _stateOf?.Dispose();
+            _read.Dispose();
+        }
     }
 
     // ---- state and runs ------------------------------------------------------------------------------
@@ -105,10 +110,15 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         lock (_readLock)
         {
-            using var cmd = _read.CreateCommand();
-            cmd.CommandText = "SELECT pipeline_version FROM articles WHERE key = $key";
-            cmd.Parameters.AddWithValue("$key", key.ToArray());
-            var version = cmd.ExecuteScalar() as string;
+            // Called once per input record: the statement is prepared once.
+            if (_stateOf is null)
+            {
+                _stateOf = _read.CreateCommand();
+                _stateOf.CommandText = "SELECT pipeline_version FROM articles WHERE key = $key";
+                _stateOf.Parameters.Add(new SqliteParameter("$key", null));
+            }
+            _stateOf.Parameters[0].Value = key.ToArray();
+            var version = _stateOf.ExecuteScalar() as string;
             return version is null ? ArticleState.Absent
                  : version == AnalysisPipeline.Version ? ArticleState.Current
                  : ArticleState.Older;
@@ -174,6 +184,7 @@ public sealed class SqliteArticleStore : IArticleStore
             var c = _commands ??= new WriteCommands(_write);
             using var tx = _write.BeginTransaction();
             c.Enlist(tx);
+            var rows = new BatchRows();
             long articles = 0, attributions = 0, claims = 0, passages = 0;
             string now = Now();
             for (int i = 0; i < batch.Count; i++)
@@ -199,10 +210,12 @@ public sealed class SqliteArticleStore : IArticleStore
                     articles--; attributions -= removed.Attributions; claims -= removed.Claims; passages -= removed.Passages;
                     reuseId = e.Id;
                 }
-                c.Insert(record, reuseId, runId, now);
+                long articleId = c.Insert(record, reuseId, runId, now);
+                rows.Add(articleId, record.Facts);
                 articles++; attributions += record.Facts.Attributions.Count; claims += record.Facts.Claims.Count; passages += record.Facts.Passages.Count;
                 outcomes[i] = reuseId is null ? WriteOutcome.Added : WriteOutcome.Replaced;
             }
+            c.InsertRows(rows);
             c.AddTotals(articles, attributions, claims, passages);
             tx.Commit();
             c.Enlist(null);
@@ -214,8 +227,8 @@ public sealed class SqliteArticleStore : IArticleStore
     private sealed class WriteCommands : IDisposable
     {
         private readonly List<SqliteCommand> _all = new();
-        private readonly SqliteCommand _existing, _insertArticle, _upsertName, _articleName, _upsertLink, _articleLink,
-            _attribution, _claim, _passage, _problem, _totals;
+        private readonly SqliteCommand _existing, _insertArticle, _names, _articleNames, _links, _articleLinks,
+            _attributions, _claims, _passages, _problem, _totals;
         private readonly SqliteCommand[] _delete;
 
         public WriteCommands(SqliteConnection c)
@@ -225,25 +238,47 @@ public sealed class SqliteArticleStore : IArticleStore
                 "INSERT INTO articles(id, key, url, title, outlet, published, language, origin, chars, attributions, claims, pipeline_version, run_id, stored, analysis) " +
                 "VALUES($id, $key, $url, $title, $outlet, $published, $language, $origin, $chars, $attributions, $claims, $pv, $run, $stored, $analysis) RETURNING id",
                 "$id", "$key", "$url", "$title", "$outlet", "$published", "$language", "$origin", "$chars", "$attributions", "$claims", "$pv", "$run", "$stored", "$analysis");
-            _upsertName = Make(c,
-                "INSERT INTO names(role, kind, name, norm, state_media, statements, articles) VALUES($role, $kind, $name, $norm, $sm, $st, 1) " +
+            // The query rows of a whole batch go in as JSON arrays, one statement per table (see BatchRows):
+            // a few statements per batch instead of dozens per article.
+            _names = Make(c,
+                "INSERT INTO names(role, kind, name, norm, state_media, statements, articles) " +
+                "SELECT j.value->>'r', j.value->>'k', j.value->>'n', j.value->>'m', j.value->>'s', j.value->>'t', 1 FROM json_each($rows) j WHERE true " +
                 "ON CONFLICT(role, kind, norm) DO UPDATE SET statements = statements + excluded.statements, articles = articles + 1, " +
-                "state_media = max(state_media, excluded.state_media) RETURNING id",
-                "$role", "$kind", "$name", "$norm", "$sm", "$st");
-            _articleName = Make(c, "INSERT INTO article_names(article_id, name_id, statements) VALUES($a, $n, $st)", "$a", "$n", "$st");
-            _upsertLink = Make(c,
-                "INSERT INTO name_links(source_id, channel_id, statements) VALUES($s, $c, $st) " +
+                "state_media = max(state_media, excluded.state_media)",
+                "$rows");
+            _articleNames = Make(c,
+                "INSERT INTO article_names(article_id, name_id, statements) " +
+                "SELECT j.value->>'a', n.id, j.value->>'t' FROM json_each($rows) j " +
+                "JOIN names n ON n.role = j.value->>'r' AND n.kind = j.value->>'k' AND n.norm = j.value->>'m'",
+                "$rows");
+            _links = Make(c,
+                "INSERT INTO name_links(source_id, channel_id, statements) " +
+                "SELECT s.id, ch.id, j.value->>'t' FROM json_each($rows) j " +
+                "JOIN names s ON s.role = 0 AND s.kind = j.value->>'sk' AND s.norm = j.value->>'sm' " +
+                "JOIN names ch ON ch.role = j.value->>'cr' AND ch.kind = j.value->>'ck' AND ch.norm = j.value->>'cm' WHERE true " +
                 "ON CONFLICT(source_id, channel_id) DO UPDATE SET statements = statements + excluded.statements",
-                "$s", "$c", "$st");
-            _articleLink = Make(c, "INSERT INTO article_links(article_id, source_id, channel_id, statements) VALUES($a, $s, $c, $st)", "$a", "$s", "$c", "$st");
-            _attribution = Make(c, "INSERT INTO attributions(article_id, ord, kind, source_id, medium_id, cue) VALUES($a, $o, $k, $s, $m, $cue)",
-                "$a", "$o", "$k", "$s", "$m", "$cue");
-            _claim = Make(c,
+                "$rows");
+            _articleLinks = Make(c,
+                "INSERT INTO article_links(article_id, source_id, channel_id, statements) " +
+                "SELECT j.value->>'a', s.id, ch.id, j.value->>'t' FROM json_each($rows) j " +
+                "JOIN names s ON s.role = 0 AND s.kind = j.value->>'sk' AND s.norm = j.value->>'sm' " +
+                "JOIN names ch ON ch.role = j.value->>'cr' AND ch.kind = j.value->>'ck' AND ch.norm = j.value->>'cm'",
+                "$rows");
+            _attributions = Make(c,
+                "INSERT INTO attributions(article_id, ord, kind, source_id, medium_id, cue) " +
+                "SELECT j.value->>'a', j.value->>'o', j.value->>'k', s.id, m.id, j.value->>'c' FROM json_each($rows) j " +
+                "LEFT JOIN names s ON s.role = 0 AND s.kind = j.value->>'sk' AND s.norm = j.value->>'sm' " +
+                "LEFT JOIN names m ON m.role = 1 AND m.kind = j.value->>'mk' AND m.norm = j.value->>'mm'",
+                "$rows");
+            _claims = Make(c,
                 "INSERT INTO claims(article_id, ord, attribution, origin, first_hand, independent_sources, hedged_by_author, state_media_origin, chain) " +
-                "VALUES($a, $o, $at, $origin, $fh, $ind, $hedged, $sm, $chain)",
-                "$a", "$o", "$at", "$origin", "$fh", "$ind", "$hedged", "$sm", "$chain");
-            _passage = Make(c, "INSERT INTO passages(rowid, text, kind, source, ref) VALUES($id, $text, $kind, $source, $ref)",
-                "$id", "$text", "$kind", "$source", "$ref");
+                "SELECT j.value->>'a', j.value->>'o', j.value->>'at', j.value->>'g', j.value->>'f', j.value->>'i', j.value->>'h', j.value->>'s', j.value->>'c' " +
+                "FROM json_each($rows) j",
+                "$rows");
+            _passages = Make(c,
+                "INSERT INTO passages(rowid, text, kind, source, ref) " +
+                "SELECT j.value->>'id', j.value->>'x', j.value->>'k', j.value->>'s', j.value->>'r' FROM json_each($rows) j",
+                "$rows");
             _problem = Make(c,
                 "INSERT INTO problems(run_id, input, locator, severity, kind, message) VALUES($run, $input, $locator, $severity, $kind, $message) " +
                 "ON CONFLICT(input, locator, severity) DO UPDATE SET run_id = excluded.run_id, kind = excluded.kind, message = excluded.message",
@@ -311,7 +346,8 @@ public sealed class SqliteArticleStore : IArticleStore
             return (attributions, claims, passages);
         }
 
-        public void Insert(ArticleRecord a, long? id, long runId, string now)
+        /// <summary>Inserts the article row (its query rows follow with the batch); returns its id.</summary>
+        public long Insert(ArticleRecord a, long? id, long runId, string now)
         {
             var p = _insertArticle.Parameters;
             p[0].Value = id is { } v ? v : DBNull.Value;
@@ -329,74 +365,28 @@ public sealed class SqliteArticleStore : IArticleStore
             p[12].Value = runId;
             p[13].Value = now;
             p[14].Value = a.Analysis;
-            long articleId = Convert.ToInt64(_insertArticle.ExecuteScalar());
+            return Convert.ToInt64(_insertArticle.ExecuteScalar());
+        }
 
-            var facts = a.Facts;
-            var nameIds = new long[facts.Names.Count];
-            for (int i = 0; i < facts.Names.Count; i++)
-            {
-                var n = facts.Names[i];
-                var q = _upsertName.Parameters;
-                q[0].Value = (int)n.Role;
-                q[1].Value = n.Kind;
-                q[2].Value = n.Name;
-                q[3].Value = n.Norm;
-                q[4].Value = n.StateMedia ? 1 : 0;
-                q[5].Value = n.Statements;
-                nameIds[i] = Convert.ToInt64(_upsertName.ExecuteScalar());
-                _articleName.Parameters[0].Value = articleId;
-                _articleName.Parameters[1].Value = nameIds[i];
-                _articleName.Parameters[2].Value = n.Statements;
-                _articleName.ExecuteNonQuery();
-            }
-            foreach (var link in facts.Links)
-            {
-                _upsertLink.Parameters[0].Value = nameIds[link.Source];
-                _upsertLink.Parameters[1].Value = nameIds[link.Channel];
-                _upsertLink.Parameters[2].Value = link.Statements;
-                _upsertLink.ExecuteNonQuery();
-                _articleLink.Parameters[0].Value = articleId;
-                _articleLink.Parameters[1].Value = nameIds[link.Source];
-                _articleLink.Parameters[2].Value = nameIds[link.Channel];
-                _articleLink.Parameters[3].Value = link.Statements;
-                _articleLink.ExecuteNonQuery();
-            }
-            foreach (var at in facts.Attributions)
-            {
-                var q = _attribution.Parameters;
-                q[0].Value = articleId;
-                q[1].Value = at.Ordinal;
-                q[2].Value = at.Kind;
-                q[3].Value = at.Source >= 0 ? nameIds[at.Source] : DBNull.Value;
-                q[4].Value = at.Medium >= 0 ? nameIds[at.Medium] : DBNull.Value;
-                q[5].Value = at.Cue;
-                _attribution.ExecuteNonQuery();
-            }
-            foreach (var cl in facts.Claims)
-            {
-                var q = _claim.Parameters;
-                q[0].Value = articleId;
-                q[1].Value = cl.Ordinal;
-                q[2].Value = cl.Attribution >= 0 ? cl.Attribution : DBNull.Value;
-                q[3].Value = cl.Origin;
-                q[4].Value = cl.FirstHand ? 1 : 0;
-                q[5].Value = cl.IndependentSources;
-                q[6].Value = cl.HedgedByAuthor ? 1 : 0;
-                q[7].Value = cl.StateMediaOrigin ? 1 : 0;
-                q[8].Value = cl.Chain;
-                _claim.ExecuteNonQuery();
-            }
-            for (int i = 0; i < facts.Passages.Count && i < ArticleFacts.MaxPassages; i++)
-            {
-                var ps = facts.Passages[i];
-                var q = _passage.Parameters;
-                q[0].Value = (articleId << PassageBits) | (long)i;
-                q[1].Value = ps.Text;
-                q[2].Value = ps.Kind;
-                q[3].Value = (object?)ps.Source ?? DBNull.Value;
-                q[4].Value = ps.Ref;
-                _passage.ExecuteNonQuery();
-            }
+        /// <summary>The query rows of the batch's articles. Names first: the other tables look their ids up.</summary>
+        public void InsertRows(BatchRows rows)
+        {
+            if (rows.IsEmpty) return;
+            var (names, links, attributions, claims, passages) = rows.Finish();
+            Run(_names, names);
+            Run(_articleNames, names);
+            Run(_links, links);
+            Run(_articleLinks, links);
+            Run(_attributions, attributions);
+            Run(_claims, claims);
+            Run(_passages, passages);
+        }
+
+        private static void Run(SqliteCommand cmd, string json)
+        {
+            if (json == "[]") return;
+            cmd.Parameters[0].Value = json;
+            cmd.ExecuteNonQuery();
         }
 
         public void Problem(long runId, ProblemRecord problem)
@@ -489,6 +479,10 @@ public sealed class SqliteArticleStore : IArticleStore
         return totals;
     }
 
+    /// <summary>Matching passages ranked by BM25 are taken from at most this many matches, the most recently
+    /// stored first: ranking every match of a very common word would grow with the store.</summary>
+    public const int SearchCandidates = 5000;
+
     public IReadOnlyList<SearchHit> Search(SearchQuery query)
     {
         string match = query.Raw ? query.Text : ToMatch(query.Text);
@@ -496,44 +490,57 @@ public sealed class SqliteArticleStore : IArticleStore
         lock (_readLock)
         {
             using var tx = _read.BeginTransaction(deferred: true);
-            using var cmd = _read.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText =
-                "SELECT rowid, kind, source, ref, text, highlight(passages, 0, char(2), char(3)), bm25(passages) FROM passages " +
-                "WHERE passages MATCH $match" + (query.Kind is null ? "" : " AND kind = $kind") + " ORDER BY rank LIMIT $limit";
-            cmd.Parameters.AddWithValue("$match", match);
-            if (query.Kind is not null) cmd.Parameters.AddWithValue("$kind", query.Kind);
-            cmd.Parameters.AddWithValue("$limit", query.Limit);
-            var rows = new List<(long Article, string Kind, string? Source, string Ref, string Text, string Marked, double Score)>();
-            try
+            // 1. The best passages by BM25 among the newest candidates. No highlighting here: SQLite would compute
+            //    it for every candidate before sorting.
+            var ranked = new List<(long Rowid, double Score)>();
+            using (var cmd = _read.CreateCommand())
             {
-                using var r = cmd.ExecuteReader();
-                while (r.Read())
-                    rows.Add((r.GetInt64(0) >> PassageBits, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3),
-                              r.GetString(4), r.GetString(5), r.GetDouble(6)));
+                cmd.Transaction = tx;
+                cmd.CommandText =
+                    "SELECT rowid, score FROM (SELECT rowid, bm25(passages) AS score FROM passages WHERE passages MATCH $match" +
+                    (query.Kind is null ? "" : " AND kind = $kind") + " ORDER BY rowid DESC LIMIT $candidates) ORDER BY score LIMIT $limit";
+                cmd.Parameters.AddWithValue("$match", match);
+                if (query.Kind is not null) cmd.Parameters.AddWithValue("$kind", query.Kind);
+                cmd.Parameters.AddWithValue("$candidates", SearchCandidates);
+                cmd.Parameters.AddWithValue("$limit", query.Limit);
+                try
+                {
+                    using var r = cmd.ExecuteReader();
+                    while (r.Read()) ranked.Add((r.GetInt64(0), r.GetDouble(1)));
+                }
+                catch (SqliteException ex) when (query.Raw)
+                {
+                    throw new ArgumentException($"not a valid full-text query: {ex.Message.Replace("SQLite Error 1: ", "")}", nameof(query), ex);
+                }
             }
-            catch (SqliteException ex) when (query.Raw)
-            {
-                throw new ArgumentException($"not a valid full-text query: {ex.Message.Replace("SQLite Error 1: ", "")}", nameof(query), ex);
-            }
-            var articles = new Dictionary<long, (string Id, string? Title, string? Url)>();
+            // 2. The hits, highlighted, with their articles.
+            using var passage = _read.CreateCommand();
+            passage.Transaction = tx;
+            passage.CommandText = "SELECT kind, source, ref, text, highlight(passages, 0, char(2), char(3)) FROM passages WHERE passages MATCH $match AND rowid = $id";
+            passage.Parameters.AddWithValue("$match", match);
+            var passageId = passage.Parameters.Add(new SqliteParameter("$id", 0L));
             using var info = _read.CreateCommand();
             info.Transaction = tx;
             info.CommandText = "SELECT key, title, url FROM articles WHERE id = $id";
-            var idParam = info.Parameters.Add(new SqliteParameter("$id", 0L));
-            var hits = new List<SearchHit>(rows.Count);
-            foreach (var row in rows)
+            var articleId = info.Parameters.Add(new SqliteParameter("$id", 0L));
+            var articles = new Dictionary<long, (string Id, string? Title, string? Url)>();
+            var hits = new List<SearchHit>(ranked.Count);
+            foreach (var (rowid, score) in ranked)
             {
-                if (!articles.TryGetValue(row.Article, out var a))
+                long article = rowid >> PassageBits;
+                if (!articles.TryGetValue(article, out var a))
                 {
-                    idParam.Value = row.Article;
+                    articleId.Value = article;
                     using var r = info.ExecuteReader();
                     a = r.Read() ? (new ArticleKey((byte[])r.GetValue(0)).Id, r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2))
                                  : ("?", null, null);
-                    articles[row.Article] = a;
+                    articles[article] = a;
                 }
-                hits.Add(new SearchHit(a.Id, a.Title, a.Url, row.Kind, row.Ref, row.Source, row.Text,
-                    row.Marked.Replace('\u0002', SearchHit.MatchStart).Replace('\u0003', SearchHit.MatchEnd), -row.Score));
+                passageId.Value = rowid;
+                using var p = passage.ExecuteReader();
+                if (!p.Read()) continue;
+                hits.Add(new SearchHit(a.Id, a.Title, a.Url, p.GetString(0), p.GetString(2), p.IsDBNull(1) ? null : p.GetString(1),
+                    p.GetString(3), p.GetString(4).Replace('\u0002', SearchHit.MatchStart).Replace('\u0003', SearchHit.MatchEnd), -score));
             }
             return hits;
         }
