@@ -79,28 +79,33 @@ public sealed class IngestBench
             o.WriteLine($"hearsay bench ingest: {N(texts.Count)} articles, {textBytes / 1e6:0.00} MB from {corpus}; {cores} cores, .NET {Environment.Version}, pipeline {AnalysisPipeline.Version}");
             o.Flush();
 
-            // Warm-up: the analysis and the store code paths, so neither timing pays for JIT compilation.
+            // Warm-up: two analysis passes and two ingests of the whole file, so that no timing pays for JIT
+            // compilation (.NET optimizes hot code in the background over the first few seconds).
             var pipeline = AnalysisPipeline.CreateDefault();
             var analyzer = new Analyzer(pipeline);
-            Parallel.ForEach(texts.Take(300), new ParallelOptions { MaxDegreeOfParallelism = cores }, t => analyzer.AnalyzeText(t));
-            string warm = Path.Combine(work, "warmup.jsonl");
-            File.WriteAllLines(warm, texts.Take(100).Select(t => System.Text.Json.JsonSerializer.Serialize(new { text = t })));
-            Ingest(pipeline, Path.Combine(work, "warmup.db"), warm);
+            for (int pass = 0; pass < 2; pass++)
+                Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = cores }, t => analyzer.AnalyzeText(t));
+            Ingest(pipeline, Path.Combine(work, "warmup.db"), corpus);
+            Ingest(pipeline, Path.Combine(work, "warmup.db"), corpus);
 
-            // 1. Analysis alone, all cores, the articles in memory.
-            var (analysisSeconds, analysisCpu) = Measure(() =>
-                Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = cores }, t => analyzer.AnalyzeText(t)));
+            // 1. Analysis alone (all cores, the articles in memory) and 2. an ingest of the same file into a fresh
+            // store, in turn, twice: the best of each, so that a burst of load elsewhere does not decide the ratio.
+            string smallStore = Path.Combine(work, "10kgnad.db");
+            double analysisSeconds = double.MaxValue, analysisCpu = 0, ingestSeconds = double.MaxValue, ingestCpu = 0;
+            IngestResult small = null!;
+            for (int round = 0; round < 2; round++)
+            {
+                var (s1, c1) = Measure(() => Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = cores }, t => analyzer.AnalyzeText(t)));
+                if (s1 < analysisSeconds) (analysisSeconds, analysisCpu) = (s1, c1);
+                var (s2, c2) = Measure(() => small = Ingest(pipeline, smallStore, corpus));
+                if (s2 < ingestSeconds) (ingestSeconds, ingestCpu) = (s2, c2);
+            }
             double analysisMBs = textBytes / 1e6 / analysisSeconds;
             o.WriteLine($"analysis, {cores} workers:  {analysisMBs:0.00} MB/s, {texts.Count / analysisSeconds:0} articles/s, " +
-                        $"{analysisSeconds:0.00} s, CPU {analysisCpu:0.00} s");
-
-            // 2. The same file ingested into a fresh store.
-            string smallStore = Path.Combine(work, "10kgnad.db");
-            IngestResult small = null!;
-            var (ingestSeconds, ingestCpu) = Measure(() => small = Ingest(pipeline, smallStore, corpus));
+                        $"{analysisSeconds:0.00} s, CPU {analysisCpu:0.00} s (best of 2)");
             double ingestMBs = small.Totals.ContentBytes / 1e6 / ingestSeconds;
             o.WriteLine($"ingest 10kGNAD csv:   {ingestMBs:0.00} MB/s, {small.Totals.Stored / ingestSeconds:0} articles/s, {ingestSeconds:0.00} s, " +
-                        $"CPU {ingestCpu:0.00} s; {N(small.Totals.Stored)} articles stored");
+                        $"CPU {ingestCpu:0.00} s (best of 2); {N(small.Totals.Stored)} articles stored");
             o.WriteLine($"  ingest / analysis:  {100 * ingestMBs / analysisMBs:0}% of the throughput, {100 * analysisCpu / ingestCpu:0}% by CPU time (target: at least 80%)");
             o.WriteLine($"  store:              {StoreBytes(smallStore) / 1e6:0.0} MB, {StoreBytes(smallStore) / 1024.0 / Math.Max(1, small.Totals.Stored):0.0} KiB per article");
             o.Flush();

@@ -60,6 +60,7 @@ internal static class Schema
           pipeline_version TEXT NOT NULL,
           run_id           INTEGER NOT NULL,
           stored           TEXT NOT NULL,
+          shares           TEXT NOT NULL,         -- the article's part of the running counts (JSON), to take it out again
           analysis         BLOB NOT NULL          -- hearsay.article/1 JSON, see AnalysisCodec
         );
         CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
@@ -79,28 +80,12 @@ internal static class Schema
         );
         CREATE INDEX names_rank ON names(role, statements DESC);
 
-        -- Each article's share of the counts, so an article can be taken out again (reanalysis).
-        CREATE TABLE article_names(
-          article_id INTEGER NOT NULL,
-          name_id    INTEGER NOT NULL,
-          statements INTEGER NOT NULL,
-          PRIMARY KEY(article_id, name_id)
-        ) WITHOUT ROWID;
-
         -- A source cited through a medium or relay.
         CREATE TABLE name_links(
           source_id  INTEGER NOT NULL,
           channel_id INTEGER NOT NULL,
           statements INTEGER NOT NULL,
           PRIMARY KEY(source_id, channel_id)
-        ) WITHOUT ROWID;
-
-        CREATE TABLE article_links(
-          article_id INTEGER NOT NULL,
-          source_id  INTEGER NOT NULL,
-          channel_id INTEGER NOT NULL,
-          statements INTEGER NOT NULL,
-          PRIMARY KEY(article_id, source_id, channel_id)
         ) WITHOUT ROWID;
 
         CREATE TABLE attributions(
@@ -112,7 +97,6 @@ internal static class Schema
           cue        TEXT NOT NULL,
           PRIMARY KEY(article_id, ord)
         ) WITHOUT ROWID;
-        CREATE INDEX attributions_source ON attributions(source_id);
 
         CREATE TABLE claims(
           article_id          INTEGER NOT NULL,

@@ -57,10 +57,15 @@ internal static class StoreChecks
         Assert.Equal(0, Scalar(path, "SELECT count(*) FROM articles a WHERE a.claims <> (SELECT count(*) FROM claims t WHERE t.article_id = a.id)"));
         Assert.Equal(0, Scalar(path, "SELECT count(*) FROM attributions t WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = t.article_id)"));
         Assert.Equal(0, Scalar(path, "SELECT count(*) FROM passages WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = passages.rowid >> 12)"));
-        // Running counts equal the sums of the articles' shares.
-        Assert.Equal(0, Scalar(path, "SELECT count(*) FROM names n WHERE n.statements <> coalesce((SELECT sum(statements) FROM article_names an WHERE an.name_id = n.id), 0)"));
-        Assert.Equal(0, Scalar(path, "SELECT count(*) FROM names n WHERE n.articles <> (SELECT count(*) FROM article_names an WHERE an.name_id = n.id)"));
-        Assert.Equal(0, Scalar(path, "SELECT count(*) FROM name_links l WHERE l.statements <> coalesce((SELECT sum(statements) FROM article_links al WHERE al.source_id = l.source_id AND al.channel_id = l.channel_id), 0)"));
+        // Running counts equal the sums of the articles' shares, and every name an attribution points to exists.
+        Assert.Equal(0, Scalar(path, "SELECT count(*) FROM names n WHERE n.statements <> coalesce((SELECT sum(j.value->>3) FROM articles a, " +
+                                     "json_each(a.shares, '$.names') j WHERE j.value->>0 = n.role AND j.value->>1 = n.kind AND j.value->>2 = n.norm), 0)"));
+        Assert.Equal(0, Scalar(path, "SELECT count(*) FROM names n WHERE n.articles <> (SELECT count(*) FROM articles a, " +
+                                     "json_each(a.shares, '$.names') j WHERE j.value->>0 = n.role AND j.value->>1 = n.kind AND j.value->>2 = n.norm)"));
+        Assert.Equal(0, Scalar(path, "SELECT count(*) FROM name_links l JOIN names s ON s.id = l.source_id JOIN names c ON c.id = l.channel_id " +
+                                     "WHERE l.statements <> coalesce((SELECT sum(j.value->>5) FROM articles a, json_each(a.shares, '$.links') j " +
+                                     "WHERE j.value->>0 = s.kind AND j.value->>1 = s.norm AND j.value->>2 = c.role AND j.value->>3 = c.kind AND j.value->>4 = c.norm), 0)"));
+        Assert.Equal(0, Scalar(path, "SELECT count(*) FROM attributions t WHERE t.source_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM names n WHERE n.id = t.source_id AND n.role = 0)"));
         // Every analysis decodes to a hearsay.article/1 document with its text.
         using var c = Open(path);
         using var cmd = c.CreateCommand();
