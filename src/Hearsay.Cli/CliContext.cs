@@ -27,7 +27,7 @@ public sealed class CliContext
     {
         bool terminal = !Console.IsOutputRedirected;
         int width = 120;
-        if (terminal)
+        if (terminal || !Console.IsErrorRedirected)
         {
             try { width = Math.Max(40, Console.WindowWidth); } catch (IOException) { } catch (PlatformNotSupportedException) { }
         }

@@ -67,7 +67,9 @@ public sealed class IngestPipeline
         long runId = _store.BeginRun(command);
         int workers = Math.Max(1, _options.Workers);
         using var toAnalyze = new BlockingCollection<Work>(workers * 4);
-        using var toWrite = new BlockingCollection<Item>(_options.BatchSize * 4);
+        // Room for two batches: enough to keep the writer busy, few enough that analysed articles rarely live
+        // long enough to be promoted to an older GC generation.
+        using var toWrite = new BlockingCollection<Item>(_options.BatchSize * 2);
         using var abort = new CancellationTokenSource();
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(stop, abort.Token);
         Exception? fatal = null;

@@ -17,12 +17,18 @@ public static class AnalysisCodec
     public const byte Brotli = (byte)'B';
     public const byte Plain = (byte)'J';
 
+    [ThreadStatic] private static MemoryStream? _scratch;
+
     public static byte[] Encode(ReadOnlySpan<byte> json)
     {
-        var output = new MemoryStream(json.Length / 3 + 64);
+        // One growing buffer per thread: only the result is allocated.
+        var output = _scratch ??= new MemoryStream(64 * 1024);
+        output.SetLength(0);
         output.WriteByte(Zlib);
         using (var z = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true)) z.Write(json);
-        return output.ToArray();
+        var result = output.ToArray();
+        if (output.Capacity > 4 * 1024 * 1024) _scratch = null;   // do not keep the buffer of an exceptional article
+        return result;
     }
 
     /// <summary>The JSON text.</summary>

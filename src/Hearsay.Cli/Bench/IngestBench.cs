@@ -123,6 +123,15 @@ public sealed class IngestBench
             var t = big.Totals;
             o.WriteLine($"ingest synthetic:     {N(t.Stored)} articles in {bigSeconds:0.0} s: {t.Stored / bigSeconds:0} articles/s, {t.ContentBytes / 1e6 / bigSeconds:0.00} MB/s, " +
                         $"CPU {bigCpu:0.0} s; {N(t.Failed)} errors; peak RSS {Math.Max(rssBefore, IngestCommand.PeakRss()) / 1e6:0} MB");
+            // The same comparison at scale: the analysis alone over a sample of the synthetic articles (the text
+            // ingest analysed: title, blank line, text), steady state, against the whole ingest.
+            var sample = SyntheticTexts(synthetic, Math.Min(settings.Articles, 20_000));
+            long sampleBytes = sample.Sum(x => (long)Encoding.UTF8.GetByteCount(x));
+            Parallel.ForEach(sample, new ParallelOptions { MaxDegreeOfParallelism = cores }, x => analyzer.AnalyzeText(x));
+            var (sampleSeconds, sampleCpu) = Measure(() => Parallel.ForEach(sample, new ParallelOptions { MaxDegreeOfParallelism = cores }, x => analyzer.AnalyzeText(x)));
+            double sampleMBs = sampleBytes / 1e6 / sampleSeconds, bigMBs = t.ContentBytes / 1e6 / bigSeconds;
+            o.WriteLine($"  analysis alone:     {sampleMBs:0.00} MB/s on {N(sample.Count)} of these articles (CPU {sampleCpu / sampleBytes * 1e6:0.000} s per MB; ingest {bigCpu / t.ContentBytes * 1e6:0.000} s per MB)");
+            o.WriteLine($"  ingest / analysis:  {100 * bigMBs / sampleMBs:0}% of the throughput, {100 * (sampleCpu / sampleBytes) / (bigCpu / t.ContentBytes):0}% by CPU time (target: at least 80%)");
             long size = StoreBytes(bigStore);
             o.WriteLine($"  store:              {size / 1e6:0.0} MB, {size / 1024.0 / Math.Max(1, t.Stored):0.0} KiB per article ({size / (double)Math.Max(1, t.ContentBytes):0.00} bytes per byte of text)");
             o.Flush();
@@ -140,6 +149,19 @@ public sealed class IngestBench
             }
             else if (settings.Keep && temporary) err.WriteLine($"hearsay bench ingest: kept {work}");
         }
+    }
+
+    /// <summary>The first <paramref name="count"/> articles of a synthetic corpus as ingest analyses them.</summary>
+    private static List<string> SyntheticTexts(string path, int count)
+    {
+        var list = new List<string>(count);
+        foreach (var line in File.ReadLines(path))
+        {
+            if (list.Count >= count) break;
+            using var doc = System.Text.Json.JsonDocument.Parse(line);
+            list.Add(doc.RootElement.GetProperty("title").GetString() + "\n\n" + doc.RootElement.GetProperty("text").GetString());
+        }
+        return list;
     }
 
     private IngestResult Ingest(AnalysisPipeline pipeline, string storePath, string input)

@@ -38,11 +38,11 @@ public sealed class IngestProgressView(TextWriter err, bool terminal, bool color
             Interactive = InteractionSupport.Yes,
             Out = new AnsiConsoleOutput(err),
         });
-        console.Profile.Width = Math.Max(60, width);
+        console.Profile.Width = Math.Max(40, width);
         console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new ProgressBarColumn(), new PercentageColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })
+            .Columns(new ProgressBarColumn { Width = Math.Clamp(width - 80, 10, 40) }, new PercentageColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })
             .Start(ctx =>
             {
                 var task = ctx.AddTask("starting", maxValue: 1000);
