@@ -7,7 +7,8 @@ namespace Hearsay.Ingest.Sources;
 /// JSON Lines: one JSON object per line, each an article (fields per <see cref="FieldMap"/>). Streams line by
 /// line, so a file of any size takes the memory of one line; blank lines are skipped; a line that is not a JSON
 /// object, lacks the text, or is over the size limit is reported with its line number and the rest are read.
-/// A <c>.json</c> file may instead hold one object, an array of objects, or objects one after another.
+/// A <c>.json</c> file may instead hold one object (even across lines), an array of objects, or objects one after
+/// another; it is read whole, so it is bounded by 16 times the record size limit.
 /// </summary>
 public static class JsonLinesReader
 {
@@ -22,7 +23,7 @@ public static class JsonLinesReader
         {
             var head = reader.Peek(4096);
             int first = head.IndexOfAnyExcept(" \t\r\n\uFEFF"u8);   // white space and a byte-order mark
-            if (first >= 0 && head[first] == '[') return ReadDocument(file, reader, options);
+            if (first >= 0 && head[first] is (byte)'[' or (byte)'{') return ReadDocument(file, reader, options);
         }
         return ReadLines(file, reader, options);
     }
@@ -79,40 +80,45 @@ public static class JsonLinesReader
         }
     }
 
-    /// <summary>A .json file: the whole document (up to 16 times the record limit), an array of articles.</summary>
+    /// <summary>A .json file: read whole (up to 16 times the record limit) as one or more JSON values, each an
+    /// article object or an array of them (so a single object, an array, and objects one after another all work).</summary>
     private static IEnumerable<InputRecord> ReadDocument(InputFile file, ByteReader reader, IngestOptions options)
     {
         long limit = 16L * options.MaxRecordBytes;
         byte[] bytes = reader.ReadBlock((int)Math.Min(limit + 1, int.MaxValue - 64));
         if (bytes.LongLength > limit)
         {
-            yield return InputRecord.Failed(file.Name, "", "too-large", $"a JSON array over {limit / 1e6:0} MB; write it as JSON Lines (one object per line) to stream it");
+            yield return InputRecord.Failed(file.Name, "", "too-large", $"a JSON document over {limit / 1e6:0} MB; write it as JSON Lines (one object per line) to stream it");
             yield break;
         }
-        JsonDocument? doc = null;
+        var values = new List<JsonDocument>();
         InputRecord? failure = null;
         try
         {
-            doc = JsonDocument.Parse(bytes, DocumentOptions);
+            var json = new Utf8JsonReader(bytes.AsSpan().StartsWith("\xEF\xBB\xBF"u8) ? bytes.AsSpan(3) : bytes,
+                new JsonReaderOptions { AllowMultipleValues = true, AllowTrailingCommas = true, MaxDepth = 64 });
+            while (json.Read()) values.Add(JsonDocument.ParseValue(ref json));
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        catch (JsonException ex)
         {
-            failure = InputRecord.Failed(file.Name, "", "malformed", $"not valid JSON: {FirstSentence(ex.Message)}");
+            failure = InputRecord.Failed(file.Name, ex.LineNumber is { } line ? $"line {line + 1}" : "", "malformed",
+                $"not valid JSON: {FirstSentence(ex.Message)}{(values.Count > 0 ? "; the values before were read" : "")}");
         }
-        if (failure is not null)
+        int item = 0;
+        foreach (var doc in values)
         {
-            yield return failure;
-            yield break;
-        }
-        using (doc)
-        {
-            int i = 0;
-            foreach (var item in doc!.RootElement.EnumerateArray())
+            using (doc)
             {
-                i++;
-                yield return FromElement(file, "item " + i.ToString(CultureInfo.InvariantCulture), item, options);
+                var root = doc.RootElement;
+                var items = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
+                foreach (var e in items)
+                {
+                    item++;
+                    yield return FromElement(file, "item " + item.ToString(CultureInfo.InvariantCulture), e, options);
+                }
             }
         }
+        if (failure is not null) yield return failure;
     }
 
     internal static InputRecord FromElement(InputFile file, string locator, JsonElement e, IngestOptions options)

@@ -222,6 +222,24 @@ public class IngestCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_stopped_ingest_says_so_and_the_next_run_finishes_the_job()
+    {
+        _cli.File("feed.jsonl", JsonLines(5));
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();   // as if Ctrl+C came at once
+        var stdout = new StringWriter();
+        var context = new CliContext { Out = stdout, Err = new StringWriter(), CurrentDirectory = _cli.Folder, Interrupt = stop.Token };
+        int code = Program.Run(["ingest", "feed.jsonl", "--store", "store.db", "--progress", "none"], context);
+        Assert.Equal(IngestCommand.ExitInterrupted, code);
+        Assert.StartsWith("hearsay ingest: interrupted", stdout.ToString());
+        Assert.Equal(["interrupted"], StoreChecks.Strings(Db, "SELECT status FROM runs"));
+
+        var again = Hearsay("ingest", "feed.jsonl", "--progress", "none");
+        Assert.True(again.ExitCode == ExitCodes.Ok, again.ToString());
+        Assert.Equal(5, StoreChecks.Scalar(Db, "SELECT count(*) FROM articles"));
+    }
+
+    [Fact]
     public void Progress_lines_go_to_stderr_and_the_summary_to_stdout()
     {
         _cli.File("feed.jsonl", JsonLines(2));

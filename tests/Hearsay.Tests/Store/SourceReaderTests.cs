@@ -74,6 +74,8 @@ public class SourceReaderTests
         var records = JsonLinesOf("[\n {\"text\": \"Eins.\"},\n {\"text\": \"Two.\"}\n]\n", name: "a.json");
         Assert.Equal(["Eins.", "Two."], records.Select(r => r.Text));
         Assert.Equal("item 2", records[1].Locator);
+        var pretty = JsonLinesOf("{\n  \"title\": \"Eins\",\n  \"text\": \"Der Text.\"\n}\n", name: "one.json");
+        Assert.Equal("Eins\n\nDer Text.", Assert.Single(pretty).Text);
     }
 
     [Fact]
