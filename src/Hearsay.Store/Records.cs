@@ -92,8 +92,10 @@ public sealed record SourceQuery
     public int ChannelsPerSource { get; init; } = 3;
 }
 
+/// <param name="UnresolvedPronouns">Statements whose source is a pronoun without antecedent ("er", "she"): counted
+/// apart from the named sources, since across articles such a pronoun names no one.</param>
 public sealed record SourceReport(long Articles, long Attributions, IReadOnlyList<NameStat> Sources,
-    IReadOnlyList<NameStat> Media, IReadOnlyList<NameStat> Relays);
+    IReadOnlyList<NameStat> Media, IReadOnlyList<NameStat> Relays, NameStat? UnresolvedPronouns = null);
 
 public sealed record SearchQuery
 {

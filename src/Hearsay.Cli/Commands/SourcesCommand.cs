@@ -70,6 +70,8 @@ public static class SourcesCommand
                 new TextCell(N(s.Articles)),
                 new TextCell(string.Join(", ", s.Channels.Select(c => $"{c.Name} ({Role(c.Role)}, {N(c.Statements)})"))));
         console.Write(table);
+        if (report.UnresolvedPronouns is { } p)
+            console.MarkupLine($"[grey]Not listed: {N(p.Statements)} statements in {N(p.Articles)} articles attributed to a pronoun whose antecedent was not found.[/]");
         Channels(console, "Top media", "the channel a source spoke through: \"told CNN\", \"im Staatsfernsehen\"", report.Media);
         Channels(console, "Top relays", "the outlet the author got it from: \"as Reuters reported\"", report.Relays);
     }
@@ -113,6 +115,10 @@ public static class SourcesCommand
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            w.WriteStartObject("unresolved_pronouns");
+            w.WriteNumber("statements", report.UnresolvedPronouns?.Statements ?? 0);
+            w.WriteNumber("articles", report.UnresolvedPronouns?.Articles ?? 0);
+            w.WriteEndObject();
             foreach (var (name, rows) in new[] { ("media", report.Media), ("relays", report.Relays) })
             {
                 w.WriteStartArray(name);
@@ -145,6 +151,8 @@ public static class SourcesCommand
         foreach (var s in report.Sources)
             output.WriteLine(StoreOption.CsvRow("source", s.Name, s.Kind, s.Statements, s.Articles, s.StateMedia,
                 string.Join("; ", s.Channels.Select(c => $"{c.Name} ({Role(c.Role)}, {c.Statements.ToString(CultureInfo.InvariantCulture)})"))));
+        if (report.UnresolvedPronouns is { } p)
+            output.WriteLine(StoreOption.CsvRow("unresolved", p.Name, p.Kind, p.Statements, p.Articles, false, ""));
         foreach (var m in report.Media) output.WriteLine(StoreOption.CsvRow("medium", m.Name, m.Kind, m.Statements, m.Articles, m.StateMedia, ""));
         foreach (var m in report.Relays) output.WriteLine(StoreOption.CsvRow("relay", m.Name, m.Kind, m.Statements, m.Articles, m.StateMedia, ""));
     }

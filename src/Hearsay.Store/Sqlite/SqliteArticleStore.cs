@@ -438,8 +438,17 @@ public sealed class SqliteArticleStore : IArticleStore
             }
             var media = Names(tx, NameRole.Medium, null, query.Limit).Select(x => x.Stat).ToList();
             var relays = Names(tx, NameRole.Relay, null, query.Limit).Select(x => x.Stat).ToList();
+            NameStat? pronouns = null;
+            using (var cmd = _read.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = "SELECT sum(statements), sum(articles) FROM names WHERE role = 0 AND norm = $norm AND statements > 0";
+                cmd.Parameters.AddWithValue("$norm", ArticleFacts.UnresolvedPronoun);
+                using var r = cmd.ExecuteReader();
+                if (r.Read() && !r.IsDBNull(0)) pronouns = new NameStat(ArticleFacts.UnresolvedPronoun, "pronoun", r.GetInt64(0), r.GetInt64(1), false);
+            }
             var totals = Totals(tx);
-            return new SourceReport(totals.GetValueOrDefault("articles"), totals.GetValueOrDefault("attributions"), withChannels, media, relays);
+            return new SourceReport(totals.GetValueOrDefault("articles"), totals.GetValueOrDefault("attributions"), withChannels, media, relays, pronouns);
         }
     }
 
@@ -448,9 +457,10 @@ public sealed class SqliteArticleStore : IArticleStore
         using var cmd = _read.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = "SELECT id, name, kind, statements, articles, state_media FROM names " +
-                          "WHERE role = $role AND statements > 0" + (kind is null ? "" : " AND kind = $kind") +
+                          "WHERE role = $role AND statements > 0 AND norm <> $pronoun" + (kind is null ? "" : " AND kind = $kind") +
                           " ORDER BY statements DESC, articles DESC, name LIMIT $limit";
         cmd.Parameters.AddWithValue("$role", (int)role);
+        cmd.Parameters.AddWithValue("$pronoun", ArticleFacts.UnresolvedPronoun);
         if (kind is not null) cmd.Parameters.AddWithValue("$kind", kind);
         cmd.Parameters.AddWithValue("$limit", limit);
         var list = new List<(long, NameStat)>();

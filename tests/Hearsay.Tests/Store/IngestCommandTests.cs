@@ -124,6 +124,9 @@ public class IngestCommandTests : IDisposable
         var statements = sources.Select(s => s.GetProperty("statements").GetInt32()).ToList();
         Assert.Equal(statements.OrderByDescending(x => x), statements);
         Assert.Contains(sources, s => s.GetProperty("kind").GetString() == "person" && s.GetProperty("name").GetString()!.Contains("Roth"));
+        // Pronouns without antecedent are counted apart, not ranked as a source.
+        Assert.DoesNotContain(sources, s => s.GetProperty("name").GetString() == "(unresolved pronoun)");
+        Assert.Equal(JsonValueKind.Number, doc.RootElement.GetProperty("unresolved_pronouns").GetProperty("statements").ValueKind);
         var relays = doc.RootElement.GetProperty("relays").EnumerateArray().Select(x => x.GetProperty("name").GetString()).ToList();
         Assert.Contains(relays, n => n!.Contains("Globe"));
 
