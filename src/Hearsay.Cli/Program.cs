@@ -98,6 +98,10 @@ public static class Program
         root.Subcommands.Add(TraceCommand.Create(context, verbose));
         root.Subcommands.Add(ExportCommand.Create(context, verbose));
         root.Subcommands.Add(FitRankerCommand.Create(context));
+        root.Subcommands.Add(IngestCommand.Create(context, verbose));
+        root.Subcommands.Add(SourcesCommand.Create(context, verbose));
+        root.Subcommands.Add(SearchCommand.Create(context, verbose));
+        root.Subcommands.Add(ShowCommand.Create(context));
         return root;
     }
 }

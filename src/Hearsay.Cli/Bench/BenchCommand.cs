@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Hearsay.Ingest.Sources;
 using Hearsay.Pipeline;
 
 namespace Hearsay.Cli.Bench;
@@ -40,6 +41,7 @@ public sealed class BenchCommand
         command.Options.Add(data);
         command.Options.Add(repeat);
         command.Options.Add(parallel);
+        command.Subcommands.Add(IngestBench.Create(context, verbose));
         command.SetAction(result => new BenchCommand(context).Run(new Settings(
             result.GetValue(data), result.GetValue(repeat), result.GetValue(parallel), result.GetValue(verbose))));
         return command;

@@ -1,5 +1,6 @@
 using Hearsay.Cli;
 using Hearsay.Cli.Bench;
+using Hearsay.Ingest.Sources;
 
 namespace Hearsay.Tests.Cli;
 

@@ -1,14 +1,15 @@
 using System.Text;
 
-namespace Hearsay.Cli.Bench;
+namespace Hearsay.Ingest.Sources;
 
 /// <summary>
 /// Streams records of a delimiter-separated file with a configurable quote character, as used by the
 /// 10kGNAD corpus (<c>label;'text'</c>: ';' separates, "'" quotes, a doubled quote inside a quoted field is one
 /// quote character, quoted fields may span lines, no header). Reads one record at a time from a
-/// <see cref="TextReader"/>, so the file is never held whole in memory.
+/// <see cref="TextReader"/>, so the file is never held whole in memory; <paramref name="maxFieldChars"/> bounds one
+/// field, so an unclosed quote cannot pull the rest of a large file into memory.
 /// </summary>
-public sealed class QuotedCsvReader(TextReader reader, char separator = ';', char quote = '\'')
+public sealed class QuotedCsvReader(TextReader reader, char separator = ';', char quote = '\'', int maxFieldChars = int.MaxValue)
 {
     /// <summary>Line (1-based) where the record last returned by <see cref="Read"/> started.</summary>
     public int RecordLine { get; private set; }
@@ -66,8 +67,12 @@ public sealed class QuotedCsvReader(TextReader reader, char separator = ';', cha
                 continue;
             }
             field.Append((char)Next());
+            if (field.Length > maxFieldChars) throw TooLong();
         }
     }
+
+    private FormatException TooLong() =>
+        new($"line {RecordLine}: a field is over {maxFieldChars:#,0} characters (an unclosed quote?)");
 
     private void ReadQuoted(StringBuilder field)
     {
@@ -87,6 +92,7 @@ public sealed class QuotedCsvReader(TextReader reader, char separator = ';', cha
                 return;
             }
             field.Append((char)c);
+            if (field.Length > maxFieldChars) throw TooLong();
         }
     }
 

@@ -1,0 +1,677 @@
+using System.Globalization;
+using System.Text;
+using Hearsay.Output;
+using Hearsay.Pipeline;
+using Hearsay.Store.Indexing;
+using Microsoft.Data.Sqlite;
+
+namespace Hearsay.Store.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file (plus its write-ahead log while open), no server.
+/// <para>Crash safety: the log is in WAL mode with <c>synchronous = NORMAL</c>, and every
+/// <see cref="Write"/> is one transaction, so a process killed at any moment leaves each article stored
+/// whole or not at all; the next open rolls back what was not committed. (A power cut may lose the last
+/// transactions, never consistency.)</para>
+/// <para>Layout: <c>articles</c> keeps each article's metadata and its hearsay.article/1 JSON; the query tables
+/// (<c>names</c>, <c>name_links</c>, <c>attributions</c>, <c>claims</c>) and the FTS5 table <c>passages</c> are
+/// filled from the same analysis in the same transaction. Counts used by <c>hearsay sources</c> are kept
+/// running, so queries do not scan. See docs/store.md.</para>
+/// </summary>
+public sealed class SqliteArticleStore : IArticleStore
+{
+    private const int PassageBits = 12;
+
+    private readonly SqliteConnection _write;
+    private readonly SqliteConnection _read;
+    private readonly Lock _writeLock = new();
+    private readonly Lock _readLock = new();
+    private readonly string _path;
+    private WriteCommands? _commands;
+    private SqliteCommand? _stateOf;
+
+    public string Location => _path;
+
+    private SqliteArticleStore(string path, SqliteConnection write, SqliteConnection read)
+    {
+        _path = path;
+        _write = write;
+        _read = read;
+    }
+
+    /// <summary>Opens the store at <paramref name="path"/>, creating the file (and its folder) when
+    /// <paramref name="create"/> is set, and migrates it to the current schema.</summary>
+    /// <exception cref="StoreException">Missing (and not to be created), not a Hearsay store, newer, or unreadable.</exception>
+    public static SqliteArticleStore Open(string path, bool create = true)
+    {
+        path = Path.GetFullPath(path);
+        if (!create && !File.Exists(path))
+            throw new StoreException($"no store at {path}. Run 'hearsay ingest PATH...' first, or name the store with --store.");
+        if (Directory.Exists(path))
+            throw new StoreException($"{path} is a folder; --store names the store's file.");
+        if (create) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        SqliteConnection? write = null, read = null;
+        try
+        {
+            write = Connect(path, create);
+            Exec(write, "PRAGMA journal_mode = WAL;");
+            Schema.Migrate(write, path);
+            read = Connect(path, create: false);
+            return new SqliteArticleStore(path, write, read);
+        }
+        catch (SqliteException ex)
+        {
+            write?.Dispose();
+            read?.Dispose();
+            throw new StoreException($"{path}: {(ex.SqliteErrorCode == 26 ? "not an SQLite database (file is not a database)" : ex.Message)}", ex);
+        }
+        catch
+        {
+            write?.Dispose();
+            read?.Dispose();
+            throw;
+        }
+    }
+
+    private static SqliteConnection Connect(string path, bool create)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            // One long-lived connection per role; pooling would keep the file open after Dispose.
+            Pooling = false,
+            DefaultTimeout = 60,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        // A checkpoint (copying the log into the database, with an fsync) every 10,000 pages (40 MB) rather than
+        // SQLite's 1,000: at ingest rates the default checkpoints several times a second and costs more than the writes.
+        Exec(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000; PRAGMA wal_autocheckpoint = 10000;");
+        return connection;
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            _commands?.Dispose();
+            _commands = null;
+            _write.Dispose();
+        }
+        lock (_readLock)
+        {
+            _stateOf?.Dispose();
+            _read.Dispose();
+        }
+    }
+
+    // ---- state and runs ------------------------------------------------------------------------------
+
+    public ArticleState StateOf(ArticleKey key)
+    {
+        lock (_readLock)
+        {
+            // Called once per input record: the statement is prepared once.
+            if (_stateOf is null)
+            {
+                _stateOf = _read.CreateCommand();
+                _stateOf.CommandText = "SELECT pipeline_version FROM articles WHERE key = $key";
+                _stateOf.Parameters.Add(new SqliteParameter("$key", null));
+            }
+            _stateOf.Parameters[0].Value = key.ToArray();
+            var version = _stateOf.ExecuteScalar() as string;
+            return version is null ? ArticleState.Absent
+                 : version == AnalysisPipeline.Version ? ArticleState.Current
+                 : ArticleState.Older;
+        }
+    }
+
+    public long BeginRun(string command)
+    {
+        lock (_writeLock)
+        {
+            using var tx = _write.BeginTransaction();
+            using var cmd = _write.CreateCommand();
+            cmd.Transaction = tx;
+            // A run still marked as running was killed (or is running in parallel, which the lock serializes).
+            cmd.CommandText = "UPDATE runs SET status = 'interrupted' WHERE status = 'running';" +
+                              "INSERT INTO runs(started, command, hearsay_version, pipeline_version, status) " +
+                              "VALUES($started, $command, $hv, $pv, 'running') RETURNING id";
+            cmd.Parameters.AddWithValue("$started", Now());
+            cmd.Parameters.AddWithValue("$command", command);
+            cmd.Parameters.AddWithValue("$hv", JsonArticleWriter.HearsayVersion);
+            cmd.Parameters.AddWithValue("$pv", AnalysisPipeline.Version);
+            long id = Convert.ToInt64(cmd.ExecuteScalar());
+            tx.Commit();
+            return id;
+        }
+    }
+
+    public void EndRun(long runId, string status, RunTotals totals)
+    {
+        lock (_writeLock)
+        {
+            using var cmd = _write.CreateCommand();
+            cmd.CommandText = "UPDATE runs SET finished = $finished, status = $status, added = $added, replaced = $replaced, " +
+                              "unchanged = $unchanged, failed = $failed, warnings = $warnings WHERE id = $id";
+            cmd.Parameters.AddWithValue("$finished", Now());
+            cmd.Parameters.AddWithValue("$status", status);
+            cmd.Parameters.AddWithValue("$added", totals.Added);
+            cmd.Parameters.AddWithValue("$replaced", totals.Replaced);
+            cmd.Parameters.AddWithValue("$unchanged", totals.Unchanged);
+            cmd.Parameters.AddWithValue("$failed", totals.Failed);
+            cmd.Parameters.AddWithValue("$warnings", totals.Warnings);
+            cmd.Parameters.AddWithValue("$id", runId);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    public void Optimize()
+    {
+        lock (_writeLock)
+        {
+            // Bounded work: merges some FTS segments rather than rewriting the whole index.
+            Exec(_write, "INSERT INTO passages(passages, rank) VALUES('merge', 200); PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+    }
+
+    // ---- writing -------------------------------------------------------------------------------------
+
+    public IReadOnlyList<WriteOutcome> Write(long runId, IReadOnlyList<StoreWrite> batch)
+    {
+        var outcomes = new WriteOutcome[batch.Count];
+        lock (_writeLock)
+        {
+            var c = _commands ??= new WriteCommands(_write);
+            using var tx = _write.BeginTransaction();
+            c.Enlist(tx);
+            var rows = new BatchRows();
+            long articles = 0, attributions = 0, claims = 0, passages = 0;
+            string now = Now();
+            for (int i = 0; i < batch.Count; i++)
+            {
+                var item = batch[i];
+                if (item.Problem is { } problem)
+                {
+                    c.Problem(runId, problem);
+                    outcomes[i] = WriteOutcome.Problem;
+                    continue;
+                }
+                var record = item.Article!;
+                var existing = c.Existing(record.Key);
+                long? reuseId = null;
+                if (existing is { } e)
+                {
+                    if (e.Version == record.PipelineVersion || !record.ReplaceOlder)
+                    {
+                        outcomes[i] = WriteOutcome.Unchanged;
+                        continue;
+                    }
+                    var removed = c.Delete(e.Id);
+                    articles--; attributions -= removed.Attributions; claims -= removed.Claims; passages -= removed.Passages;
+                    reuseId = e.Id;
+                }
+                long articleId = c.Insert(record, reuseId, runId, now);
+                rows.Add(articleId, record.Facts);
+                articles++; attributions += record.Facts.Attributions.Count; claims += record.Facts.Claims.Count; passages += record.Facts.Passages.Count;
+                outcomes[i] = reuseId is null ? WriteOutcome.Added : WriteOutcome.Replaced;
+            }
+            c.InsertRows(rows);
+            c.AddTotals(articles, attributions, claims, passages);
+            tx.Commit();
+            c.Enlist(null);
+        }
+        return outcomes;
+    }
+
+    /// <summary>The prepared statements of the writer connection, reused across batches.</summary>
+    private sealed class WriteCommands : IDisposable
+    {
+        private readonly List<SqliteCommand> _all = new();
+        private readonly SqliteCommand _existing, _insertArticle, _names, _links, _attributions, _claims, _passages, _problem, _totals;
+        private readonly SqliteCommand[] _delete;
+
+        public WriteCommands(SqliteConnection c)
+        {
+            _existing = Make(c, "SELECT id, pipeline_version FROM articles WHERE key = $key", "$key");
+            _insertArticle = Make(c,
+                "INSERT INTO articles(id, key, url, title, outlet, published, language, origin, chars, attributions, claims, pipeline_version, run_id, stored, shares, analysis) " +
+                "VALUES($id, $key, $url, $title, $outlet, $published, $language, $origin, $chars, $attributions, $claims, $pv, $run, $stored, $shares, $analysis) RETURNING id",
+                "$id", "$key", "$url", "$title", "$outlet", "$published", "$language", "$origin", "$chars", "$attributions", "$claims", "$pv", "$run", "$stored", "$shares", "$analysis");
+            // The query rows of a whole batch go in as JSON arrays, one statement per table (see BatchRows):
+            // a few statements per batch instead of dozens per article.
+            _names = Make(c,
+                "INSERT INTO names(role, kind, name, norm, state_media, statements, articles) " +
+                "SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, 1 FROM json_each($rows) j WHERE true " +
+                "ON CONFLICT(role, kind, norm) DO UPDATE SET statements = statements + excluded.statements, articles = articles + 1, " +
+                "state_media = max(state_media, excluded.state_media)",
+                "$rows");
+            _links = Make(c,
+                "INSERT INTO name_links(source_id, channel_id, statements) " +
+                "SELECT s.id, ch.id, j.value->>5 FROM json_each($rows) j " +
+                "JOIN names s ON s.role = 0 AND s.kind = j.value->>0 AND s.norm = j.value->>1 " +
+                "JOIN names ch ON ch.role = j.value->>2 AND ch.kind = j.value->>3 AND ch.norm = j.value->>4 WHERE true " +
+                "ON CONFLICT(source_id, channel_id) DO UPDATE SET statements = statements + excluded.statements",
+                "$rows");
+            _attributions = Make(c,
+                "INSERT INTO attributions(article_id, ord, kind, source_id, medium_id, cue) " +
+                "SELECT j.value->>0, j.value->>1, j.value->>2, s.id, m.id, j.value->>7 FROM json_each($rows) j " +
+                "LEFT JOIN names s ON s.role = 0 AND s.kind = j.value->>3 AND s.norm = j.value->>4 " +
+                "LEFT JOIN names m ON m.role = 1 AND m.kind = j.value->>5 AND m.norm = j.value->>6",
+                "$rows");
+            _claims = Make(c,
+                "INSERT INTO claims(article_id, ord, attribution, origin, first_hand, independent_sources, hedged_by_author, state_media_origin, chain) " +
+                "SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6, j.value->>7, j.value->>8 " +
+                "FROM json_each($rows) j",
+                "$rows");
+            _passages = Make(c,
+                "INSERT INTO passages(rowid, text, kind, source, ref) " +
+                "SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4 FROM json_each($rows) j",
+                "$rows");
+            _problem = Make(c,
+                "INSERT INTO problems(run_id, input, locator, severity, kind, message) VALUES($run, $input, $locator, $severity, $kind, $message) " +
+                "ON CONFLICT(input, locator, severity) DO UPDATE SET run_id = excluded.run_id, kind = excluded.kind, message = excluded.message",
+                "$run", "$input", "$locator", "$severity", "$kind", "$message");
+            _totals = Make(c,
+                "INSERT INTO totals(name, value) VALUES($name, $value) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value",
+                "$name", "$value");
+            // Taking an article out: its shares (a JSON column) are subtracted from the running counts, then its rows go.
+            _delete =
+            [
+                Make(c, "UPDATE names SET statements = names.statements - (j.value->>3), articles = names.articles - 1 " +
+                        "FROM json_each((SELECT shares FROM articles WHERE id = $a), '$.names') j " +
+                        "WHERE names.role = j.value->>0 AND names.kind = j.value->>1 AND names.norm = j.value->>2", "$a"),
+                Make(c, "UPDATE name_links SET statements = name_links.statements - (j.value->>5) " +
+                        "FROM json_each((SELECT shares FROM articles WHERE id = $a), '$.links') j, names s, names ch " +
+                        "WHERE s.role = 0 AND s.kind = j.value->>0 AND s.norm = j.value->>1 " +
+                        "AND ch.role = j.value->>2 AND ch.kind = j.value->>3 AND ch.norm = j.value->>4 " +
+                        "AND name_links.source_id = s.id AND name_links.channel_id = ch.id", "$a"),
+                Make(c, "DELETE FROM attributions WHERE article_id = $a", "$a"),
+                Make(c, "DELETE FROM claims WHERE article_id = $a", "$a"),
+                Make(c, $"DELETE FROM passages WHERE rowid >= $a << {PassageBits} AND rowid < ($a + 1) << {PassageBits}", "$a"),
+                Make(c, "DELETE FROM articles WHERE id = $a", "$a"),
+            ];
+        }
+
+        private SqliteCommand Make(SqliteConnection c, string sql, params string[] parameters)
+        {
+            var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var p in parameters) cmd.Parameters.Add(new SqliteParameter(p, null));
+            _all.Add(cmd);
+            return cmd;
+        }
+
+        public void Enlist(SqliteTransaction? tx)
+        {
+            foreach (var cmd in _all) cmd.Transaction = tx;
+        }
+
+        public (long Id, string Version)? Existing(ArticleKey key)
+        {
+            _existing.Parameters[0].Value = key.ToArray();
+            using var r = _existing.ExecuteReader();
+            return r.Read() ? (r.GetInt64(0), r.GetString(1)) : null;
+        }
+
+        /// <summary>Takes an article out with its share of every count.</summary>
+        public (long Attributions, long Claims, long Passages) Delete(long id)
+        {
+            long attributions, claims, passages;
+            using (var count = _existing.Connection!.CreateCommand())
+            {
+                count.Transaction = _existing.Transaction;
+                count.CommandText = "SELECT (SELECT count(*) FROM attributions WHERE article_id = $a), (SELECT count(*) FROM claims WHERE article_id = $a), " +
+                                    $"(SELECT count(*) FROM passages WHERE rowid >= $a << {PassageBits} AND rowid < ($a + 1) << {PassageBits})";
+                count.Parameters.AddWithValue("$a", id);
+                using var r = count.ExecuteReader();
+                r.Read();
+                attributions = r.GetInt64(0);
+                claims = r.GetInt64(1);
+                passages = r.GetInt64(2);
+            }
+            foreach (var cmd in _delete)
+            {
+                cmd.Parameters[0].Value = id;
+                cmd.ExecuteNonQuery();
+            }
+            return (attributions, claims, passages);
+        }
+
+        /// <summary>Inserts the article row (its query rows follow with the batch); returns its id.</summary>
+        public long Insert(ArticleRecord a, long? id, long runId, string now)
+        {
+            var p = _insertArticle.Parameters;
+            p[0].Value = id is { } v ? v : DBNull.Value;
+            p[1].Value = a.Key.ToArray();
+            p[2].Value = (object?)a.Url ?? DBNull.Value;
+            p[3].Value = (object?)a.Title ?? DBNull.Value;
+            p[4].Value = (object?)a.Outlet ?? DBNull.Value;
+            p[5].Value = a.Published is { } d ? d.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : DBNull.Value;
+            p[6].Value = a.Language;
+            p[7].Value = a.Origin;
+            p[8].Value = a.Characters;
+            p[9].Value = a.AttributionCount;
+            p[10].Value = a.ClaimCount;
+            p[11].Value = a.PipelineVersion;
+            p[12].Value = runId;
+            p[13].Value = now;
+            p[14].Value = BatchRows.Shares(a.Facts);
+            p[15].Value = a.Analysis;
+            return Convert.ToInt64(_insertArticle.ExecuteScalar());
+        }
+
+        /// <summary>The query rows of the batch's articles. Names first: the other tables look their ids up.</summary>
+        public void InsertRows(BatchRows rows)
+        {
+            if (rows.IsEmpty) return;
+            var (names, links, attributions, claims, passages) = rows.Finish();
+            Run(_names, names);
+            Run(_links, links);
+            Run(_attributions, attributions);
+            Run(_claims, claims);
+            Run(_passages, passages);
+        }
+
+        private static void Run(SqliteCommand cmd, string json)
+        {
+            if (json == "[]") return;
+            cmd.Parameters[0].Value = json;
+            cmd.ExecuteNonQuery();
+        }
+
+        public void Problem(long runId, ProblemRecord problem)
+        {
+            var q = _problem.Parameters;
+            q[0].Value = runId;
+            q[1].Value = problem.Input;
+            q[2].Value = problem.Locator;
+            q[3].Value = problem.Severity == ProblemSeverity.Error ? "error" : "warning";
+            q[4].Value = problem.Kind;
+            q[5].Value = problem.Message;
+            _problem.ExecuteNonQuery();
+        }
+
+        public void AddTotals(long articles, long attributions, long claims, long passages)
+        {
+            void Add(string name, long value)
+            {
+                if (value == 0) return;
+                _totals.Parameters[0].Value = name;
+                _totals.Parameters[1].Value = value;
+                _totals.ExecuteNonQuery();
+            }
+            Add("articles", articles);
+            Add("attributions", attributions);
+            Add("claims", claims);
+            Add("passages", passages);
+        }
+
+        public void Dispose()
+        {
+            foreach (var cmd in _all) cmd.Dispose();
+        }
+    }
+
+    // ---- queries -------------------------------------------------------------------------------------
+
+    public SourceReport Sources(SourceQuery query)
+    {
+        lock (_readLock)
+        {
+            using var tx = _read.BeginTransaction(deferred: true);   // one snapshot for all parts of the report
+            var sources = Names(tx, NameRole.Source, query.Kind, query.Limit);
+            var withChannels = new List<NameStat>(sources.Count);
+            foreach (var (id, stat) in sources)
+            {
+                var channels = new List<ChannelStat>();
+                using var cmd = _read.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = "SELECT n.name, n.role, l.statements FROM name_links l JOIN names n ON n.id = l.channel_id " +
+                                  "WHERE l.source_id = $id AND l.statements > 0 ORDER BY l.statements DESC, n.name LIMIT $k";
+                cmd.Parameters.AddWithValue("$id", id);
+                cmd.Parameters.AddWithValue("$k", query.ChannelsPerSource);
+                using (var r = cmd.ExecuteReader())
+                    while (r.Read()) channels.Add(new ChannelStat(r.GetString(0), (NameRole)r.GetInt32(1), r.GetInt64(2)));
+                withChannels.Add(stat with { Channels = channels });
+            }
+            var media = Names(tx, NameRole.Medium, null, query.Limit).Select(x => x.Stat).ToList();
+            var relays = Names(tx, NameRole.Relay, null, query.Limit).Select(x => x.Stat).ToList();
+            NameStat? pronouns = null;
+            using (var cmd = _read.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = "SELECT sum(statements), sum(articles) FROM names WHERE role = 0 AND norm = $norm AND statements > 0";
+                cmd.Parameters.AddWithValue("$norm", ArticleFacts.UnresolvedPronoun);
+                using var r = cmd.ExecuteReader();
+                if (r.Read() && !r.IsDBNull(0)) pronouns = new NameStat(ArticleFacts.UnresolvedPronoun, "pronoun", r.GetInt64(0), r.GetInt64(1), false);
+            }
+            var totals = Totals(tx);
+            return new SourceReport(totals.GetValueOrDefault("articles"), totals.GetValueOrDefault("attributions"), withChannels, media, relays, pronouns);
+        }
+    }
+
+    private List<(long Id, NameStat Stat)> Names(SqliteTransaction tx, NameRole role, string? kind, int limit)
+    {
+        using var cmd = _read.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT id, name, kind, statements, articles, state_media FROM names " +
+                          "WHERE role = $role AND statements > 0 AND norm <> $pronoun" + (kind is null ? "" : " AND kind = $kind") +
+                          " ORDER BY statements DESC, articles DESC, name LIMIT $limit";
+        cmd.Parameters.AddWithValue("$role", (int)role);
+        cmd.Parameters.AddWithValue("$pronoun", ArticleFacts.UnresolvedPronoun);
+        if (kind is not null) cmd.Parameters.AddWithValue("$kind", kind);
+        cmd.Parameters.AddWithValue("$limit", limit);
+        var list = new List<(long, NameStat)>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            list.Add((r.GetInt64(0), new NameStat(r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5) != 0)));
+        return list;
+    }
+
+    private Dictionary<string, long> Totals(SqliteTransaction? tx)
+    {
+        using var cmd = _read.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT name, value FROM totals";
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) totals[r.GetString(0)] = r.GetInt64(1);
+        return totals;
+    }
+
+    /// <summary>Matching passages ranked by BM25 are taken from at most this many matches, the most recently
+    /// stored first: ranking every match of a very common word would grow with the store.</summary>
+    public const int SearchCandidates = 5000;
+
+    public IReadOnlyList<SearchHit> Search(SearchQuery query)
+    {
+        string match = query.Raw ? query.Text : ToMatch(query.Text);
+        if (match.Length == 0) return [];
+        lock (_readLock)
+        {
+            using var tx = _read.BeginTransaction(deferred: true);
+            // 1. The best passages by BM25 among the newest candidates. No highlighting here: SQLite would compute
+            //    it for every candidate before sorting.
+            var ranked = new List<(long Rowid, double Score)>();
+            using (var cmd = _read.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText =
+                    "SELECT rowid, score FROM (SELECT rowid, bm25(passages) AS score FROM passages WHERE passages MATCH $match" +
+                    (query.Kind is null ? "" : " AND kind = $kind") + " ORDER BY rowid DESC LIMIT $candidates) ORDER BY score LIMIT $limit";
+                cmd.Parameters.AddWithValue("$match", match);
+                if (query.Kind is not null) cmd.Parameters.AddWithValue("$kind", query.Kind);
+                cmd.Parameters.AddWithValue("$candidates", SearchCandidates);
+                cmd.Parameters.AddWithValue("$limit", query.Limit);
+                try
+                {
+                    using var r = cmd.ExecuteReader();
+                    while (r.Read()) ranked.Add((r.GetInt64(0), r.GetDouble(1)));
+                }
+                catch (SqliteException ex) when (query.Raw)
+                {
+                    throw new ArgumentException($"not a valid full-text query: {ex.Message.Replace("SQLite Error 1: ", "")}", nameof(query), ex);
+                }
+            }
+            // 2. The hits, highlighted, with their articles.
+            using var passage = _read.CreateCommand();
+            passage.Transaction = tx;
+            passage.CommandText = "SELECT kind, source, ref, text, highlight(passages, 0, char(2), char(3)) FROM passages WHERE passages MATCH $match AND rowid = $id";
+            passage.Parameters.AddWithValue("$match", match);
+            var passageId = passage.Parameters.Add(new SqliteParameter("$id", 0L));
+            using var info = _read.CreateCommand();
+            info.Transaction = tx;
+            info.CommandText = "SELECT key, title, url FROM articles WHERE id = $id";
+            var articleId = info.Parameters.Add(new SqliteParameter("$id", 0L));
+            var articles = new Dictionary<long, (string Id, string? Title, string? Url)>();
+            var hits = new List<SearchHit>(ranked.Count);
+            foreach (var (rowid, score) in ranked)
+            {
+                long article = rowid >> PassageBits;
+                if (!articles.TryGetValue(article, out var a))
+                {
+                    articleId.Value = article;
+                    using var r = info.ExecuteReader();
+                    a = r.Read() ? (new ArticleKey((byte[])r.GetValue(0)).Id, r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2))
+                                 : ("?", null, null);
+                    articles[article] = a;
+                }
+                passageId.Value = rowid;
+                using var p = passage.ExecuteReader();
+                if (!p.Read()) continue;
+                hits.Add(new SearchHit(a.Id, a.Title, a.Url, p.GetString(0), p.GetString(2), p.IsDBNull(1) ? null : p.GetString(1),
+                    p.GetString(3), p.GetString(4).Replace('\u0002', SearchHit.MatchStart).Replace('\u0003', SearchHit.MatchEnd), -score));
+            }
+            return hits;
+        }
+    }
+
+    /// <summary>Plain words to an FTS5 query: every word a quoted term (so punctuation and operators in the
+    /// text are just text), all required; a word ending in '*' matches as a prefix.</summary>
+    public static string ToMatch(string text)
+    {
+        var sb = new StringBuilder();
+        foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            bool prefix = raw.Length > 1 && raw[^1] == '*';
+            var word = (prefix ? raw[..^1] : raw).Trim('"');
+            if (word.Length == 0 || !word.Any(char.IsLetterOrDigit)) continue;
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append('"').Append(word.Replace("\"", "\"\"")).Append('"');
+            if (prefix) sb.Append('*');
+        }
+        return sb.ToString();
+    }
+
+    public StoredArticle? Find(string idOrUrl)
+    {
+        idOrUrl = idOrUrl.Trim();
+        lock (_readLock)
+        {
+            using var cmd = _read.CreateCommand();
+            const string columns = "key, url, title, outlet, published, language, origin, pipeline_version, stored, analysis";
+            if (idOrUrl.Contains("://", StringComparison.Ordinal))
+            {
+                cmd.CommandText = $"SELECT {columns} FROM articles WHERE url = $url ORDER BY id DESC LIMIT 1";
+                cmd.Parameters.AddWithValue("$url", idOrUrl);
+            }
+            else
+            {
+                if (idOrUrl.Length is < 4 or > ArticleKey.Size * 2 || !idOrUrl.All(Uri.IsHexDigit)) return null;
+                string hex = idOrUrl.ToLowerInvariant();
+                cmd.CommandText = $"SELECT {columns} FROM articles WHERE key BETWEEN $lo AND $hi LIMIT 6";
+                cmd.Parameters.AddWithValue("$lo", Convert.FromHexString(hex.PadRight(ArticleKey.Size * 2, '0')));
+                cmd.Parameters.AddWithValue("$hi", Convert.FromHexString(hex.PadRight(ArticleKey.Size * 2, 'f')));
+            }
+            var found = new List<StoredArticle>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var key = new ArticleKey((byte[])r.GetValue(0));
+                string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+                found.Add(new StoredArticle(key.Id, key.Hex, S(1), S(2), S(3), S(4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8),
+                    AnalysisCodec.Decode((byte[])r.GetValue(9))));
+            }
+            if (found.Count > 1) throw new AmbiguousIdException(idOrUrl, found.Select(f => f.Id).ToList());
+            return found.Count == 1 ? found[0] : null;
+        }
+    }
+
+    public IReadOnlyList<ProblemRecord> Problems(long? runId = null)
+    {
+        lock (_readLock)
+        {
+            using var cmd = _read.CreateCommand();
+            cmd.CommandText = "SELECT input, locator, severity, kind, message FROM problems" +
+                              (runId is null ? "" : " WHERE run_id = $run") + " ORDER BY id";
+            if (runId is { } id) cmd.Parameters.AddWithValue("$run", id);
+            var list = new List<ProblemRecord>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                list.Add(new ProblemRecord(r.GetString(0), r.GetString(1), r.GetString(2) == "error" ? ProblemSeverity.Error : ProblemSeverity.Warning,
+                    r.GetString(3), r.GetString(4)));
+            return list;
+        }
+    }
+
+    public IReadOnlyList<RunRecord> Runs(int limit = 20)
+    {
+        lock (_readLock)
+        {
+            using var cmd = _read.CreateCommand();
+            cmd.CommandText = "SELECT id, started, finished, command, pipeline_version, status, added, replaced, unchanged, failed, warnings " +
+                              "FROM runs ORDER BY id DESC LIMIT $limit";
+            cmd.Parameters.AddWithValue("$limit", limit);
+            var list = new List<RunRecord>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                list.Add(new RunRecord(r.GetInt64(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture),
+                    r.IsDBNull(2) ? null : DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
+                    r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)));
+            return list;
+        }
+    }
+
+    public StoreSummary Summary()
+    {
+        lock (_readLock)
+        {
+            using var tx = _read.BeginTransaction(deferred: true);
+            var totals = Totals(tx);
+            var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+            using (var cmd = _read.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = "SELECT pipeline_version, count(*) FROM articles GROUP BY pipeline_version";
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) versions[r.GetString(0)] = r.GetInt64(1);
+            }
+            long problems;
+            using (var cmd = _read.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = "SELECT count(*) FROM problems";
+                problems = Convert.ToInt64(cmd.ExecuteScalar());
+            }
+            long bytes = 0;
+            foreach (var suffix in new[] { "", "-wal" })
+                if (File.Exists(_path + suffix)) bytes += new FileInfo(_path + suffix).Length;
+            return new StoreSummary(_path, (int)Schema.Scalar(_read, "PRAGMA user_version"), totals.GetValueOrDefault("articles"),
+                totals.GetValueOrDefault("attributions"), totals.GetValueOrDefault("claims"), totals.GetValueOrDefault("passages"),
+                problems, bytes, versions);
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private static void Exec(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
