@@ -35,6 +35,9 @@ public interface IArticleStore : IDisposable
     /// <exception cref="AmbiguousIdException">The prefix fits several articles.</exception>
     StoredArticle? Find(string idOrUrl);
 
+    /// <summary>Every stored article in ingest order, read page by page (for cross-article linking).</summary>
+    IEnumerable<StoredArticle> All(int pageSize = 500);
+
     /// <summary>The problems recorded by a run, or by every run when <paramref name="runId"/> is null.</summary>
     IReadOnlyList<ProblemRecord> Problems(long? runId = null);
 

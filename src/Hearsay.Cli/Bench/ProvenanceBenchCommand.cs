@@ -6,12 +6,13 @@ using Hearsay.Provenance.Matching;
 using Hearsay.Provenance.Model;
 using Hearsay.Provenance.Sources;
 using Hearsay.Provenance.Synthetic;
+using ClaimCorpus = Hearsay.Provenance.Synthetic.SyntheticCorpus;
 
 namespace Hearsay.Cli.Bench;
 
 /// <summary>
 /// <c>hearsay bench provenance</c>: how linking claims across articles scales. The 10kGNAD test split is analyzed
-/// once; <see cref="SyntheticCorpus"/> replicates it with seeded rewordings to each size (default 10k, 30k and
+/// once; <see cref="ClaimCorpus"/> replicates it with seeded rewordings to each size (default 10k, 30k and
 /// 100k articles), and each size is linked from scratch, one article at a time as an ingest would. Reported per
 /// size: claims, seconds, microseconds per claim, postings scanned and comparisons per claim, clusters, the cost of
 /// the last tenth of the articles (the marginal cost of an incremental add), and the time to build the graph.
@@ -56,11 +57,11 @@ public static class ProvenanceBenchCommand
             .ToList();
         int baseClaims = bases.Sum(b => b.Claims.Count);
         output.WriteLine($"hearsay bench provenance: base {bases.Count:#,0} articles from {corpus}, {baseClaims:#,0} claims, analyzed once in {clock.Elapsed.TotalSeconds:0.0} s");
-        output.WriteLine($"synthetic corpus: relays {SyntheticCorpus.RelayShare:P0} of the claims of each later copy, the rest reworded into new claims (seeded)");
+        output.WriteLine($"synthetic corpus: relays {ClaimCorpus.RelayShare:P0} of the claims of each later copy, the rest reworded into new claims (seeded)");
         output.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores; linking is single-threaded");
         output.WriteLine();
         output.WriteLine("articles    claims   link s   µs/claim  postings/claim  comparisons/claim  clusters(≥2)  last 10% µs/claim  graph s  memory MB  GC pause s");
-        var synthetic = new SyntheticCorpus(bases);
+        var synthetic = new ClaimCorpus(bases);
         foreach (var size in sizes)
         {
             var articles = synthetic.Articles(size).ToList();

@@ -16,7 +16,7 @@ public sealed class ProvenanceInput
 {
     /// <summary>Opens a store as a claim source. The embedded store wires this when it is built in; until then
     /// <c>--store</c> explains that it is not available.</summary>
-    public static Func<string, IClaimSource>? OpenStore { get; set; }
+    public static Func<string, IClaimSource>? OpenStore { get; set; } = path => new StoreClaimSource(path);
 
     public Option<string[]> From { get; } = new("--from")
     {

@@ -565,6 +565,33 @@ public sealed class SqliteArticleStore : IArticleStore
         return sb.ToString();
     }
 
+    public IEnumerable<StoredArticle> All(int pageSize = 500)
+    {
+        long last = -1;
+        while (true)
+        {
+            var page = new List<(long Row, StoredArticle Article)>(pageSize);
+            lock (_readLock)
+            {
+                using var cmd = _read.CreateCommand();
+                cmd.CommandText = "SELECT id, key, url, title, outlet, published, language, origin, pipeline_version, stored, analysis FROM articles WHERE id > $last ORDER BY id LIMIT $n";
+                cmd.Parameters.AddWithValue("$last", last);
+                cmd.Parameters.AddWithValue("$n", pageSize);
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    var key = new ArticleKey((byte[])r.GetValue(1));
+                    string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+                    page.Add((r.GetInt64(0), new StoredArticle(key.Id, key.Hex, S(2), S(3), S(4), S(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9),
+                        AnalysisCodec.Decode((byte[])r.GetValue(10)))));
+                }
+            }
+            foreach (var (_, article) in page) yield return article;
+            if (page.Count < pageSize) yield break;
+            last = page[^1].Row;
+        }
+    }
+
     public StoredArticle? Find(string idOrUrl)
     {
         idOrUrl = idOrUrl.Trim();
