@@ -94,7 +94,9 @@ public class UnknownNameTests
     {
         var f = EntityFixture.German("Die Rede hielt Anna-Lena Quarrington, danach folgte die Konrad-Bayer-Textvertonung Glaubst du.");
         Assert.Equal(Gender.Feminine, f.EntityOf("Anna-Lena Quarrington").Gender);
-        Assert.Single(f.Article.Entities);
+        // The compound led by a first name is no person, nor any name.
+        Assert.Single(f.Article.Entities, e => e.Type == EntityType.Person);
+        Assert.False(f.HasMentionOver("Konrad"));
     }
 
     [Fact]
