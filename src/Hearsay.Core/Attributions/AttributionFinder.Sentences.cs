@@ -43,6 +43,9 @@ internal sealed partial class AttributionFinder
                 if (v.Is(npStart, "von") || v.Is(npStart, "of")) npStart++;
                 int np = v.NounPhrase(npStart, end);
                 if (np < 0) return false;
+                // "nach Angaben des Sprechers, Roland Eichhorn, …": the apposed name belongs to the source
+                int app = Apposition(np, end);
+                if (app > np) np = app;
                 if (v.German && v.Is(cueStart, "laut") && !(v.IsCap(npStart) || v.Fn(npStart) == FunctionClass.Determiner || v.MentionAt[npStart] >= 0 || v.IsAdjectiveLike(npStart) || v.IsQuote(npStart))) return false;
                 var content = ContentAround(start, cueStart, np, last, out var parts);
                 if (content is null) return false;
@@ -410,7 +413,7 @@ internal sealed partial class AttributionFinder
             Summary(s, cs, verb, form, particle, subjStart, subjEnd, inherit);
             return;
         }
-        if (v.Is(contentStart, "dass") || v.Is(contentStart, "daß") || v.Is(contentStart, "ob") || v.Is(contentStart, "that") || v.Is(contentStart, "whether")
+        if (v.Is(contentStart, "dass") || v.Is(contentStart, "daß") || v.Is(contentStart, "ob") || v.Is(contentStart, "wonach") || v.Is(contentStart, "that") || v.Is(contentStart, "whether")
             || !v.German && tells && (v.Is(contentStart, "how") || v.Is(contentStart, "why") || v.Is(contentStart, "what") || v.Is(contentStart, "if")))
             that = true;
         else if (form.Class == CueClass.Thought || form.Class == CueClass.Question && !v.German)
@@ -701,7 +704,7 @@ internal sealed partial class AttributionFinder
             if (!HeadIsSourceNoun(head, out var kind) || kind is not (NounSourceKind.Vague or NounSourceKind.Document)) continue;
             int c = np;
             if (v.IsComma(c)) c++;
-            if (!(v.Is(c, "dass") || v.Is(c, "that"))) continue;
+            if (!(v.Is(c, "dass") || v.Is(c, "wonach") || v.Is(c, "that"))) continue;
             int contentEnd = ContentEnd(c, s.EndToken);
             var att = New(AttributionKind.Indirect, k, cueEnd, Span(a, c, contentEnd));
             SetSource(att, cueEnd, np);

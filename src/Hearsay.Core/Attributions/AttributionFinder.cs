@@ -347,6 +347,10 @@ internal sealed partial class AttributionFinder
     {
         if (!v.IsComma(np) || np + 1 >= limit) return np;
         int k = np + 1;
+        // a bare name in commas ("des Sprechers, Roland Eichhorn,") is an apposition too
+        int close = k;
+        while (close < limit && !v.IsComma(close) && !v.IsTerminal(close) && close - k < 5) close++;
+        if (close < limit && v.IsComma(close) && AllNames(k, close)) return close;
         if (v.Fn(k) != FunctionClass.Determiner) return np;
         int end = k;
         bool role = false;

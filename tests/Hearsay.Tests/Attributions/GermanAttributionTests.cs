@@ -412,3 +412,24 @@ public class CitingAndLettingTests
         Assert.Contains("Pressedienst", a.SourceText(x));
     }
 }
+
+public class WonachAndApposedSourceTests
+{
+    [Fact]
+    public void Wonach_opens_reported_content()
+    {
+        var a = De("Der Verband berichtete, wonach die Preise weiter steigen würden.");
+        var x = a.AttributionWith("die Preise weiter steigen würden");
+        Assert.Equal("Der Verband", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Apposed_name_after_nach_Angaben_belongs_to_the_source()
+    {
+        var a = De("Die Lage sei nach Angaben des Sprechers, Roland Eichhorn, weiterhin angespannt.");
+        var x = a.AttributionWith("weiterhin angespannt");
+        Assert.Contains("Roland Eichhorn", a.SourceText(x));
+        Assert.Equal(2, x.ContentParts.Count);
+        Assert.All(x.ContentParts, p => Assert.DoesNotContain("Eichhorn", a.StringOf(p)));
+    }
+}
