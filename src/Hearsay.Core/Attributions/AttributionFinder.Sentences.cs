@@ -653,7 +653,8 @@ internal sealed partial class AttributionFinder
                 if (before || after) { framed = other; break; }
             }
             if (framed is null) continue;
-            var relay = new Relay { Span = TextSpan.FromBounds(acc.Cue.Start, src.End), Name = src, EntityId = acc.Source.EntityId };
+            // "laut X" puts the source after the cue, "X zufolge" before it: the relay spans both
+            var relay = new Relay { Span = acc.Cue.Union(src), Name = src, EntityId = acc.Source.EntityId };
             framed.Relays.Add(relay);
             remove.Add(acc);
         }

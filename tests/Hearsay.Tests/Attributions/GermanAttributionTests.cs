@@ -433,3 +433,17 @@ public class WonachAndApposedSourceTests
         Assert.All(x.ContentParts, p => Assert.DoesNotContain("Eichhorn", a.StringOf(p)));
     }
 }
+
+public class RelaySpanTests
+{
+    [Fact]
+    public void A_zufolge_relay_spans_source_and_cue_in_text_order()
+    {
+        var a = De("Der Mitteilung zufolge versicherte der Minister, dass die Bürger Frieden wünschten.");
+        foreach (var x in a.Attributions)
+            foreach (var r in x.Relays)
+                Assert.True(r.Span.Length > 0, $"relay span {r.Span}");
+        var json = new Hearsay.Output.JsonArticleWriter().ToJson(a); // the writer refuses bad spans
+        Assert.Contains("\"relays\"", json);
+    }
+}
