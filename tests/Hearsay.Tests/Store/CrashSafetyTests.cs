@@ -14,7 +14,7 @@ namespace Hearsay.Tests.Store;
 /// </summary>
 public class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Articles = 600;
+    private const int Articles = 2400; // enough that a fast machine is still mid-ingest when the kill lands
     private readonly string _dir = Directory.CreateTempSubdirectory("hearsay-crash-").FullName;
 
     public void Dispose()
@@ -60,7 +60,7 @@ public class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         long? due = null;
         var (code, stdout, stderr) = Run(args, kill: () =>
         {
-            if (due is null && (seen = Count(db)) >= atLeast) due = Environment.TickCount64 + Random.Shared.Next(0, 120);
+            if (due is null && (seen = Count(db)) >= atLeast) due = Environment.TickCount64 + Random.Shared.Next(0, 60);
             return due is { } d && Environment.TickCount64 >= d;
         });
         Assert.True(code != ExitCodes.Ok || seen < Articles, $"the ingest finished before it could be killed (exit {code}):\n{stdout}\n{stderr}");
