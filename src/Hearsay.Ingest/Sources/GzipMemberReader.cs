@@ -282,9 +282,8 @@ public sealed class GzipMemberReader : Stream
     }
 
     /// <summary>What the inflater reads: slices of the buffer, never more than one at a time.</summary>
-    private sealed class Feed(GzipMemberReader owner) : Stream
+    private sealed class Feed(GzipMemberReader owner) : ForwardReadStream
     {
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -294,16 +293,6 @@ public sealed class GzipMemberReader : Stream
             owner._pos += n;
             return n;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     protected override void Dispose(bool disposing)
