@@ -163,7 +163,6 @@ public static class CsvRecordReader
     {
         private ReadOnlyMemory<byte> _prefix = prefix;
 
-
         public override int Read(Span<byte> buffer)
         {
             if (_prefix.IsEmpty) return rest.Read(buffer);

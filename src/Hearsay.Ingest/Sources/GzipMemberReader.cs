@@ -284,7 +284,6 @@ public sealed class GzipMemberReader : Stream
     /// <summary>What the inflater reads: slices of the buffer, never more than one at a time.</summary>
     private sealed class Feed(GzipMemberReader owner) : ForwardReadStream
     {
-
         public override int Read(Span<byte> buffer)
         {
             if (!owner.Ensure(1)) return 0;
