@@ -26,13 +26,18 @@ public sealed record NerTrainingOptions
 /// </summary>
 public static class NerTraining
 {
+    /// <summary>The tagger's BIO labels. German also has GermEval's OTH (works, events, products) and the forms
+    /// of names inside other words: adjectives and nouns derived from a place or a work ("LOCderiv": "deutsche",
+    /// "Franzose"), and names inside compound words ("ORGpart": "EU-weit"). Those are single words, so they
+    /// have only a "B-" label (a span of one token); the two rarest forms (PERderiv, ORGderiv) have none.</summary>
     public static IReadOnlyList<string> LabelsFor(string language) => language == "de"
-        ? new[] { "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-OTH", "I-OTH" }
+        ? new[] { "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-OTH", "I-OTH",
+                  "B-LOCderiv", "B-OTHderiv", "B-PERpart", "B-LOCpart", "B-ORGpart", "B-OTHpart" }
         : new[] { "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG" };
 
     public static string DataDescription(string language) => language switch
     {
-        "de" => $"GermEval 2014 NER (CC BY 4.0), {NerCorpora.GermEvalFile} (2,200 sentences; outer PER/LOC/ORG/OTH, -deriv and -part left untagged)",
+        "de" => $"GermEval 2014 NER (CC BY 4.0), {NerCorpora.GermEvalFile} (2,200 sentences; outer level, PER/LOC/ORG/OTH and their -deriv and -part forms)",
         "en" => "GUM news and interview documents (annotations CC BY 4.0, texts CC BY 2.5), train split of splits.tsv; names derived from person/place/organization mentions (Hearsay.Training.GumNames)",
         _ => language,
     };
@@ -136,7 +141,7 @@ public static class NerTraining
         foreach (var (t, article) in results)
         {
             if (t.Grid is null || t.GoldSpans is null) continue;
-            var sys = NerMapping.Spans(article, t.Grid, t.Derivations);
+            var sys = NerMapping.Spans(article, t.Grid, t.AllClasses);
             scores.Add(t.GoldSpans.ToList(), sys);
             if (errors is null || t.GoldSpans.ToHashSet().SetEquals(sys)) continue;
             string Words(EntitySpan x) => t.Text[t.Grid.Start(x.First)..t.Grid.End(x.Last)];

@@ -95,6 +95,10 @@ public static class TrainCommand
                     stdout.WriteLine($"  stage, {name,-28} {NerTraining.Format(s.All)}");
                     foreach (var t in new[] { "PER", "LOC", "ORG" })
                         stdout.WriteLine($"      {t}  {NerTraining.Format(s.Of(t))}");
+                    if (lang != "de") continue;
+                    stdout.WriteLine($"      OTH  {NerTraining.Format(s.Of("OTH"))}");
+                    stdout.WriteLine($"      *deriv  {NerTraining.Format(s.Where(x => x.EndsWith("deriv", StringComparison.Ordinal)))}");
+                    stdout.WriteLine($"      *part  {NerTraining.Format(s.Where(x => x.EndsWith("part", StringComparison.Ordinal)))}");
                 }
                 continue;
             }

@@ -242,7 +242,7 @@ internal sealed class TokenView
             int m = MentionAt[k];
             if (m < 0) continue;
             var mention = Article.Mentions[m];
-            if (mention.Kind == MentionKind.Adjective) continue;
+            if (mention.Kind.Qualifies()) continue;
             var e = mention.EntityId;
             if (e >= 0 && Article.Entities[e].Type == EntityType.Person) return m;
             int mEnd = MentionEnd[k];

@@ -143,7 +143,7 @@ internal sealed class SpeakerResolver
             int m = v.MentionAt[k];
             if (m < 0) continue;
             var mention = a.Mentions[m];
-            if (mention.Kind == MentionKind.Adjective) continue;
+            if (mention.Kind.Qualifies()) continue;
             bool exact = k == start && v.MentionEnd[k] == end;
             if (!exact) return true;
         }
@@ -264,6 +264,7 @@ internal sealed class SpeakerResolver
             int last = -1;
             foreach (var mi in ent.Mentions)
             {
+                if (a.Mentions[mi].Kind.Qualifies()) continue;
                 var s = a.Mentions[mi].Span;
                 if (s.Start < offset && InRunningText(s.Start) && s.Start > last) last = s.Start;
             }
@@ -291,6 +292,7 @@ internal sealed class SpeakerResolver
             if (nationality is not null && ent.Attributes.Count > 0 && !ent.Attributes.Contains(nationality)) continue;
             foreach (var mi in ent.Mentions)
             {
+                if (a.Mentions[mi].Kind.Qualifies()) continue;
                 var s = a.Mentions[mi].Span;
                 if (s.Start > offset && s.Start < bestAt) { bestAt = s.Start; best = e; }
             }

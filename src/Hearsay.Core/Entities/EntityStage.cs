@@ -51,7 +51,7 @@ public sealed class EntityStage : IStage
         {
             var tagged = new List<TaggedName>();
             new NameTagger(context, model, new NameFeatures(context, names, shorts, parts, found)).Tag(tagged);
-            TaggedNames.Join(context, recognizer, tagged, names, found, _policy ?? TaggerPolicy.For(language.Code));
+            TaggedNames.Join(context, recognizer, tagged, names, parts, found, _policy ?? TaggerPolicy.For(language.Code));
         }
         names.AddRange(found);
         new EntityResolver(context).Resolve(names, shorts, parts);

@@ -46,7 +46,7 @@ internal sealed class NameFeatures
             for (int i = sent.FirstToken; i < sent.EndToken; i++) TokenAtoms(i);
         MarkCandidates(shorts, AGaz, static (in Candidate c, Gazetteer g) => GazetteerCode(c, g, kind: 3));
         MarkCandidates(parts, AGaz, static (in Candidate c, Gazetteer g) => GazetteerCode(c, g, kind: 4));
-        MarkCandidates(gazetteer, AGaz, static (in Candidate c, Gazetteer g) => c.Entry >= 0 ? GazetteerCode(c, g, kind: (int)c.Kind switch { 0 => 0, 3 => 2, _ => 1 }) : 0);
+        MarkCandidates(gazetteer, AGaz, static (in Candidate c, Gazetteer g) => c.Entry >= 0 ? GazetteerCode(c, g, kind: c.Kind switch { MentionKind.Name => 0, MentionKind.Metonym => 2, MentionKind.Modifier => 5, _ => 1 }) : 0);
         MarkCandidates(rules, ARule, static (in Candidate c, Gazetteer _) => (1 + (int)c.Type) | c.Rank << 4);
     }
 

@@ -19,14 +19,34 @@ namespace Hearsay.Entities;
 /// compound led by a known name ("Ukraine-Krieg") is no name of its own;</item>
 /// <item>a span no candidate confirms must be one the tagger is sure of: its margin (see <see cref="TaggedName"/>) at
 /// least <see cref="TaggerPolicy.MinMargin"/>, chosen per language by cross-validation (see <see cref="TaggerPolicy.For"/>);</item>
-/// <item>a new span becomes a candidate of the tagger's type (PER person, LOC place, ORG organization;
-/// OTH, the names of works and events, is left out).</item>
+/// <item>a new span becomes a candidate of the tagger's type (PER person, LOC place, ORG organization, OTH
+/// other: the names of works, events, products, languages);</item>
+/// <item>a "-deriv" or "-part" span (one word: "Wolfsburger", "Franzose"; "Vattenfall-Belegschaft",
+/// "Europaminister") that no candidate overlaps becomes an adjective or modifier mention of an entity of its
+/// type found from the text (see <see cref="Meaning"/>).</item>
 /// </list>
 /// </summary>
 internal static class TaggedNames
 {
-    public static void Join(EntityContext c, EntityRecognizer recognizer, List<TaggedName> tagged, List<Candidate> names, List<Candidate> found,
-        TaggerPolicy policy)
+    /// <summary>What a tagger type stands for: the entity type and the kind of mention ("PER" a person's name,
+    /// "LOCderiv" an adjective or noun derived from a place, "ORGpart" an organization's name inside a compound
+    /// word, "OTH" the name of something else).</summary>
+    public static (EntityType Type, MentionKind Kind) Meaning(string tag)
+    {
+        var kind = tag.EndsWith("deriv", StringComparison.Ordinal) ? MentionKind.Adjective
+            : tag.EndsWith("part", StringComparison.Ordinal) ? MentionKind.Modifier : MentionKind.Name;
+        var type = tag.AsSpan(0, 3) switch
+        {
+            "PER" => EntityType.Person,
+            "LOC" => EntityType.Place,
+            "ORG" => EntityType.Organization,
+            _ => EntityType.Other,
+        };
+        return (type, kind);
+    }
+
+    public static void Join(EntityContext c, EntityRecognizer recognizer, List<TaggedName> tagged, List<Candidate> names, List<Candidate> parts,
+        List<Candidate> found, TaggerPolicy policy)
     {
         var (vetoUntaggedRules, overrideRules, aroundKnown, aroundRules, minMargin) = policy;
         var tokens = c.Tokens;
@@ -46,12 +66,20 @@ internal static class TaggedNames
         var acronyms = Acronyms(c, tagged, names, found);
         foreach (var t in tagged)
         {
-            if (t.Type == "OTH" || !WellFormed(c, t) || Same(t, names) || Same(t, found)) continue;
-            if (t.Margin < minMargin || ModifierCompound(c, t)) continue;
+            if (!WellFormed(c, t) || Same(t, names) || Same(t, found) || t.Margin < minMargin) continue;
+            var (type, kind) = Meaning(t.Type);
+            if (kind != MentionKind.Name)
+            {
+                // A word derived from a name or holding one: only where nothing else was found on it.
+                if (t.End != t.First + 1 || Conflicts(t, found, rules, inside: false) || Conflicts(t, names, names.Count, inside: false)
+                    || Conflicts(t, parts, parts.Count, inside: false)) continue;
+                found.Add(recognizer.FromTagger(t.First, t.End, type, kind));
+                continue;
+            }
+            if (ModifierCompound(c, t)) continue;
             if (acronyms is not null && t.End == t.First + 1 && acronyms.Contains(c.Surface(t.First).ToString())) continue;
             if (Conflicts(t, found, rules, inside: false) || Conflicts(t, names, names.Count, inside: aroundKnown)) continue;
-            var type = t.Type switch { "PER" => EntityType.Person, "LOC" => EntityType.Place, _ => EntityType.Organization };
-            found.Add(recognizer.FromTagger(t.First, t.End, type));
+            found.Add(recognizer.FromTagger(t.First, t.End, type, kind));
         }
     }
 
@@ -99,15 +127,7 @@ internal static class TaggedNames
     {
         if (t.End != t.First + 1 || !c.Tokens[t.First].Has(TokenFlags.Hyphenated)) return false;
         Span<char> buf = stackalloc char[NameKeys.MaxLength];
-        var key = c.Key(t.First, buf);
-        int dash = key.IndexOf('-');
-        if (dash <= 0) return false;
-        var trie = c.Gazetteer.Trie;
-        int node = trie.Step(NameTrie.Root, trie.WordId(key[..dash]));
-        if (node < 0) return false;
-        foreach (var p in trie.Terminals(node))
-            if (p.Tokens == 1 && p.Kind is AliasKind.Name or AliasKind.Ambiguous) return true;
-        return false;
+        return NameMatcher.Lead(c.Gazetteer.Trie, c.Key(t.First, buf), c.Surface(t.First), ambiguous: true) is not null;
     }
 
     private static bool Same(in TaggedName t, List<Candidate> candidates)
@@ -150,7 +170,7 @@ internal static class TaggedNames
         int k = at[cand.First];
         if (k < 0 || at[cand.End - 1] != k) return false;
         var t = tagged[k];
-        if (t.Type == "OTH" || t.End - t.First <= cand.End - cand.First) return false;
+        if (Meaning(t.Type) is not (not EntityType.Other, MentionKind.Name) || t.End - t.First <= cand.End - cand.First) return false;
         return cand.Role < t.First;
     }
 
