@@ -76,6 +76,10 @@ public static class NerTraining
             ("nothing around known", d with { AroundKnown = false }),
             ("veto untagged rules", d with { VetoUntaggedRules = true }),
             ("tagger overrides rules", d with { OverrideRules = true }),
+            ("O bias +3", d with { OutsideBias = d.OutsideBias + 3 }),
+            ("O bias +6", d with { OutsideBias = d.OutsideBias + 6 }),
+            ("O bias +10", d with { OutsideBias = d.OutsideBias + 10 }),
+            ("O bias -3", d with { OutsideBias = d.OutsideBias - 3 }),
         };
         foreach (var v in variants) stage[v.Name] = new SpanF1();
         var sw = Stopwatch.StartNew();

@@ -50,8 +50,9 @@ public sealed class EntityStage : IStage
         if (_models(language) is { } model)
         {
             var tagged = new List<TaggedName>();
-            new NameTagger(context, model, new NameFeatures(context, names, shorts, parts, found)).Tag(tagged);
-            TaggedNames.Join(context, recognizer, tagged, names, parts, found, _policy ?? TaggerPolicy.For(language.Code));
+            var policy = _policy ?? TaggerPolicy.For(language.Code);
+            new NameTagger(context, model, new NameFeatures(context, names, shorts, parts, found), policy.OutsideBias).Tag(tagged);
+            TaggedNames.Join(context, recognizer, tagged, names, parts, found, policy);
         }
         names.AddRange(found);
         new EntityResolver(context).Resolve(names, shorts, parts);

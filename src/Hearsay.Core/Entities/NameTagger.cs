@@ -24,8 +24,12 @@ internal sealed class NameTagger
     /// <summary>Scores of a token the tagger does not score: only "O" is possible.</summary>
     private readonly float[] _outside;
 
-    public NameTagger(EntityContext context, SequenceModel model, NameFeatures features)
+    /// <summary>Subtracted from the score of "O" at every scored token: above zero the tagger proposes more names.</summary>
+    private readonly float _outsideBias;
+
+    public NameTagger(EntityContext context, SequenceModel model, NameFeatures features, float outsideBias = 0)
     {
+        _outsideBias = outsideBias;
         _c = context;
         _model = model;
         _features = features;
@@ -51,7 +55,10 @@ internal sealed class NameTagger
                 {
                     var row = scores.AsSpan(i * l, l);
                     if (_features.Scored(sent.FirstToken + i, sent))
+                    {
                         _model.Score(features.AsSpan(i * NameFeatures.PerToken, NameFeatures.PerToken), row);
+                        row[0] -= _outsideBias;
+                    }
                     else
                         for (int k = 0; k < l; k++) row[k] = _outside[k];
                 }

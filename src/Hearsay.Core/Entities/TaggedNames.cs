@@ -48,7 +48,7 @@ internal static class TaggedNames
     public static void Join(EntityContext c, EntityRecognizer recognizer, List<TaggedName> tagged, List<Candidate> names, List<Candidate> parts,
         List<Candidate> found, TaggerPolicy policy)
     {
-        var (vetoUntaggedRules, overrideRules, aroundKnown, aroundRules, minMargin) = policy;
+        var (vetoUntaggedRules, overrideRules, aroundKnown, aroundRules, minMargin, _) = policy;
         var tokens = c.Tokens;
         // Per token: the tagged span over it, or -1.
         var at = c.RentInts(tokens.Length, -1);
@@ -190,7 +190,9 @@ internal static class TaggedNames
 /// <param name="AroundKnown">Keep a tagger span around one known gazetteer name ("Sony Australia").</param>
 /// <param name="AroundRules">Let a tagger span replace a rule's person inside it ("Rabiye" in "Rabiye Kurnaz").</param>
 /// <param name="MinMargin">The least margin of a span no candidate confirms.</param>
-public sealed record TaggerPolicy(bool VetoUntaggedRules, bool OverrideRules, bool AroundKnown, bool AroundRules, float MinMargin)
+/// <param name="OutsideBias">Subtracted from the tagger's score of "O" at each token it scores: above zero it
+/// proposes more names (recall for precision).</param>
+public sealed record TaggerPolicy(bool VetoUntaggedRules, bool OverrideRules, bool AroundKnown, bool AroundRules, float MinMargin, float OutsideBias = 0)
 {
     /// <summary>Rules first, the tagger fills in what they miss; unconfirmed spans need a margin of 10.</summary>
     public static TaggerPolicy Default { get; } = new(false, false, true, true, 10f);
