@@ -16,6 +16,8 @@ public sealed record NerTrainingOptions
     public int Epochs { get; init; } = 12;
     public int Bits { get; init; } = 18;
     public ulong Seed { get; init; } = 20140101;
+    /// <summary>Runs over different sentence orders whose weights are averaged (see <see cref="PerceptronTrainer.Runs"/>).</summary>
+    public int Runs { get; init; } = 1;
 }
 
 /// <summary>
@@ -50,9 +52,9 @@ public static class NerTraining
         var header = string.Join('\n',
             $"Hearsay name tagger, language {language}",
             $"trained on: {DataDescription(language)}",
-            $"averaged structured perceptron, {options.Epochs} epochs, seed {options.Seed}, 2^{options.Bits} weight rows, {NameFeatures.PerToken} features per token (Hearsay.Entities.NameFeatures)",
+            $"averaged structured perceptron, {options.Epochs} epochs, {options.Runs} run(s) averaged, seed {options.Seed}, 2^{options.Bits} weight rows, {NameFeatures.PerToken} features per token (Hearsay.Entities.NameFeatures)",
             $"rebuild: hearsay train ner --language {language} (from the repository root, data in ../shared/data)");
-        var trainer = new PerceptronTrainer { Labels = labels, Bits = options.Bits, Epochs = options.Epochs, Seed = options.Seed };
+        var trainer = new PerceptronTrainer { Labels = labels, Bits = options.Bits, Epochs = options.Epochs, Seed = options.Seed, Runs = options.Runs };
         return trainer.Train(data, header, log);
     }
 
