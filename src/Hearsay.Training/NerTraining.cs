@@ -17,7 +17,7 @@ public sealed record NerTrainingOptions
     public int Bits { get; init; } = 18;
     public ulong Seed { get; init; } = 20140101;
     /// <summary>Runs over different sentence orders whose weights are averaged (see <see cref="PerceptronTrainer.Runs"/>).</summary>
-    public int Runs { get; init; } = 1;
+    public int Runs { get; init; } = 4;
 }
 
 /// <summary>
@@ -77,7 +77,7 @@ public static class NerTraining
             ("nothing around rules", d with { AroundRules = false }),
             ("nothing around known", d with { AroundKnown = false }),
             ("veto untagged rules", d with { VetoUntaggedRules = true }),
-            ("tagger overrides rules", d with { OverrideRules = true }),
+            (d.OverrideRules ? "rules keep their bounds" : "tagger overrides rules", d with { OverrideRules = !d.OverrideRules }),
             ("O bias +3", d with { OutsideBias = d.OutsideBias + 3 }),
             ("O bias +6", d with { OutsideBias = d.OutsideBias + 6 }),
             ("O bias +10", d with { OutsideBias = d.OutsideBias + 10 }),
