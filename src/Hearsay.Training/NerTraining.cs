@@ -75,7 +75,7 @@ public static class NerTraining
             ("shipped policy", d),
             (d.MinMargin == 0 ? "margin 10" : "no margin", d with { MinMargin = d.MinMargin == 0 ? 10 : 0 }),
             ("nothing around rules", d with { AroundRules = false }),
-            ("nothing around known", d with { AroundKnown = false }),
+            (d.AroundKnown ? "nothing around known" : "spans around a known name", d with { AroundKnown = !d.AroundKnown }),
             ("veto untagged rules", d with { VetoUntaggedRules = true }),
             (d.OverrideRules ? "rules keep their bounds" : "tagger overrides rules", d with { OverrideRules = !d.OverrideRules }),
             ("O bias +3", d with { OutsideBias = d.OutsideBias + 3 }),
