@@ -134,10 +134,13 @@ internal sealed class SpeakerResolver
         if (nat is not null && !entity.Attributes.Contains(nat)) entity.Attributes.Add(nat);
     }
 
-    /// <summary>Whether the run holds a name the entity stage gave to someone or something else ("Russland", "Kreml"):
-    /// then it is no one person's name.</summary>
+    /// <summary>Whether the run holds a name the entity stage gave to someone or something else ("Russland", "Kreml"),
+    /// or the name of a work, event or product (which the rule stages' view leaves out): then it is no one person's name.</summary>
     private bool HoldsOtherNames(int start, int end)
     {
+        var run = a.SpanOfTokens(start, end - 1);
+        foreach (var mention in a.Mentions)
+            if (mention.EntityId >= 0 && a.Entities[mention.EntityId].Type == EntityType.Other && mention.Span.Overlaps(run)) return true;
         for (int k = start; k < end; k++)
         {
             int m = v.MentionAt[k];
