@@ -135,12 +135,14 @@ internal sealed class SpeakerResolver
     }
 
     /// <summary>Whether the run holds a name the entity stage gave to someone or something else ("Russland", "Kreml"),
-    /// or the name of a work, event or product (which the rule stages' view leaves out): then it is no one person's name.</summary>
+    /// the name of a work, event or product, or a compound word led by a name ("EU-weit"; the rule stages' view leaves
+    /// those two out): then it is no one person's name.</summary>
     private bool HoldsOtherNames(int start, int end)
     {
         var run = a.SpanOfTokens(start, end - 1);
         foreach (var mention in a.Mentions)
-            if (mention.EntityId >= 0 && a.Entities[mention.EntityId].Type == EntityType.Other && mention.Span.Overlaps(run)) return true;
+            if (mention.Span.Overlaps(run) && (mention.Kind == MentionKind.Modifier
+                                              || mention.EntityId >= 0 && a.Entities[mention.EntityId].Type == EntityType.Other)) return true;
         for (int k = start; k < end; k++)
         {
             int m = v.MentionAt[k];
