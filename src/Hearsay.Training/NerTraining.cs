@@ -34,7 +34,7 @@ public static class NerTraining
     /// have only a "B-" label (a span of one token); the two rarest forms (PERderiv, ORGderiv) have none.</summary>
     public static IReadOnlyList<string> LabelsFor(string language) => language == "de"
         ? new[] { "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-OTH", "I-OTH",
-                  "B-LOCderiv", "B-OTHderiv", "B-PERpart", "B-LOCpart", "B-ORGpart", "B-OTHpart" }
+                  "B-LOCderiv", "B-LOCpart", "B-ORGpart" }
         : new[] { "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG" };
 
     public static string DataDescription(string language) => language switch
