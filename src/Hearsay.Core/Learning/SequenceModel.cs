@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 
 namespace Hearsay.Learning;
@@ -21,7 +21,7 @@ public sealed class SequenceModel
     /// <summary>Per row: its offset in <see cref="_weights"/>, or -1 when all its weights are zero.</summary>
     private readonly int[] _rowAt;
     /// <summary>The non-zero rows, one after another, <see cref="_stride"/> floats each: the <see cref="LabelCount"/>
-    /// weights, then zeros up to a whole number of SIMD vectors, so <see cref="Score"/> adds a row with a few vector adds.</summary>
+    /// weights, then zeros up to a whole number of 128-bit vectors, so <see cref="Score"/> adds a row with a few vector adds.</summary>
     private readonly float[] _weights;
     private readonly int _stride;
     private readonly float[] _transitions;
@@ -38,8 +38,8 @@ public sealed class SequenceModel
     {
     }
 
-    /// <summary>Floats per stored row: the label count rounded up to whole SIMD vectors.</summary>
-    private static int StrideOf(int labels) => (labels + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+    /// <summary>Floats per stored row: the label count rounded up to whole 128-bit vectors (four floats), so rows stay small.</summary>
+    private static int StrideOf(int labels) => (labels + 3) / 4 * 4;
 
     private SequenceModel(string header, IReadOnlyList<string> labels, int bits, float[] transitions, (int[] RowAt, float[] Weights) table)
     {
@@ -118,19 +118,19 @@ public sealed class SequenceModel
     /// <summary>Adds the weights of the features to <paramref name="scores"/> (one per label).</summary>
     public void Score(ReadOnlySpan<uint> features, Span<float> scores)
     {
-        int l = LabelCount, vectors = _stride / Vector<float>.Count;
+        int l = LabelCount, vectors = _stride / 4;
         var rowAt = _rowAt;
-        var rows = MemoryMarshal.Cast<float, Vector<float>>(_weights.AsSpan());
-        Span<Vector<float>> sum = stackalloc Vector<float>[vectors];
+        var rows = MemoryMarshal.Cast<float, Vector128<float>>(_weights.AsSpan());
+        Span<Vector128<float>> sum = stackalloc Vector128<float>[vectors];
         sum.Clear();
         foreach (uint f in features)
         {
             int at = rowAt[(int)(f >> _shift)];
             if (at < 0) continue;
-            var row = rows.Slice(at / Vector<float>.Count, vectors);
+            var row = rows.Slice(at / 4, vectors);
             for (int v = 0; v < row.Length; v++) sum[v] += row[v];
         }
-        var total = MemoryMarshal.Cast<Vector<float>, float>(sum);
+        var total = MemoryMarshal.Cast<Vector128<float>, float>(sum);
         for (int k = 0; k < l; k++) scores[k] += total[k];
     }
 
