@@ -56,15 +56,23 @@ public class NameFormTests
     public void Rule_stages_see_no_modifier_and_no_other_name()
     {
         var a = new Analyzer().AnalyzeText("Der Film Sonnenwende lief gestern, sagte Anna Berg.", new ArticleMetadata { Language = "de" });
-        int film = a.Tokens.ToList().FindIndex(t => a.StringOf(t.Span) == "Sonnenwende");
-        var other = new Entity { Id = a.Entities.Count, Type = EntityType.Other, Canonical = "Sonnenwende" };
-        a.Entities.Add(other);
-        a.Mentions.Add(new Mention { Span = a.Tokens[film].Span, Kind = MentionKind.Name, EntityId = other.Id });
-        other.Mentions.Add(a.Mentions.Count - 1);
+        int film = AddOther(a, "Sonnenwende");
         var pack = LanguageRegistry.Default.For("de");
         var view = new TokenView(a, AttributionLexicon.For(pack));
         Assert.Equal(-1, view.MentionAt[film]);
         Assert.Equal(-1, view.MentionIn(film, film + 1));
+    }
+
+    /// <summary>Makes the token with this text the name of an <see cref="EntityType.Other"/> entity (as the German tagger's
+    /// OTH would); returns the token.</summary>
+    private static int AddOther(Article a, string word)
+    {
+        int token = a.Tokens.ToList().FindIndex(t => a.StringOf(t.Span) == word);
+        var other = new Entity { Id = a.Entities.Count, Type = EntityType.Other, Canonical = word };
+        a.Entities.Add(other);
+        a.Mentions.Add(new Mention { Span = a.Tokens[token].Span, Kind = MentionKind.Name, EntityId = other.Id });
+        other.Mentions.Add(a.Mentions.Count - 1);
+        return token;
     }
 
     [Theory]
@@ -82,10 +90,7 @@ public class NameFormTests
         var a = new Analyzer().AnalyzeText(text, new ArticleMetadata { Language = "de" });
         var tokens = a.Tokens.Select(t => t.Span).ToList();
         var grid = new TokenGrid(tokens.Select(t => t.Start).ToArray(), tokens.Select(t => t.End).ToArray());
-        int book = tokens.FindIndex(t => text.Substring(t.Start, t.Length) == "Sonnenwende");
-        var other = new Entity { Id = a.Entities.Count, Type = EntityType.Other, Canonical = "Sonnenwende" };
-        a.Entities.Add(other);
-        a.Mentions.Add(new Mention { Span = tokens[book], Kind = MentionKind.Name, EntityId = other.Id });
+        int book = AddOther(a, "Sonnenwende");
         var all = NerMapping.Spans(a, grid, allClasses: true);
         Assert.Contains(new EntitySpan(1, 1, "ORGpart"), all);
         Assert.Contains(new EntitySpan(book, book, "OTH"), all);
