@@ -10,7 +10,7 @@ namespace Hearsay.Entities;
 /// from the text by rules (<see cref="EntityRecognizer"/>) and by a learned tagger that sees both
 /// (<see cref="NameTagger"/>, joined in by <see cref="TaggedNames"/>), settled into one entity per
 /// real-world entity (<see cref="EntityResolver"/>). Descriptions and pronouns are left to coreference.
-/// Language data: common/{countries,places,organizations,media,persons,name-connectors,name-particles}.tsv;
+/// Language data: common/{countries,places,organizations,media,persons,name-connectors,name-particles,surnames,place-names}.tsv;
 /// per language first-names, person-roles, closed-class-words, org-keywords, place-nouns, name-cues,
 /// months; German direction-prefixes and noun-endings; English direction-words; the tagger's models
 /// under Models/ (see <see cref="NameModels"/>).

@@ -7,10 +7,11 @@ namespace Hearsay.Entities;
 /// The features the name tagger (<see cref="NameTagger"/>) sees at each token, as hashes (see
 /// <see cref="FeatureHash"/>): the word, its shape ("Xx", "XX", "Xx-Xx", "d"), prefixes and suffixes,
 /// capitalization and whether it is expected there (sentence start), the entity lexicons (closed-class
-/// word, first name, surname, role noun, organization keyword, geographic word, month, particle, German
-/// noun ending), what the gazetteer and the rules (<see cref="NameMatcher"/>, <see cref="EntityRecognizer"/>)
-/// proposed there (type and position in the candidate), the parts of a hyphen compound, and the same
-/// for the neighbouring words. First each token's atoms are computed once (no strings: words are hashed
+/// word, first name, surname, one-word place name, role noun, organization keyword, geographic word, month,
+/// particle, German noun ending; a genitive of a listed name), what the gazetteer and the rules
+/// (<see cref="NameMatcher"/>, <see cref="EntityRecognizer"/>) proposed there (type and position in the
+/// candidate), the parts of a hyphen compound, the place in a short quotation, and the same for the
+/// neighbouring words. First each token's atoms are computed once (no strings: words are hashed
 /// from their key in a stack buffer), then every position combines its own and its neighbours' atoms
 /// into <see cref="PerToken"/> features, one per template.
 /// <para>Changing a template or an atom changes what the models mean: retrain them
