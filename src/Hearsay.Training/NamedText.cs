@@ -10,6 +10,6 @@ public sealed record NamedText(string Id, string Text, string Language, IReadOnl
     /// corpus's own tokens in the text and its gold spans over them (all of its types).</summary>
     public Hearsay.Eval.TokenGrid? Grid { get; init; }
     public IReadOnlyList<Hearsay.Eval.Ner.EntitySpan>? GoldSpans { get; init; }
-    /// <summary>The corpus tags adjectives derived from names ("LOCderiv").</summary>
-    public bool Derivations { get; init; }
+    /// <summary>The corpus has GermEval's twelve classes (OTH, "-deriv", "-part"; see <c>NerMapping.Spans</c>).</summary>
+    public bool AllClasses { get; init; }
 }

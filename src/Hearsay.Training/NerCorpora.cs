@@ -15,9 +15,9 @@ public static class NerCorpora
     /// <c>hearsay eval</c> reports; the train split is not in the data folder).</summary>
     public const string GermEvalFile = "NER-de-dev.tsv";
 
-    /// <summary>GermEval 2014 sentences with their outer-level names. PER, LOC, ORG and OTH are kept;
-    /// "-deriv" and "-part" names ("deutsche", "EU-weit") are left untagged: adjectives derived from names
-    /// are the gazetteer's, and a name inside a compound word is no mention.</summary>
+    /// <summary>GermEval 2014 sentences with all their outer-level names: PER, LOC, ORG, OTH and their "-deriv"
+    /// and "-part" forms ("deutsche", "EU-weit"); the tagger learns the forms its labels have
+    /// (<see cref="NerTraining.LabelsFor"/>).</summary>
     public static List<NamedText> GermEval(string path)
     {
         var result = new List<NamedText>();
@@ -27,12 +27,11 @@ public static class NerCorpora
             var names = new List<GoldName>();
             foreach (var span in Iob.Decode(sentence.Tags))
             {
-                if (span.Type is not ("PER" or "LOC" or "ORG" or "OTH")) continue;
                 names.Add(new GoldName(layout.Grid.Start(span.First), layout.Grid.End(span.Last), span.Type));
             }
             result.Add(new NamedText("germeval:" + sentence.Id, layout.Text, "de", names)
             {
-                Grid = layout.Grid, GoldSpans = Iob.Decode(sentence.Tags), Derivations = true,
+                Grid = layout.Grid, GoldSpans = Iob.Decode(sentence.Tags), AllClasses = true,
             });
         }
         return result;

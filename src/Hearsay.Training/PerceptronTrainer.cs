@@ -17,8 +17,28 @@ public sealed class PerceptronTrainer
     public int Bits { get; init; } = 18;
     public int Epochs { get; init; } = 12;
     public ulong Seed { get; init; } = 20140101;
+    /// <summary>Independent runs, each over its own sentence order (seeds <see cref="Seed"/>, Seed + 1, …), whose averaged
+    /// weights are averaged again: a model less tied to one order of the data.</summary>
+    public int Runs { get; init; } = 1;
 
     public SequenceModel Train(IReadOnlyList<TaggerSequence> data, string header, Action<string>? log = null)
+    {
+        int l = Labels.Count;
+        var w = new float[(1 << Bits) * l];
+        var t = new float[(l + 1) * l];
+        for (int run = 0; run < Runs; run++)
+        {
+            var (rw, rt) = TrainOnce(data, Seed + (ulong)run, log);
+            for (int i = 0; i < w.Length; i++) w[i] += rw[i] / Runs;
+            for (int i = 0; i < t.Length; i++) t[i] += rt[i] / Runs;
+        }
+        // Rounded to half precision as the model file stores them: the model trained is the model shipped.
+        for (int i = 0; i < w.Length; i++) w[i] = (float)(Half)w[i];
+        return new SequenceModel(header, Labels, Bits, w, t);
+    }
+
+    /// <summary>One run of the averaged perceptron: its averaged weights and transitions.</summary>
+    private (float[] Weights, float[] Transitions) TrainOnce(IReadOnlyList<TaggerSequence> data, ulong seed, Action<string>? log)
     {
         int l = Labels.Count;
         var w = new float[(1 << Bits) * l];
@@ -30,7 +50,7 @@ public sealed class PerceptronTrainer
         int shift = 32 - Bits;
         int k = NameFeatureCount(data);
         var order = Enumerable.Range(0, data.Count).ToArray();
-        var rng = new SplitMix64(Seed);
+        var rng = new SplitMix64(seed);
         double step = 1;
         var pred = new int[data.Count == 0 ? 0 : data.Max(d => d.Length)];
         var scores = new float[pred.Length * l];
@@ -83,10 +103,9 @@ public sealed class PerceptronTrainer
             }
             log?.Invoke($"epoch {epoch + 1}/{Epochs}: {mistakes} token errors in {tokens} tokens ({100.0 * mistakes / Math.Max(1, tokens):F2}%)");
         }
-        // Averaged, and rounded to half precision as the model file stores them: the model trained is the model shipped.
-        for (int i = 0; i < w.Length; i++) w[i] = (float)(Half)(w[i] - wAcc[i] / step);
+        for (int i = 0; i < w.Length; i++) w[i] = (float)(w[i] - wAcc[i] / step);
         for (int i = 0; i < t.Length; i++) t[i] = (float)(t[i] - tAcc[i] / step);
-        return new SequenceModel(header, Labels, Bits, w, t);
+        return (w, t);
     }
 
     /// <summary>The score of a label a token the tagger does not score cannot take.</summary>

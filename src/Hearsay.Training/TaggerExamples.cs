@@ -73,15 +73,18 @@ public static class TaggerExamples
         var labels = new int[tokens.Length];
         foreach (var name in names)
         {
-            if (!labelIndex.TryGetValue("B-" + name.Type, out int b) || !labelIndex.TryGetValue("I-" + name.Type, out int inside)) continue;
-            int first = -1;
+            if (!labelIndex.TryGetValue("B-" + name.Type, out int b)) continue;
+            // A type with no "I-" label (a name inside a word) only takes one token.
+            if (!labelIndex.TryGetValue("I-" + name.Type, out int inside)) inside = -1;
+            int first = -1, count = 0;
             for (int i = 0; i < tokens.Length && tokens[i].Start < name.End; i++)
             {
                 if (tokens[i].End <= name.Start) continue;
                 if (labels[i] != 0) { first = -2; break; }   // overlaps a name already placed: leave this one out
                 if (first == -1) first = i;
+                count++;
             }
-            if (first < 0) continue;
+            if (first < 0 || count > 1 && inside < 0) continue;
             for (int i = first; i < tokens.Length && tokens[i].Start < name.End; i++) labels[i] = i == first ? b : inside;
         }
         return labels;

@@ -27,16 +27,17 @@ public static class TrainCommand
         var language = new Option<string[]>("--language") { HelpName = "LANG", Description = "de and/or en (repeatable). Default: both.", AllowMultipleArgumentsPerToken = true };
         var epochs = new Option<int>("--epochs") { HelpName = "N", Description = "Passes over the data.", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
         var bits = new Option<int>("--bits") { HelpName = "N", Description = "The weight table has 2^N rows.", DefaultValueFactory = _ => new NerTrainingOptions().Bits };
+        var runs = new Option<int>("--runs") { HelpName = "N", Description = "Training runs over different sentence orders, their weights averaged.", DefaultValueFactory = _ => new NerTrainingOptions().Runs };
         var cv = new Option<int>("--cv") { HelpName = "K", Description = "Cross-validate with K folds instead of writing models." };
         var errors = new Option<string?>("--errors") { HelpName = "FILE", Description = "With --cv: write the tagger's mistakes on the held-out folds to FILE." };
         var gold = new Option<string?>("--gold") { HelpName = "FILE", Description = "Write the training names (one per line: text id, type, words) to FILE and stop; for reviewing the corpus conversion." };
-        foreach (var o in new Option[] { data, output, language, epochs, bits, cv, errors, gold }) ner.Options.Add(o);
+        foreach (var o in new Option[] { data, output, language, epochs, bits, runs, cv, errors, gold }) ner.Options.Add(o);
         ner.SetAction(parse =>
         {
             var langs = (parse.GetValue(language) ?? Array.Empty<string>())
                 .SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
             if (langs.Count == 0) langs = new() { "de", "en" };
-            var options = new NerTrainingOptions { Epochs = parse.GetValue(epochs), Bits = parse.GetValue(bits) };
+            var options = new NerTrainingOptions { Epochs = parse.GetValue(epochs), Bits = parse.GetValue(bits), Runs = parse.GetValue(runs) };
             return Execute(langs, parse.GetValue(data), parse.GetValue(output), options, parse.GetValue(cv), stdout, stderr, parse.GetValue(errors), parse.GetValue(gold));
         });
         var train = new Command("train", "Rebuild the learned models from the corpora in the data folder.");
@@ -49,7 +50,7 @@ public static class TrainCommand
     {
         foreach (var l in languages)
             if (l is not ("de" or "en")) { stderr.WriteLine($"hearsay train ner: unknown language '{l}' (de, en)."); return ExitCodes.Usage; }
-        if (options.Epochs < 1 || options.Bits is < 10 or > 24) { stderr.WriteLine("hearsay train ner: --epochs must be at least 1, --bits between 10 and 24."); return ExitCodes.Usage; }
+        if (options.Epochs < 1 || options.Runs < 1 || options.Bits is < 10 or > 24) { stderr.WriteLine("hearsay train ner: --epochs and --runs must be at least 1, --bits between 10 and 24."); return ExitCodes.Usage; }
         var root = DataRoot.Resolve(dataPath);
         string? outDir = null, outFile = null;
         if (folds == 0)
@@ -95,6 +96,10 @@ public static class TrainCommand
                     stdout.WriteLine($"  stage, {name,-28} {NerTraining.Format(s.All)}");
                     foreach (var t in new[] { "PER", "LOC", "ORG" })
                         stdout.WriteLine($"      {t}  {NerTraining.Format(s.Of(t))}");
+                    if (lang != "de") continue;
+                    stdout.WriteLine($"      OTH  {NerTraining.Format(s.Of("OTH"))}");
+                    stdout.WriteLine($"      *deriv  {NerTraining.Format(s.Where(x => x.EndsWith("deriv", StringComparison.Ordinal)))}");
+                    stdout.WriteLine($"      *part  {NerTraining.Format(s.Where(x => x.EndsWith("part", StringComparison.Ordinal)))}");
                 }
                 continue;
             }

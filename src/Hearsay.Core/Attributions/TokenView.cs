@@ -14,7 +14,9 @@ internal sealed class TokenView
     public readonly string Text;
     public readonly AttributionLexicon Lex;
     public readonly bool German;
-    /// <summary>For each token, the index of the entity mention starting there, or -1.</summary>
+    /// <summary>For each token, the index of the entity mention starting there, or -1. Names of works, events and
+    /// products (<see cref="EntityType.Other"/>) and names inside compound words (<see cref="MentionKind.Modifier"/>)
+    /// are left out: they are never a speaker, a medium or the head of a source phrase.</summary>
     public readonly int[] MentionAt;
     /// <summary>For each token, the token after the mention starting there.</summary>
     public readonly int[] MentionEnd;
@@ -34,7 +36,9 @@ internal sealed class TokenView
         Array.Fill(MentionAt, -1);
         for (int m = 0; m < article.Mentions.Count; m++)
         {
-            var span = article.Mentions[m].Span;
+            var mention = article.Mentions[m];
+            if (mention.Kind == MentionKind.Modifier || mention.EntityId >= 0 && article.Entities[mention.EntityId].Type == EntityType.Other) continue;
+            var span = mention.Span;
             int first = article.TokenIndexAt(span.Start);
             if (first >= T.Length || T[first].Start != span.Start) continue;
             int last = first;
@@ -242,7 +246,7 @@ internal sealed class TokenView
             int m = MentionAt[k];
             if (m < 0) continue;
             var mention = Article.Mentions[m];
-            if (mention.Kind == MentionKind.Adjective) continue;
+            if (mention.Kind.Qualifies()) continue;
             var e = mention.EntityId;
             if (e >= 0 && Article.Entities[e].Type == EntityType.Person) return m;
             int mEnd = MentionEnd[k];

@@ -134,16 +134,21 @@ internal sealed class SpeakerResolver
         if (nat is not null && !entity.Attributes.Contains(nat)) entity.Attributes.Add(nat);
     }
 
-    /// <summary>Whether the run holds a name the entity stage gave to someone or something else ("Russland", "Kreml"):
-    /// then it is no one person's name.</summary>
+    /// <summary>Whether the run holds a name the entity stage gave to someone or something else ("Russland", "Kreml"),
+    /// the name of a work, event or product, or a compound word led by a name ("EU-weit"; the rule stages' view leaves
+    /// those two out): then it is no one person's name.</summary>
     private bool HoldsOtherNames(int start, int end)
     {
+        var run = a.SpanOfTokens(start, end - 1);
+        foreach (var mention in a.Mentions)
+            if (mention.Span.Overlaps(run) && (mention.Kind == MentionKind.Modifier
+                                              || mention.EntityId >= 0 && a.Entities[mention.EntityId].Type == EntityType.Other)) return true;
         for (int k = start; k < end; k++)
         {
             int m = v.MentionAt[k];
             if (m < 0) continue;
             var mention = a.Mentions[m];
-            if (mention.Kind == MentionKind.Adjective) continue;
+            if (mention.Kind.Qualifies()) continue;
             bool exact = k == start && v.MentionEnd[k] == end;
             if (!exact) return true;
         }
@@ -264,6 +269,7 @@ internal sealed class SpeakerResolver
             int last = -1;
             foreach (var mi in ent.Mentions)
             {
+                if (a.Mentions[mi].Kind.Qualifies()) continue;
                 var s = a.Mentions[mi].Span;
                 if (s.Start < offset && InRunningText(s.Start) && s.Start > last) last = s.Start;
             }
@@ -291,6 +297,7 @@ internal sealed class SpeakerResolver
             if (nationality is not null && ent.Attributes.Count > 0 && !ent.Attributes.Contains(nationality)) continue;
             foreach (var mi in ent.Mentions)
             {
+                if (a.Mentions[mi].Kind.Qualifies()) continue;
                 var s = a.Mentions[mi].Span;
                 if (s.Start > offset && s.Start < bestAt) { bestAt = s.Start; best = e; }
             }

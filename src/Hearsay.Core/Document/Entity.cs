@@ -16,6 +16,18 @@ public enum MentionKind : byte
     Description,
     /// <summary>A personal pronoun ("er", "she").</summary>
     Pronoun,
+    /// <summary>A name inside a compound word that names something else ("EU-weit", "Nato-Gipfel",
+    /// "US-Präsident", "Europaminister"): the span is the name's part of the word where a hyphen sets it off,
+    /// else the whole word.</summary>
+    Modifier,
+}
+
+public static class MentionKinds
+{
+    /// <summary>The mention only qualifies another word (an adjective derived from a name, a name inside a
+    /// compound word): the phrase around it is not about the entity, so it never stands for a source, an
+    /// antecedent or the head of a phrase.</summary>
+    public static bool Qualifies(this MentionKind kind) => kind is MentionKind.Adjective or MentionKind.Modifier;
 }
 
 public enum Gender : byte { Unknown, Masculine, Feminine, Neuter, Plural }

@@ -13,6 +13,9 @@ internal sealed class EntityContext : IDisposable
 {
     private readonly List<int[]> _rentedInts = new(4);
     private readonly List<bool[]> _rentedBools = new(1);
+    /// <summary>The whole text in key form (<see cref="NameKeys"/> maps one character to one character, so a token's
+    /// key is the same slice of it as the token is of the text): written once, read by every <see cref="Key"/>.</summary>
+    private char[]? _keyText;
 
     public Article Article { get; }
     public Gazetteer Gazetteer { get; }
@@ -32,6 +35,8 @@ internal sealed class EntityContext : IDisposable
         Lexicon = lexicon;
         Tokens = article.Tokens;
         Text = article.Text;
+        _keyText = ArrayPool<char>.Shared.Rent(Math.Max(1, Text.Length));
+        NameKeys.Write(Text, _keyText);
         _sentenceOf = RentInts(Tokens.Length, 0);
         for (int s = 0; s < article.Sentences.Length; s++)
         {
@@ -91,6 +96,8 @@ internal sealed class EntityContext : IDisposable
         foreach (var a in _rentedBools) ArrayPool<bool>.Shared.Return(a);
         _rentedInts.Clear();
         _rentedBools.Clear();
+        if (_keyText is not null) ArrayPool<char>.Shared.Return(_keyText);
+        _keyText = null;
     }
 
     public Sentence SentenceOf(int token) => Article.Sentences[_sentenceOf[token]];
@@ -171,14 +178,14 @@ internal sealed class EntityContext : IDisposable
         return _titleCase[s] > 0;
     }
 
-    /// <summary>The key of a token (see <see cref="NameKeys"/>) written into <paramref name="buffer"/>; empty when too long.</summary>
+    /// <summary>The key of a token (see <see cref="NameKeys"/>); empty when longer than <paramref name="buffer"/> (the
+    /// callers' limit on words worth a lookup, <see cref="NameKeys.MaxLength"/>). The key is a slice of the article's
+    /// key text, valid while the context lives; <paramref name="buffer"/> only gives the limit.</summary>
     public ReadOnlySpan<char> Key(int i, Span<char> buffer)
     {
         var t = Tokens[i];
         if (t.Length > buffer.Length) return ReadOnlySpan<char>.Empty;
-        var dst = buffer[..t.Length];
-        NameKeys.Write(Text.AsSpan(t.Start, t.Length), dst);
-        return dst;
+        return _keyText.AsSpan(t.Start, t.Length);
     }
 
     public ReadOnlySpan<char> Surface(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].Length);

@@ -52,6 +52,9 @@ internal sealed class EntityLexicon
     public KeyMap<FirstName> FirstNames { get; } = new();
     /// <summary>Frequent family names (common/surnames.tsv): a hint for the name tagger only.</summary>
     public KeyMap<bool> Surnames { get; } = new();
+    /// <summary>One-word names of towns, regions, rivers, mountains and islands (common/place-names.tsv): a hint
+    /// for the name tagger only.</summary>
+    public KeyMap<bool> PlaceNames { get; } = new();
     /// <summary>Role nouns and titles that stand alone.</summary>
     public KeyMap<RoleNoun> Roles { get; } = new();
     /// <summary>Role nouns that also end compounds ("Militär|experte", "Staats|chef").</summary>
@@ -100,6 +103,7 @@ internal sealed class EntityLexicon
             foreach (var r in LexiconFile.ReadEmbedded(lang, "first-names"))
                 FirstNames.Add(r[0], new FirstName(ParseGender(Gazetteer.Col(r, 1)), Gazetteer.Col(r, 2) == "yes"));
         foreach (var r in LanguagePack.CommonRows("surnames")) Surnames.Add(r[0], true);
+        foreach (var r in LanguagePack.CommonRows("place-names")) PlaceNames.Add(r[0], true);
         foreach (var r in pack.Rows("person-roles"))
         {
             var role = new RoleNoun(ParseGender(Gazetteer.Col(r, 1)), Gazetteer.Col(r, 2) == "title");

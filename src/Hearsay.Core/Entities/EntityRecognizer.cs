@@ -130,10 +130,21 @@ internal sealed class EntityRecognizer
 
     /// <summary>A candidate for a name the learned tagger proposed: persons get the first name's gender and
     /// lose a genitive or possessive ending from their key, like the rules' persons; English places and
-    /// organizations are "it", German ones get their gender from elsewhere or none.</summary>
-    public Candidate FromTagger(int first, int end, EntityType type) => type == EntityType.Person
-        ? Person(first, end, FirstNameGender(first), Ranks.Tagger)
-        : Candidate.Found(first, end, _tokens, type, _c.German ? Gender.Unknown : Gender.Neuter, Ranks.Tagger);
+    /// organizations are "it", German ones get their gender from elsewhere or none. An adjective or modifier
+    /// (one word: "Wolfsburger", "Vattenfall-Belegschaft") has no gender; a modifier's span is the part of the
+    /// word before its last hyphen ("Vattenfall"), or the whole word.</summary>
+    public Candidate FromTagger(int first, int end, EntityType type, MentionKind kind)
+    {
+        if (kind == MentionKind.Name)
+            return type == EntityType.Person
+                ? Person(first, end, FirstNameGender(first), Ranks.Tagger)
+                : Candidate.Found(first, end, _tokens, type, _c.German ? Gender.Unknown : Gender.Neuter, Ranks.Tagger);
+        var cand = Candidate.Found(first, end, _tokens, type, Gender.Unknown, Ranks.Tagger);
+        cand.Kind = kind;
+        int dash = kind == MentionKind.Modifier ? _c.Surface(first).LastIndexOf('-') : -1;
+        if (dash > 0) cand.Stop = cand.Start + dash;
+        return cand;
+    }
 
     /// <summary>An English possessive ("Cruz's", "Columbia’s"): a name ends there.</summary>
     private bool IsPossessive(int i)

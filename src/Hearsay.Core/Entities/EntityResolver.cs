@@ -263,7 +263,7 @@ internal sealed class EntityResolver
             return draft;
         }
         draft = new Draft { Key = keyString, Type = cand.Type, Gender = cand.Gender, Subtype = cand.Subtype };
-        if (cand.Type == EntityType.Person) draft.Words = WordsOf(cand.First, cand.End);
+        if (cand.Type == EntityType.Person && !cand.Kind.Qualifies()) draft.Words = WordsOf(cand.First, cand.End);
         _byKey[keyString] = draft;
         _drafts.Add(draft);
         return draft;

@@ -10,7 +10,7 @@ namespace Hearsay.Entities;
 /// from the text by rules (<see cref="EntityRecognizer"/>) and by a learned tagger that sees both
 /// (<see cref="NameTagger"/>, joined in by <see cref="TaggedNames"/>), settled into one entity per
 /// real-world entity (<see cref="EntityResolver"/>). Descriptions and pronouns are left to coreference.
-/// Language data: common/{countries,places,organizations,media,persons,name-connectors,name-particles}.tsv;
+/// Language data: common/{countries,places,organizations,media,persons,name-connectors,name-particles,surnames,place-names}.tsv;
 /// per language first-names, person-roles, closed-class-words, org-keywords, place-nouns, name-cues,
 /// months; German direction-prefixes and noun-endings; English direction-words; the tagger's models
 /// under Models/ (see <see cref="NameModels"/>).
@@ -50,8 +50,9 @@ public sealed class EntityStage : IStage
         if (_models(language) is { } model)
         {
             var tagged = new List<TaggedName>();
-            new NameTagger(context, model, new NameFeatures(context, names, shorts, parts, found)).Tag(tagged);
-            TaggedNames.Join(context, recognizer, tagged, names, found, _policy ?? TaggerPolicy.For(language.Code));
+            var policy = _policy ?? TaggerPolicy.For(language.Code);
+            new NameTagger(context, model, new NameFeatures(context, names, shorts, parts, found), policy.OutsideBias).Tag(tagged);
+            TaggedNames.Join(context, recognizer, tagged, names, parts, found, policy);
         }
         names.AddRange(found);
         new EntityResolver(context).Resolve(names, shorts, parts);

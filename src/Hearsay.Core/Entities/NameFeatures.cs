@@ -7,10 +7,11 @@ namespace Hearsay.Entities;
 /// The features the name tagger (<see cref="NameTagger"/>) sees at each token, as hashes (see
 /// <see cref="FeatureHash"/>): the word, its shape ("Xx", "XX", "Xx-Xx", "d"), prefixes and suffixes,
 /// capitalization and whether it is expected there (sentence start), the entity lexicons (closed-class
-/// word, first name, surname, role noun, organization keyword, geographic word, month, particle, German
-/// noun ending), what the gazetteer and the rules (<see cref="NameMatcher"/>, <see cref="EntityRecognizer"/>)
-/// proposed there (type and position in the candidate), the parts of a hyphen compound, and the same
-/// for the neighbouring words. First each token's atoms are computed once (no strings: words are hashed
+/// word, first name, surname, one-word place name, role noun, organization keyword, geographic word, month,
+/// particle, German noun ending; a genitive of a listed name), what the gazetteer and the rules
+/// (<see cref="NameMatcher"/>, <see cref="EntityRecognizer"/>) proposed there (type and position in the
+/// candidate), the parts of a hyphen compound, the place in a short quotation, and the same for the
+/// neighbouring words. First each token's atoms are computed once (no strings: words are hashed
 /// from their key in a stack buffer), then every position combines its own and its neighbours' atoms
 /// into <see cref="PerToken"/> features, one per template.
 /// <para>Changing a template or an atom changes what the models mean: retrain them
@@ -19,12 +20,12 @@ namespace Hearsay.Entities;
 internal sealed class NameFeatures
 {
     /// <summary>Features per token (one per template).</summary>
-    public const int PerToken = 40;
+    public const int PerToken = 46;
 
     // atoms per token
     private const int AWord = 0, AShape = 1, ASuf2 = 2, ASuf3 = 3, ASuf4 = 4, ASuf5 = 5, APre2 = 6, APre3 = 7,
-        AFlags = 8, ALex = 9, AGaz = 10, ARule = 11, AHead = 12, AModifier = 13;
-    private const int Atoms = 14;
+        AFlags = 8, ALex = 9, AGaz = 10, ARule = 11, AHead = 12, AModifier = 13, AQuote = 14, APre4 = 15;
+    private const int Atoms = 16;
 
     /// <summary>Atom values beyond the sentence.</summary>
     private const uint Before = 0xB0B0_0001, After = 0xE0E0_0002, Before2 = 0xB0B0_0003, After2 = 0xE0E0_0004;
@@ -46,9 +47,29 @@ internal sealed class NameFeatures
             for (int i = sent.FirstToken; i < sent.EndToken; i++) TokenAtoms(i);
         MarkCandidates(shorts, AGaz, static (in Candidate c, Gazetteer g) => GazetteerCode(c, g, kind: 3));
         MarkCandidates(parts, AGaz, static (in Candidate c, Gazetteer g) => GazetteerCode(c, g, kind: 4));
-        MarkCandidates(gazetteer, AGaz, static (in Candidate c, Gazetteer g) => c.Entry >= 0 ? GazetteerCode(c, g, kind: (int)c.Kind switch { 0 => 0, 3 => 2, _ => 1 }) : 0);
+        MarkCandidates(gazetteer, AGaz, static (in Candidate c, Gazetteer g) => c.Entry >= 0 ? GazetteerCode(c, g, kind: c.Kind switch { MentionKind.Name => 0, MentionKind.Metonym => 2, MentionKind.Modifier => 5, _ => 1 }) : 0);
         MarkCandidates(rules, ARule, static (in Candidate c, Gazetteer _) => (1 + (int)c.Type) | c.Rank << 4);
+        MarkQuotations();
     }
+
+    /// <summary>Words inside a short quotation (at most <see cref="ShortQuotation"/> words: a title, a nickname, a
+    /// product) by their place in it (first, inside, last, only) and the quotation's length (1, 2, 3–4, more).</summary>
+    private void MarkQuotations()
+    {
+        foreach (var q in _c.Article.Quotations)
+        {
+            int first = q.OpenToken + 1, end = q.CloseToken, n = end - first;
+            if (n < 1 || n > ShortQuotation) continue;
+            int length = n switch { 1 => 0, 2 => 1, <= 4 => 2, _ => 3 };
+            for (int k = first; k < end; k++)
+            {
+                int pos = n == 1 ? 3 : k == first ? 0 : k == end - 1 ? 2 : 1;
+                _atoms[k * Atoms + AQuote] = 1 | pos << 1 | length << 3 | (q.Single ? 1 << 5 : 0);
+            }
+        }
+    }
+
+    private const int ShortQuotation = 8;
 
     private delegate int Code(in Candidate c, Gazetteer g);
 
@@ -98,6 +119,7 @@ internal sealed class NameFeatures
         a[ASuf5] = (int)TaggerFeatureHash.Of(key[Math.Max(0, key.Length - 5)..], 5);
         a[APre2] = (int)TaggerFeatureHash.Of(key[..Math.Min(2, key.Length)], 6);
         a[APre3] = (int)TaggerFeatureHash.Of(key[..Math.Min(3, key.Length)], 7);
+        a[APre4] = (int)TaggerFeatureHash.Of(key[..Math.Min(4, key.Length)], 14);
 
         bool cap = char.IsUpper(surface[0]);
         int flags = cap ? 1 : 0;
@@ -140,6 +162,9 @@ internal sealed class NameFeatures
         var lex = _c.Lexicon;
         int v = lex.TaggerBits.TryGet(key, out int bits) ? bits : 0;
         if (!cap) return v;
+        // A genitive or possessive of a listed name: "Bhuttos", "Helmands", "Heidegger's".
+        if (v == 0 && key.Length > 3 && key[^1] == 's' && lex.TaggerBits.TryGet(key[..^(key[^2] == '\'' ? 2 : 1)], out bits))
+            v = (bits & (FirstName | Surname | PlaceName)) != 0 ? bits & (FirstName | Surname | PlaceName) | GenitiveName : 0;
         if (_c.TryRole(i, out var role)) v |= role.Title ? RoleTitle : RoleNoun;
         if (_c.TryOrgKeyword(i, out var org)) v |= org.Legal ? OrgLegal : org.Media ? OrgMedia : OrgOther;
         if (lex.German && lex.HasNounEnding(key)) v |= NounEnding;
@@ -148,7 +173,7 @@ internal sealed class NameFeatures
 
     private const int FirstName = 1 << 4, CommonFirstName = 1 << 5, Month = 1 << 6, Speech = 1 << 9, Cue = 1 << 10, Connector = 1 << 11,
         NameSuffix = 1 << 12, GeoPrefix = 1 << 13, Direction = 1 << 14, RoleTitle = 1 << 15, RoleNoun = 1 << 16, OrgLegal = 1 << 17,
-        OrgMedia = 1 << 18, OrgOther = 1 << 19, GeoHead = 1 << 20, NounEnding = 1 << 21, Surname = 1 << 22;
+        OrgMedia = 1 << 18, OrgOther = 1 << 19, GeoHead = 1 << 20, NounEnding = 1 << 21, Surname = 1 << 22, PlaceName = 1 << 23, GenitiveName = 1 << 27;
 
     /// <summary>The merged map of the word lists the tagger reads: word → bits (closed class in the low 4 bits,
     /// particle kind in bits 7–8).</summary>
@@ -162,6 +187,7 @@ internal sealed class NameFeatures
         Or(lex.ClosedClass, c => (int)c);
         Or(lex.FirstNames, f => FirstName | (f.CommonWord ? CommonFirstName : 0));
         Or(lex.Surnames, _ => Surname);
+        Or(lex.PlaceNames, _ => PlaceName);
         Or(lex.Months, _ => Month);
         Or(lex.Particles, p => (1 + (int)p) << 7);
         Or(lex.SpeechWords, _ => Speech);
@@ -286,6 +312,13 @@ internal sealed class NameFeatures
             f[n++] = TaggerFeatureHash.Feature(T[37], A(i - 2, ALex));
             f[n++] = TaggerFeatureHash.Feature(T[38], A(i - 1, ASuf3));
             f[n++] = TaggerFeatureHash.Feature(T[39], A(i, AGaz), f0 & 7);
+            uint q0 = A(i, AQuote);
+            f[n++] = TaggerFeatureHash.Feature(T[40], q0);
+            f[n++] = TaggerFeatureHash.Feature(T[41], q0, s0);
+            f[n++] = TaggerFeatureHash.Feature(T[42], A(i, APre4));
+            f[n++] = TaggerFeatureHash.Feature(T[43], A(i + 1, ASuf3));
+            f[n++] = TaggerFeatureHash.Feature(T[44], A(i - 2, AGaz));
+            f[n++] = TaggerFeatureHash.Feature(T[45], A(i + 2, AGaz));
         }
     }
 }

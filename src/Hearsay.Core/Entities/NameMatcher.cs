@@ -10,9 +10,9 @@ namespace Hearsay.Entities;
 /// compounds are tried: direction prefixes ("Ostukraine", "nordostsyrischen"), hyphen compounds with
 /// a geographic head ("Donbass-Region") and adjectives inside hyphen compounds ("US-amerikanische",
 /// "russisch-ukrainischen").
-/// A hyphen compound with any other head ("Ukraine-Krieg", "Putin-Regime", "Nato-Gipfel") is not a
-/// mention: it names a war, a regime, a summit, not the country or person, which appears in it only as
-/// a modifier (the way GermEval annotates such words as "-part", not as entities).
+/// A hyphen compound with any other head ("Ukraine-Krieg", "Putin-Regime", "Nato-Gipfel", "EU-weit") names
+/// a war, a regime, a summit, not the country or person, which appears in it only as a modifier: the
+/// known name that leads it is a <see cref="MentionKind.Modifier"/> mention (GermEval's "-part").
 /// </summary>
 internal sealed class NameMatcher
 {
@@ -181,7 +181,17 @@ internal sealed class NameMatcher
             }
             // "Ost-Ukraine"
             if (IsDirection(modifier) && TryPlace(head, out place, out bool genitiveHead))
+            {
                 names.Add(Candidate.Gazetteer(i, i + 1, _c.Tokens, place.Entry, MentionKind.Name, genitiveHead));
+                return;
+            }
+            // "Nato-Gipfel", "US-Präsident", "EU-weit": the known name is the modifier of the word.
+            if (Lead(_trie, key, _c.Surface(i), ambiguous: false) is { } lead)
+            {
+                var cand = Candidate.Gazetteer(i, i + 1, _c.Tokens, lead.Payload.Entry, MentionKind.Modifier, false);
+                cand.Stop = tok.Start + lead.Length;
+                names.Add(cand);
+            }
             return;
         }
 
@@ -202,6 +212,33 @@ internal sealed class NameMatcher
                 return;
             }
         }
+    }
+
+    /// <summary>The known name that leads a hyphen compound ("Nato" in "Nato-Gipfel", "Uefa-Cup" in
+    /// "Uefa-Cup-Teilnahme"): the longest run of its first parts that is a one-word alias, written as the alias
+    /// wants it (capitals, or all capitals for an acronym), with the run's length in characters. Ambiguous
+    /// aliases ("Bild") count only with <paramref name="ambiguous"/>.</summary>
+    internal static (AliasPayload Payload, int Length)? Lead(NameTrie trie, ReadOnlySpan<char> key, ReadOnlySpan<char> surface, bool ambiguous)
+    {
+        for (int dash = key.LastIndexOf('-'); dash > 0; dash = key[..dash].LastIndexOf('-'))
+        {
+            int node = trie.Step(NameTrie.Root, trie.WordId(key[..dash]));
+            if (node < 0) continue;
+            foreach (var p in trie.Terminals(node))
+            {
+                if (p.Tokens != 1 || !(p.Kind == AliasKind.Name || ambiguous && p.Kind == AliasKind.Ambiguous)) continue;
+                if ((p.CapitalMask & 1) != 0 && !char.IsUpper(surface[0])) continue;
+                if ((p.AllCapsMask & 1) != 0 && HasLower(surface[..dash])) continue;
+                return (p, dash);
+            }
+        }
+        return null;
+    }
+
+    private static bool HasLower(ReadOnlySpan<char> s)
+    {
+        foreach (char ch in s) if (char.IsLower(ch)) return true;
+        return false;
     }
 
     private bool IsDirection(ReadOnlySpan<char> key)

@@ -21,16 +21,17 @@ internal sealed class NameTagger
     private readonly NameFeatures _features;
     /// <summary>Per label: its type ("PER") and whether it begins a span.</summary>
     private readonly (string? Type, bool Begin)[] _labels;
-    /// <summary>Scores of a token the tagger does not score: only "O" is possible.</summary>
-    private readonly float[] _outside;
 
-    public NameTagger(EntityContext context, SequenceModel model, NameFeatures features)
+    /// <summary>Subtracted from the score of "O" at every scored token: above zero the tagger proposes more names.</summary>
+    private readonly float _outsideBias;
+
+    public NameTagger(EntityContext context, SequenceModel model, NameFeatures features, float outsideBias = 0)
     {
+        _outsideBias = outsideBias;
         _c = context;
         _model = model;
         _features = features;
         _labels = model.Labels.Select(l => l.Length > 2 && l[1] == '-' ? (l[2..], l[0] == 'B') : ((string?)null, false)).ToArray();
-        _outside = model.Labels.Select(l => l == "O" ? 0f : -1e6f).ToArray();
     }
 
     public void Tag(List<TaggedName> output)
@@ -43,22 +44,26 @@ internal sealed class NameTagger
             var features = ArrayPool<uint>.Shared.Rent(n * NameFeatures.PerToken);
             var scores = ArrayPool<float>.Shared.Rent(n * l);
             var labels = ArrayPool<int>.Shared.Rent(n);
+            var scored = ArrayPool<bool>.Shared.Rent(n);
             try
             {
+                bool any = false;
+                for (int i = 0; i < n; i++) any |= scored[i] = _features.Scored(sent.FirstToken + i, sent);
+                if (!any) continue;
                 _features.Extract(sent, features, scoredOnly: true);
-                scores.AsSpan(0, n * l).Clear();
                 for (int i = 0; i < n; i++)
                 {
+                    if (!scored[i]) continue;
                     var row = scores.AsSpan(i * l, l);
-                    if (_features.Scored(sent.FirstToken + i, sent))
-                        _model.Score(features.AsSpan(i * NameFeatures.PerToken, NameFeatures.PerToken), row);
-                    else
-                        for (int k = 0; k < l; k++) row[k] = _outside[k];
+                    row.Clear();
+                    _model.Score(features.AsSpan(i * NameFeatures.PerToken, NameFeatures.PerToken), row);
+                    row[0] -= _outsideBias;
                 }
-                _model.Decode(scores.AsSpan(0, n * l), n, labels);
+                // Tokens the tagger does not score are "O": each run of scored tokens is decoded on its own.
+                _model.Decode(scores.AsSpan(0, n * l), n, labels, scored.AsSpan(0, n));
                 if (!AnyName(labels.AsSpan(0, n))) continue;
                 var marginals = ArrayPool<float>.Shared.Rent(n * l);
-                _model.MaxMarginals(scores.AsSpan(0, n * l), n, marginals);
+                _model.MaxMarginals(scores.AsSpan(0, n * l), n, marginals, scored.AsSpan(0, n));
                 Spans(sent.FirstToken, labels.AsSpan(0, n), marginals.AsSpan(0, n * l), output);
                 ArrayPool<float>.Shared.Return(marginals);
             }
@@ -67,6 +72,7 @@ internal sealed class NameTagger
                 ArrayPool<uint>.Shared.Return(features);
                 ArrayPool<float>.Shared.Return(scores);
                 ArrayPool<int>.Shared.Return(labels);
+                ArrayPool<bool>.Shared.Return(scored);
             }
         }
     }

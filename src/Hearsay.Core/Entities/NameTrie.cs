@@ -75,7 +75,7 @@ internal sealed class NameTrie
         if (old is not null)
         {
             foreach (var p in old)
-                if (p.Entry == payload.Entry && p.Kind == payload.Kind) return;
+                if (p.Entry == payload.Entry && p.Kind == payload.Kind && p.CapitalMask == payload.CapitalMask && p.AllCapsMask == payload.AllCapsMask) return;
         }
         _terminals[node] = old is null ? new[] { payload } : [.. old, payload];
     }

@@ -1,10 +1,13 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.InteropServices;
+
 namespace Hearsay.Learning;
 
 /// <summary>
 /// A linear-chain tagger: each position's features (hashes, see <see cref="TaggerFeatureHash"/>) select rows of
 /// a weight table, a row holding one weight per label; a label's score at a position is the sum of its
 /// weights over the position's features. Transition weights between labels (and from the start) join the
-/// positions, and <see cref="Decode"/> finds the best-scoring label sequence (Viterbi). With BIO labels
+/// positions, and <see cref="Decode(ReadOnlySpan{float}, int, Span{int})"/> finds the best-scoring label sequence (Viterbi). With BIO labels
 /// ("O", "B-PER", "I-PER", …) an "I-X" may only follow "B-X" or "I-X".
 /// <para>A feature's row is the top <see cref="Bits"/> bits of its hash, so the model has no vocabulary.
 /// Most rows were never touched in training and are zero: the table is kept as a flat array of the
@@ -17,8 +20,10 @@ public sealed class SequenceModel
 {
     /// <summary>Per row: its offset in <see cref="_weights"/>, or -1 when all its weights are zero.</summary>
     private readonly int[] _rowAt;
-    /// <summary>The non-zero rows, one after another, <see cref="LabelCount"/> weights each.</summary>
+    /// <summary>The non-zero rows, one after another, <see cref="_stride"/> floats each: the <see cref="LabelCount"/>
+    /// weights, then zeros up to a whole number of 128-bit vectors, so <see cref="Score"/> adds a row with a few vector adds.</summary>
     private readonly float[] _weights;
+    private readonly int _stride;
     private readonly float[] _transitions;
     private readonly bool[] _allowed;
     private readonly int _shift;
@@ -33,6 +38,9 @@ public sealed class SequenceModel
     {
     }
 
+    /// <summary>Floats per stored row: the label count rounded up to whole 128-bit vectors (four floats), so rows stay small.</summary>
+    private static int StrideOf(int labels) => (labels + 3) / 4 * 4;
+
     private SequenceModel(string header, IReadOnlyList<string> labels, int bits, float[] transitions, (int[] RowAt, float[] Weights) table)
     {
         if (labels.Count is < 1 or > 64) throw new ArgumentException("between 1 and 64 labels", nameof(labels));
@@ -43,6 +51,7 @@ public sealed class SequenceModel
         Bits = bits;
         _rowAt = table.RowAt;
         _weights = table.Weights;
+        _stride = StrideOf(l);
         _transitions = transitions;
         _shift = 32 - bits;
         _allowed = AllowedTransitions(Labels);
@@ -52,24 +61,31 @@ public sealed class SequenceModel
     internal static SequenceModel FromRows(string header, IReadOnlyList<string> labels, int bits, float[] transitions, int[] rows, float[] weights)
     {
         CheckBits(bits);
+        int l = labels.Count, stride = StrideOf(l);
         var rowAt = new int[1 << bits];
         Array.Fill(rowAt, -1);
-        for (int k = 0; k < rows.Length; k++) rowAt[rows[k]] = k * labels.Count;
-        return new SequenceModel(header, labels, bits, transitions, (rowAt, weights));
+        var padded = new float[rows.Length * stride];
+        for (int k = 0; k < rows.Length; k++)
+        {
+            rowAt[rows[k]] = k * stride;
+            weights.AsSpan(k * l, l).CopyTo(padded.AsSpan(k * stride, l));
+        }
+        return new SequenceModel(header, labels, bits, transitions, (rowAt, padded));
     }
 
     private static (int[], float[]) Compact(ReadOnlySpan<float> weights, int l, int bits)
     {
         CheckBits(bits);
         if (weights.Length != (1 << bits) * l) throw new ArgumentException($"expected {(1 << bits) * l} weights", nameof(weights));
+        int stride = StrideOf(l);
         var rowAt = new int[1 << bits];
         int count = 0;
         for (int r = 0; r < rowAt.Length; r++)
         {
             bool zero = !weights.Slice(r * l, l).ContainsAnyExcept(0f);
-            rowAt[r] = zero ? -1 : count++ * l;
+            rowAt[r] = zero ? -1 : count++ * stride;
         }
-        var dense = new float[count * l];
+        var dense = new float[count * stride];
         for (int r = 0; r < rowAt.Length; r++)
             if (rowAt[r] >= 0) weights.Slice(r * l, l).CopyTo(dense.AsSpan(rowAt[r], l));
         return (rowAt, dense);
@@ -85,7 +101,7 @@ public sealed class SequenceModel
     public int LabelCount => Labels.Count;
     public int Bits { get; }
     /// <summary>Rows with a non-zero weight.</summary>
-    public int StoredRows => _weights.Length / LabelCount;
+    public int StoredRows => _weights.Length / _stride;
 
     /// <summary>The transition weights ((labels + 1) × labels, last row from the start).</summary>
     public ReadOnlySpan<float> Transitions => _transitions;
@@ -102,17 +118,20 @@ public sealed class SequenceModel
     /// <summary>Adds the weights of the features to <paramref name="scores"/> (one per label).</summary>
     public void Score(ReadOnlySpan<uint> features, Span<float> scores)
     {
-        int l = LabelCount;
-        var w = _weights.AsSpan();
+        int l = LabelCount, vectors = _stride / 4;
         var rowAt = _rowAt;
-        scores = scores[..l];
+        var rows = MemoryMarshal.Cast<float, Vector128<float>>(_weights.AsSpan());
+        Span<Vector128<float>> sum = stackalloc Vector128<float>[vectors];
+        sum.Clear();
         foreach (uint f in features)
         {
             int at = rowAt[(int)(f >> _shift)];
             if (at < 0) continue;
-            var row = w.Slice(at, l);
-            for (int k = 0; k < row.Length; k++) scores[k] += row[k];
+            var row = rows.Slice(at / 4, vectors);
+            for (int v = 0; v < row.Length; v++) sum[v] += row[v];
         }
+        var total = MemoryMarshal.Cast<Vector128<float>, float>(sum);
+        for (int k = 0; k < l; k++) scores[k] += total[k];
     }
 
     /// <summary>The best label sequence for <paramref name="n"/> positions, given their emission scores
@@ -120,10 +139,50 @@ public sealed class SequenceModel
     public void Decode(ReadOnlySpan<float> emissions, int n, Span<int> labels) =>
         Viterbi(_transitions, _allowed, LabelCount, emissions, n, labels);
 
+    /// <summary>The best label sequence when the positions <paramref name="scored"/> marks false can only be "O"
+    /// (label 0; their emissions are not read): each run of scored positions is decoded on its own, entered from
+    /// "O" (or the start) and left into "O" (or the end). That is the sequence decoding the whole with "O" forced
+    /// there gives, at the cost of the scored positions only.</summary>
+    public void Decode(ReadOnlySpan<float> emissions, int n, Span<int> labels, ReadOnlySpan<bool> scored)
+    {
+        int l = LabelCount;
+        for (int i = 0; i < n;)
+        {
+            if (!scored[i]) { labels[i++] = 0; continue; }
+            int j = i;
+            while (j < n && scored[j]) j++;
+            Segment(_transitions, _allowed, l, emissions.Slice(i * l, (j - i) * l), j - i, labels.Slice(i, j - i), i == 0 ? l : 0, j < n);
+            i = j;
+        }
+    }
+
     /// <summary>Max-marginals: for every position and label, the score of the best label sequence that puts that
     /// label there (n × labels into <paramref name="result"/>). The best sequence's labels have the highest; how
-    /// far below them "O" lies says how sure the model is of a name.</summary>
-    public void MaxMarginals(ReadOnlySpan<float> emissions, int n, Span<float> result)
+    /// far below them "O" lies says how sure the model is of a name. With <paramref name="scored"/>, as for
+    /// <see cref="Decode(ReadOnlySpan{float}, int, Span{int}, ReadOnlySpan{bool})"/>: each run of scored positions on
+    /// its own (the scores differ from the whole sequence's by a constant per run, so differences between labels at
+    /// a position are the same), and nothing is written for the other positions.</summary>
+    public void MaxMarginals(ReadOnlySpan<float> emissions, int n, Span<float> result, ReadOnlySpan<bool> scored = default)
+    {
+        int l = LabelCount;
+        if (scored.IsEmpty)
+        {
+            SegmentMarginals(emissions, n, result, l, false);
+            return;
+        }
+        for (int i = 0; i < n;)
+        {
+            if (!scored[i]) { i++; continue; }
+            int j = i;
+            while (j < n && scored[j]) j++;
+            SegmentMarginals(emissions.Slice(i * l, (j - i) * l), j - i, result.Slice(i * l, (j - i) * l), i == 0 ? l : 0, j < n);
+            i = j;
+        }
+    }
+
+    /// <param name="from">The row of the transitions into the first position: <see cref="LabelCount"/> for the start, 0 after an "O".</param>
+    /// <param name="toOutside">An "O" follows the last position (its transition counts).</param>
+    private void SegmentMarginals(ReadOnlySpan<float> emissions, int n, Span<float> result, int from, bool toOutside)
     {
         int l = LabelCount;
         if (n == 0) return;
@@ -132,7 +191,7 @@ public sealed class SequenceModel
         float[] rented = System.Buffers.ArrayPool<float>.Shared.Rent(n * l);
         var bwd = rented.AsSpan(0, n * l);
         // forward: best score of a prefix ending in label c at i (emission included)
-        for (int c = 0; c < l; c++) fwd[c] = _allowed[l * l + c] ? emissions[c] + t[l * l + c] : float.NegativeInfinity;
+        for (int c = 0; c < l; c++) fwd[c] = _allowed[from * l + c] ? emissions[c] + t[from * l + c] : float.NegativeInfinity;
         for (int i = 1; i < n; i++)
             for (int c = 0; c < l; c++)
             {
@@ -142,7 +201,7 @@ public sealed class SequenceModel
                 fwd[i * l + c] = best + emissions[i * l + c];
             }
         // backward: best score of the suffix after label c at i
-        for (int c = 0; c < l; c++) bwd[(n - 1) * l + c] = 0;
+        for (int c = 0; c < l; c++) bwd[(n - 1) * l + c] = toOutside ? t[c * l] : 0;
         for (int i = n - 2; i >= 0; i--)
             for (int c = 0; c < l; c++)
             {
@@ -156,7 +215,13 @@ public sealed class SequenceModel
     }
 
     /// <summary>Viterbi over emission and transition scores; <paramref name="allowed"/> as <see cref="AllowedTransitions"/> makes it.</summary>
-    public static void Viterbi(ReadOnlySpan<float> transitions, bool[] allowed, int l, ReadOnlySpan<float> emissions, int n, Span<int> labels)
+    public static void Viterbi(ReadOnlySpan<float> transitions, bool[] allowed, int l, ReadOnlySpan<float> emissions, int n, Span<int> labels) =>
+        Segment(transitions, allowed, l, emissions, n, labels, l, false);
+
+    /// <summary>Viterbi over one run of positions, entered through the transitions' row <paramref name="from"/> (the
+    /// start, or "O" = label 0) and, with <paramref name="toOutside"/>, left into an "O".</summary>
+    private static void Segment(ReadOnlySpan<float> transitions, bool[] allowed, int l, ReadOnlySpan<float> emissions, int n, Span<int> labels,
+        int from, bool toOutside)
     {
         if (n == 0) return;
         Span<float> prev = stackalloc float[l];
@@ -164,7 +229,7 @@ public sealed class SequenceModel
         int[]? rented = null;
         Span<int> back = n * l <= 4096 ? stackalloc int[n * l] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(n * l));
         for (int c = 0; c < l; c++)
-            prev[c] = allowed[l * l + c] ? emissions[c] + transitions[l * l + c] : float.NegativeInfinity;
+            prev[c] = allowed[from * l + c] ? emissions[c] + transitions[from * l + c] : float.NegativeInfinity;
         for (int i = 1; i < n; i++)
         {
             var e = emissions.Slice(i * l, l);
@@ -183,6 +248,8 @@ public sealed class SequenceModel
             }
             cur.CopyTo(prev);
         }
+        if (toOutside)
+            for (int c = 0; c < l; c++) prev[c] += transitions[c * l];
         int last = 0;
         for (int c = 1; c < l; c++) if (prev[c] > prev[last]) last = c;
         labels[n - 1] = last;

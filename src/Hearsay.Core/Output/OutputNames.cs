@@ -50,6 +50,7 @@ public static class OutputNames
         MentionKind.Metonym => "metonym",
         MentionKind.Description => "description",
         MentionKind.Pronoun => "pronoun",
+        MentionKind.Modifier => "modifier",
         _ => Unknown(kind),
     };
 

@@ -7,7 +7,7 @@ namespace Hearsay.Eval.Ner;
 internal static class NerRun
 {
     public static (SpanF1 Scores, int Sentences) Score(EvalContext context, IEnumerable<NerSentence> sentences, string language,
-        bool derivations, ErrorLog errors, string? predictionsPath)
+        bool allClasses, ErrorLog errors, string? predictionsPath)
     {
         var scores = new SpanF1();
         int n = 0;
@@ -17,7 +17,7 @@ internal static class NerRun
         {
             n++;
             var gold = Iob.Decode(sentence.Tags);
-            var sys = NerMapping.Spans(article, layout.Grid, derivations);
+            var sys = NerMapping.Spans(article, layout.Grid, allClasses);
             scores.Add(gold, sys, (kind, span) =>
             {
                 string words = string.Join(" ", sentence.Tokens[span.First..(span.Last + 1)]);
@@ -46,8 +46,8 @@ internal static class NerRun
 /// <summary>
 /// GermEval 2014 NER (German Wikipedia and news sentences): strict span P/R/F1 on the outer level, the
 /// official "outer" figure, over all twelve classes (PER, LOC, ORG, OTH and their -deriv and -part forms).
-/// Each sentence is analyzed on its own as German; Hearsay's entity mentions map to PER/ORG/LOC (and
-/// LOCderiv etc. for adjectives derived from names); OTH and -part are never predicted.
+/// Each sentence is analyzed on its own as German; Hearsay's entity mentions map to PER/ORG/LOC/OTH, adjectives
+/// derived from names to LOCderiv etc., names inside compound words to ORGpart etc. (see <see cref="NerMapping"/>).
 /// </summary>
 public sealed class GermEvalNerDataset : IEvalDataset
 {
@@ -60,7 +60,7 @@ public sealed class GermEvalNerDataset : IEvalDataset
         var path = context.Data.Require(Id, $"NER-de-{split}.tsv");
         var report = new DatasetReport();
         var outDir = context.PredictionsFolder(Id);
-        var (scores, n) = NerRun.Score(context, NerReaders.GermEval(path), "de", derivations: true, report.Errors,
+        var (scores, n) = NerRun.Score(context, NerReaders.GermEval(path), "de", allClasses: true, report.Errors,
             outDir is null ? null : Path.Combine(outDir, $"NER-de-{split}.tsv"));
         report.Documents = n;
         const string task = "NER (outer, strict)";
@@ -76,7 +76,7 @@ public sealed class GermEvalNerDataset : IEvalDataset
 /// <summary>
 /// Universal NER v1 test sets: German-PUD, English-PUD (the same 1,000 news/Wikipedia sentences in both
 /// languages) and English-EWT (web text). Exact-span micro P/R/F1 (seqeval/CoNLL style) per set, plus per type.
-/// Each sentence ("# text = …") is analyzed on its own; PER/ORG/LOC as for GermEval, no derivations.
+/// Each sentence ("# text = …") is analyzed on its own; PER/ORG/LOC as for GermEval; no OTH, -deriv or -part.
 /// </summary>
 public sealed class UnerDataset : IEvalDataset
 {
@@ -100,7 +100,7 @@ public sealed class UnerDataset : IEvalDataset
         for (int i = 0; i < Sets.Length; i++)
         {
             var (set, _, file, lang) = Sets[i];
-            var (scores, n) = NerRun.Score(context, NerReaders.Uner(paths[i]), lang, derivations: false, report.Errors,
+            var (scores, n) = NerRun.Score(context, NerReaders.Uner(paths[i]), lang, allClasses: false, report.Errors,
                 outDir is null ? null : Path.Combine(outDir, file));
             report.Documents += n;
             report.Rows.Add(MetricRow.Prf(Id, task, split, $"{set} micro", scores.All, n));

@@ -43,12 +43,13 @@ public sealed class NerSentence
 /// <summary>Hearsay's entity mentions as typed token spans of a sentence.</summary>
 public static class NerMapping
 {
-    /// <summary>Person → PER; Organization and Media → ORG; Country and Place → LOC; Other is not mapped (OTH is
-    /// never predicted). Names and partial names and metonyms keep the type; with <paramref name="derivations"/>,
-    /// adjectives derived from a name get the "-deriv" type (GermEval's LOCderiv: "deutsche"). Descriptions and
-    /// pronouns are not named entities. An English possessive that the corpus splits off ("Italy" "'s") is not
-    /// part of the name.</summary>
-    public static List<EntitySpan> Spans(Article article, TokenGrid grid, bool derivations)
+    /// <summary>Person → PER; Organization and Media → ORG; Country and Place → LOC. Names, partial names and
+    /// metonyms keep the type. With <paramref name="allClasses"/> (GermEval's twelve classes) also Other → OTH,
+    /// adjectives derived from a name → "-deriv" (LOCderiv: "deutsche") and names inside compound words
+    /// (modifiers) → "-part" (ORGpart: "EU-weit"); without it those are not mapped, as the corpus has no such
+    /// classes. Descriptions and pronouns are not named entities. An English possessive that the corpus
+    /// splits off ("Italy" "'s") is not part of the name.</summary>
+    public static List<EntitySpan> Spans(Article article, TokenGrid grid, bool allClasses)
     {
         var result = new HashSet<EntitySpan>();
         foreach (var m in article.Mentions)
@@ -59,13 +60,15 @@ public static class NerMapping
                 EntityType.Person => "PER",
                 EntityType.Organization or EntityType.Media => "ORG",
                 EntityType.Country or EntityType.Place => "LOC",
+                EntityType.Other when allClasses => "OTH",
                 _ => null,
             };
             if (type is null) continue;
             switch (m.Kind)
             {
                 case MentionKind.Name or MentionKind.PartialName or MentionKind.Metonym: break;
-                case MentionKind.Adjective when derivations: type += "deriv"; break;
+                case MentionKind.Adjective when allClasses: type += "deriv"; break;
+                case MentionKind.Modifier when allClasses: type += "part"; break;
                 default: continue;
             }
             var tokens = grid.Overlapping(m.Span).ToList();

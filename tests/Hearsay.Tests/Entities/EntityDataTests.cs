@@ -17,6 +17,8 @@ public class EntityDataTests
         { "common", "persons", 8 },
         { "common", "name-connectors", 2 },
         { "common", "name-particles", 2 },
+        { "common", "place-names", 1 },
+        { "common", "surnames", 1 },
         { "de", "first-names", 3 },
         { "en", "first-names", 3 },
         { "de", "person-roles", 4 },

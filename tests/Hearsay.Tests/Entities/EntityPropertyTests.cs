@@ -16,6 +16,7 @@ public class EntityPropertyTests
         "Militärexperte", "Frau", "sagte", "said", "plane", "has", "in", "der", "die", "the", "und", "and", "von",
         "van", "al-Assad", "Regierung", "Bild", "Spiegel", "„", "“", "\"", ",", ".", "–", "(", ")", "IfW", "\n\n",
         "Hillary", "Clinton", "Wins", "Tower", "Paris", "Agreement", "East", "Africa", "Mount", "Kenya", "River",
+        "Nato-Gipfel", "EU-weit", "Film", "Weltkrieg",
     };
 
     private static readonly Gen<string> Texts =
@@ -41,7 +42,7 @@ public class EntityPropertyTests
                     Assert.InRange(m.EntityId, 0, a.Entities.Count - 1);
                     Assert.Contains(i, a.Entities[m.EntityId].Mentions);
                     // Names do not overlap each other; descriptions and pronouns (from coreference) may hold a name.
-                    if (m.Kind is MentionKind.Name or MentionKind.PartialName or MentionKind.Metonym)
+                    if (m.Kind is MentionKind.Name or MentionKind.PartialName or MentionKind.Metonym or MentionKind.Modifier)
                     {
                         Assert.True(lastNameEnd <= m.Span.Start, "name mentions do not overlap");
                         lastNameEnd = m.Span.End;

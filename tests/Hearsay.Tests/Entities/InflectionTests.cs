@@ -89,11 +89,14 @@ public class InflectionTests
     }
 
     [Fact]
-    public void Hyphen_compound_with_another_head_is_no_mention()
+    public void Hyphen_compound_with_another_head_holds_the_name_only_as_a_modifier()
     {
         // "Ukraine-Krieg" names a war; the country is only its modifier (GermEval marks such words "-part").
         var f = EntityFixture.German("Ukraine-Krieg: Neue Truppen erwartet.");
-        Assert.False(f.HasMentionOver("Ukraine"));
+        var m = f.Mention("Ukraine");
+        Assert.Equal(MentionKind.Modifier, m.Kind);
+        Assert.Equal("Ukraine", f.EntityOf(m).Canonical);
+        Assert.DoesNotContain(f.Article.Mentions, x => x.Kind != MentionKind.Modifier);
     }
 
     [Fact]

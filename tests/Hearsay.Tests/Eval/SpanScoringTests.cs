@@ -39,7 +39,7 @@ public class SpanScoringTests
         var grid = new TokenGrid(new[] { 0, 5, 8, 15, 19, 26 }, new[] { 5, 7, 14, 18, 26, 27 });
         var article = new Analyzer().AnalyzeText("Italy's leader met Germany.", new ArticleMetadata { Language = "en" });
         Assert.Contains(article.Mentions, m => article.StringOf(m.Span) == "Italy's");   // Hearsay keeps the clitic on its token
-        var spans = NerMapping.Spans(article, grid, derivations: false);
+        var spans = NerMapping.Spans(article, grid, allClasses: false);
         Assert.Equal(new[] { new EntitySpan(0, 0, "LOC"), new EntitySpan(4, 4, "LOC") }, spans);
         Assert.Equal("Italy", tokens[spans[0].First]);
     }
