@@ -6,7 +6,7 @@ namespace Hearsay.Provenance.Matching;
 
 /// <summary>
 /// The data the claim matcher reads, loaded once: stop words (the closed-class lists of the language packs
-/// plus Data/matching-stopwords.tsv) and the bilingual lexicon (Data/bilingual-de-en.tsv), which maps German
+/// plus Data/matching-stopwords.tsv), negation words (Data/negation-words.tsv) and the bilingual lexicon (Data/bilingual-de-en.tsv), which maps German
 /// and English words, after stemming, to shared concepts.
 /// </summary>
 public sealed class MatchingData
@@ -16,6 +16,8 @@ public sealed class MatchingData
 
     private readonly Dictionary<string, HashSet<string>> _stop = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopDe, _stopEn;
+    private readonly HashSet<string> _negationDe = new(StringComparer.Ordinal), _negationEn = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _negDe, _negEn;
     private readonly Dictionary<string, Dictionary<string, string>> _concepts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _germanParts = new(StringComparer.Ordinal);
     private Dictionary<string, string> _germanConcepts => _concepts["de"];
@@ -39,6 +41,10 @@ public sealed class MatchingData
             if (r.Length >= 2 && _stop.TryGetValue(r[1], out var set)) set.Add(r[0].ToLowerInvariant());
         _stopDe = _stop["de"].GetAlternateLookup<ReadOnlySpan<char>>();
         _stopEn = _stop["en"].GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var r in Rows("negation-words"))
+            if (r.Length >= 2) (r[1] == "de" ? _negationDe : _negationEn).Add(r[0].ToLowerInvariant());
+        _negDe = _negationDe.GetAlternateLookup<ReadOnlySpan<char>>();
+        _negEn = _negationEn.GetAlternateLookup<ReadOnlySpan<char>>();
 
         // Columns: concept, English words ('|'), German words ('|').
         var concepts = new HashSet<string>(StringComparer.Ordinal);
@@ -95,6 +101,10 @@ public sealed class MatchingData
 
     public bool IsStopWord(ReadOnlySpan<char> lowerWord, string language) =>
         (language == "de" ? _stopDe : _stopEn).Contains(lowerWord);
+
+    /// <summary>A word that negates a statement ("nicht", "kein", "not", "never", and English words ending in n't).</summary>
+    public bool IsNegation(ReadOnlySpan<char> lowerWord, string language) =>
+        language == "de" ? _negDe.Contains(lowerWord) : _negEn.Contains(lowerWord) || lowerWord.EndsWith("n't") || lowerWord.EndsWith("n’t");
 
     /// <summary>The concept of a stem in the language, or null.</summary>
     public string? Concept(string stem, string language) =>
