@@ -18,9 +18,11 @@ public sealed record LinkerOptions
     /// entity (two at most: countries and parties recur in many claims) and one and a half for a shared or fitting
     /// number (the most specific thing a claim states).</summary>
     public double MinEvidence { get; init; } = 3.5;
+    /// <summary>Similarity factor when one claim is negated and the other not, or states the opposite concept.</summary>
+    public double ContradictionFactor { get; init; } = 0.4;
     /// <summary>Share of the weighted Dice coefficient in the similarity; the rest is the overlap coefficient.</summary>
     public double DiceShare { get; init; } = 0.7;
-    /// <summary>Similarity factor when each claim names an entity the other does not.</summary>
+    /// <summary>Similarity factor when each claim names an entity the other does not ("Finland" / "Georgia").</summary>
     public double EntitiesDifferFactor { get; init; } = 0.6;
     /// <summary>Least share of the words and concepts (by weight) of the wordier claim that the two claims share.</summary>
     public double MinContentCover { get; init; } = 0.3;
@@ -80,6 +82,8 @@ public readonly record struct SimilarityParts
     public bool NumbersApart { get; init; }
     /// <summary>One is negated, the other not.</summary>
     public bool NegationApart { get; init; }
+    /// <summary>One states a concept, the other its opposite ("increase" / "decrease", Data/opposite-concepts.tsv).</summary>
+    public bool OppositeApart { get; init; }
     /// <summary>The similarity, in [0, 1]; 0 when a rule rules the pair out.</summary>
     public double Score { get; init; }
 }
@@ -124,6 +128,7 @@ public sealed class ClaimLinker
 
     private readonly LinkerOptions _o;
     private readonly TermTable _table;
+    private readonly MatchingData _data;
     private readonly ClaimNormalizer _normalizer;
     private readonly List<ClaimArticle> _articles = new();
     private readonly List<LinkedClaim> _claims = new();
@@ -139,6 +144,8 @@ public sealed class ClaimLinker
     private double[] _w = new double[1024];
     private int[] _wDf = new int[1024];
     private int[] _wN = new int[1024];
+    /// <summary>Per concept term with opposites ("c:increase" → "c:decrease"), their term ids.</summary>
+    private readonly Dictionary<int, int[]> _opposite = new();
 
     // Per cluster root, reused by every lookup: accumulated weight, the lookup and term that last touched it.
     private double[] _acc = new double[1024];
@@ -151,7 +158,8 @@ public sealed class ClaimLinker
     {
         _o = options ?? new LinkerOptions();
         _table = new TermTable();
-        _normalizer = new ClaimNormalizer(_table, data);
+        _data = data ?? MatchingData.Default;
+        _normalizer = new ClaimNormalizer(_table, _data);
     }
 
     public LinkerOptions Options => _o;
@@ -192,7 +200,7 @@ public sealed class ClaimLinker
             // A headline the analysis found restating the article's own attributed claims joins them when the
             // words agree at least half as well as the threshold asks.
             foreach (var s in mention.Supports)
-                if (local.TryGetValue(s, out int other) && Similarity(claim.Vector, _claims[other].Vector) >= _o.Threshold / 2)
+                if (local.TryGetValue(s, out int other) && Parts(claim.Vector, _claims[other].Vector).Score >= _o.Threshold / 2)
                     Union(other, claim.Index);
             Index(claim);
             Stats.IndexTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
@@ -255,6 +263,8 @@ public sealed class ClaimLinker
         for (int t = _terms; t < count; t++)
         {
             var kind = _table.Kind(t);
+            if (kind == TermKind.Concept && _data.OppositesOf(_table.Name(t)[2..]) is { Count: > 0 } opposites)
+                _opposite[t] = opposites.Select(o => _table.Intern("c:" + o, TermKind.Concept)).ToArray();
             _factor[t] = TermTable.Factor(kind);
             _flags[t] = (byte)((kind == TermKind.Entity ? EntityFlag : 0) | (kind is TermKind.Word or TermKind.Concept ? ContentFlag : 0) | (kind == TermKind.Number ? NumberFlag : 0));
             _wDf[t] = -1;
@@ -330,7 +340,7 @@ public sealed class ClaimLinker
             foreach (var y in Representatives(root))
             {
                 Stats.Comparisons++;
-                sim = Math.Max(sim, Similarity(x.Vector, _claims[y].Vector));
+                sim = Math.Max(sim, Parts(x.Vector, _claims[y].Vector).Score);
             }
             if (sim >= _o.Threshold) ranked.Add((root, sim));
         }
@@ -354,7 +364,7 @@ public sealed class ClaimLinker
         double least = _o.MergeThreshold;
         foreach (var a in Representatives(Find(rootA)))
             foreach (var b in Representatives(Find(rootB)))
-                if (Similarity(_claims[a].Vector, _claims[b].Vector) >= least) return true;
+                if (Parts(_claims[a].Vector, _claims[b].Vector).Score >= least) return true;
         return false;
     }
 
@@ -395,9 +405,17 @@ public sealed class ClaimLinker
     }
 
     /// <summary>
-    /// How much two claims state the same thing, in [0, 1] (see <see cref="Compare"/> for the parts and the rules).
+    /// How much two claims state the same thing, in [0, 1] (see <see cref="Parts"/> for the parts and the rules).
     /// </summary>
     public double Similarity(ClaimVector a, ClaimVector b) => Compare(a, b).Score;
+
+    /// <summary>The parts of the similarity of two claims and its score (see <see cref="Parts"/>), for vectors made by
+    /// <see cref="Normalizer"/> outside <see cref="Add"/> too.</summary>
+    public SimilarityParts Compare(ClaimVector a, ClaimVector b)
+    {
+        EnsureTerms();
+        return Parts(a, b);
+    }
 
     /// <summary>
     /// The parts of the similarity of two claims and its score. The base is the mean of the weighted Dice and
@@ -410,7 +428,7 @@ public sealed class ClaimLinker
     /// when both state numbers and none fits the other's (<see cref="CompatibleQuantities"/>), and when both name
     /// entities but none in common.
     /// </summary>
-    public SimilarityParts Compare(ClaimVector a, ClaimVector b)
+    private SimilarityParts Parts(ClaimVector a, ClaimVector b)
     {
         double shared = 0, wa = 0, wb = 0, sharedContent = 0, contentA = 0, contentB = 0, sharedWords = 0;
         int sharedCount = 0, sharedEntities = 0;
@@ -456,8 +474,9 @@ public sealed class ClaimLinker
                     contentA += w * fa;
                     contentB += w * fb;
                     sharedContent += w * Math.Min(fa, fb);
-                    // A compound's part meeting a word counts half: "Arbeitsmarkt" and "Arbeitsmarkt" share one word, not three.
-                    sharedWords += fa < 1 || fb < 1 ? 0.5 : 1;
+                    // A compound's part meeting a word counts half, meeting the same compound's part nothing: "Arbeitsmarkt"
+                    // and "Arbeitsmarkt" share one word, not three.
+                    sharedWords += fa < 1 && fb < 1 ? 0 : fa < 1 || fb < 1 ? 0.5 : 1;
                 }
                 if ((flags & NumberFlag) != 0) sharedNumber = true;
                 i++;
@@ -487,6 +506,7 @@ public sealed class ClaimLinker
             EntitiesDiffer = unsharedEntityA && unsharedEntityB,
             NumbersApart = a.Values.Length > 0 && b.Values.Length > 0 && !numbersFit,
             NegationApart = a.Negated != b.Negated,
+            OppositeApart = Opposed(a, b) || Opposed(b, a),
         };
         // When names and a number agree, fewer words need to: a short headline stating who and how many, or a
         // translation whose words the lexicon knows only in part.
@@ -496,10 +516,24 @@ public sealed class ClaimLinker
         if (sharedWords + Math.Min(2, sharedEntities) + (sharedNumber ? 1.5 : 0) < _o.MinEvidence) return parts;
         double sim = _o.DiceShare * parts.Dice + (1 - _o.DiceShare) * parts.Cover;
         if (parts.NumbersApart) sim *= 0.4;
-        if (parts.EntitiesApart) sim *= 0.75;
-        else if (parts.EntitiesDiffer) sim *= _o.EntitiesDifferFactor;
-        if (parts.NegationApart) sim *= 0.5;
+        if (parts.EntitiesApart || parts.EntitiesDiffer) sim *= _o.EntitiesDifferFactor;
+        // A claim and its negation, or its opposite, are two claims even when every word agrees: the factor keeps a
+        // perfect match below the threshold.
+        if (parts.NegationApart || parts.OppositeApart) sim *= _o.ContradictionFactor;
         return parts with { Score = sim };
+    }
+
+    /// <summary>A states a concept whose opposite B states, and B does not state the concept too.</summary>
+    private bool Opposed(ClaimVector a, ClaimVector b)
+    {
+        if (_opposite.Count == 0) return false;
+        foreach (var t in a.Terms)
+        {
+            if (!_opposite.TryGetValue(t, out var opposites) || Array.BinarySearch(b.Terms, t) >= 0) continue;
+            foreach (var o in opposites)
+                if (Array.BinarySearch(b.Terms, o) >= 0 && Array.BinarySearch(a.Terms, o) < 0) return true;
+        }
+        return false;
     }
 
     /// <summary>Some pair of the two claims' quantities within <paramref name="factor"/> of each other, or a vague one

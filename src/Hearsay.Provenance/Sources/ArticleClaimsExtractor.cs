@@ -96,6 +96,7 @@ public static class ArticleClaimsExtractor
                 mention.Quantities.Add(new QuantityFact(OutputNames.Of(q.Kind), q.Value, q.UpperValue, q.Unit, OutputNames.Of(q.Bound),
                     q.Approximate, a.StringOf(q.Span), q.Qualifier is { } ql ? a.StringOf(ql) : null, q.ValueText, a.StringOf(q.Number)));
                 Cover(mention, c.Content, q.Number);
+                if (q.Qualifier is { } qualifier) Cover(mention, c.Content, qualifier); // "at least", "bis zu": the value's bound, not a word
             }
             // Attribution phrases inside the claim ("nach Angaben der Feuerwehr", "a source told Reuters") say who
             // reported it, not what: the chain holds them, the matcher does not read them as the claim's words.

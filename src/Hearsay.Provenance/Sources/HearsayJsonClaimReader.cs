@@ -162,6 +162,7 @@ public static class HearsayJsonClaimReader
                     q.TryGetProperty("qualifier", out var ql) && ql.ValueKind == JsonValueKind.Object ? Str(ql, "text") : null, Str(q, "value_text"),
                     hasNumber ? Str(num, "text") ?? "" : ""));
                 if (hasNumber) Cover(mention, start, end, Int(num, "start"), Int(num, "end"));
+                if (q.TryGetProperty("qualifier", out var qq) && qq.ValueKind == JsonValueKind.Object) Cover(mention, start, end, Int(qq, "start"), Int(qq, "end"));
             }
             // Attribution phrases inside the claim say who reported it, not what (see ArticleClaimsExtractor).
             foreach (var (ss, se) in attributionSpans) Cover(mention, start, end, ss, se);
