@@ -119,7 +119,7 @@ public sealed class LinkStats
 public sealed class ClaimLinker
 {
     private const double IdfPrior = 50;
-    private const byte EntityFlag = 1, ContentFlag = 2, NumberFlag = 4;
+    private const byte EntityFlag = 1, ContentFlag = 2, NumberFlag = 4, OppositeFlag = 8;
     /// <summary>Weight factor of a concept that only a part of a compound gave (the split may be wrong).</summary>
     private const double CompoundPartFactor = 0.6;
 
@@ -263,10 +263,10 @@ public sealed class ClaimLinker
         for (int t = _terms; t < count; t++)
         {
             var kind = _table.Kind(t);
-            if (kind == TermKind.Concept && _data.OppositesOf(_table.Name(t)[2..]) is { Count: > 0 } opposites)
-                _opposite[t] = opposites.Select(o => _table.Intern("c:" + o, TermKind.Concept)).ToArray();
+            bool hasOpposite = kind == TermKind.Concept && _data.OppositesOf(_table.Name(t)[2..]).Count > 0;
+            if (hasOpposite) _opposite[t] = _data.OppositesOf(_table.Name(t)[2..]).Select(o => _table.Intern("c:" + o, TermKind.Concept)).ToArray();
             _factor[t] = TermTable.Factor(kind);
-            _flags[t] = (byte)((kind == TermKind.Entity ? EntityFlag : 0) | (kind is TermKind.Word or TermKind.Concept ? ContentFlag : 0) | (kind == TermKind.Number ? NumberFlag : 0));
+            _flags[t] = (byte)((kind == TermKind.Entity ? EntityFlag : 0) | (kind is TermKind.Word or TermKind.Concept ? ContentFlag : 0) | (kind == TermKind.Number ? NumberFlag : 0) | (hasOpposite ? OppositeFlag : 0));
             _wDf[t] = -1;
         }
         _terms = count;
@@ -435,6 +435,7 @@ public sealed class ClaimLinker
         bool entitiesA = false, entitiesB = false, sharedEntity = false, sharedNumber = false;
         bool unsharedEntityA = false, unsharedEntityB = false;
         double numberA = 0, numberB = 0;
+        bool opposableA = false, opposableB = false;
         int i = 0, j = 0;
         var ta = a.Terms;
         var tb = b.Terms;
@@ -448,6 +449,7 @@ public sealed class ClaimLinker
                 if ((flags & ContentFlag) != 0) contentA += w;
                 if ((flags & NumberFlag) != 0) numberA = Math.Max(numberA, w);
                 unsharedEntityA |= (flags & EntityFlag) != 0;
+                opposableA |= (flags & OppositeFlag) != 0;
                 i++;
             }
             else if (i >= ta.Length || tb[j] < ta[i])
@@ -458,6 +460,7 @@ public sealed class ClaimLinker
                 if ((flags & ContentFlag) != 0) contentB += w;
                 if ((flags & NumberFlag) != 0) numberB = Math.Max(numberB, w);
                 unsharedEntityB |= (flags & EntityFlag) != 0;
+                opposableB |= (flags & OppositeFlag) != 0;
                 j++;
             }
             else
@@ -506,7 +509,8 @@ public sealed class ClaimLinker
             EntitiesDiffer = unsharedEntityA && unsharedEntityB,
             NumbersApart = a.Values.Length > 0 && b.Values.Length > 0 && !numbersFit,
             NegationApart = a.Negated != b.Negated,
-            OppositeApart = Opposed(a, b) || Opposed(b, a),
+            // Only a concept one claim states and the other not can have its opposite in the other.
+            OppositeApart = opposableA && Opposed(a, b) || opposableB && Opposed(b, a),
         };
         // When names and a number agree, fewer words need to: a short headline stating who and how many, or a
         // translation whose words the lexicon knows only in part.
