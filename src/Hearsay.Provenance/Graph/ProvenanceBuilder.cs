@@ -210,12 +210,15 @@ public static class ProvenanceBuilder
             var article = linker.Articles[ai];
             var facts = Facts(ai);
             var traced = mentions.Select(m => (Mention: m, Origin: Trace(m, facts, OutletKey))).ToList();
-            var stated = traced.Where(t => t.Origin is not null)
+            bool InTitle(ClaimMention m) => article.Info.Title is { Length: > 0 } title && title.Contains(m.Text, StringComparison.Ordinal);
+            var best = traced.Where(t => t.Origin is not null)
                 .GroupBy(t => t.Origin!.Key)
-                .Select(g => (Origin: g.First().Origin!, Count: g.Count(), First: traced.IndexOf(g.First())))
+                .Select(g => (Origin: g.First().Origin!, Count: g.Count(), First: traced.IndexOf(g.First()), Headline: g.All(t => InTitle(t.Mention))))
                 .OrderBy(g => Priority(g.Origin.Kind) >= 8 ? 1 : 0) // a vague or unidentified source only when nothing better
+                .ThenBy(g => g.Headline ? 1 : 0)                    // a source the body names before one only the headline does
                 .ThenByDescending(g => g.Count).ThenBy(g => Priority(g.Origin.Kind)).ThenBy(g => g.First)
-                .Select(g => g.Origin).FirstOrDefault();
+                .FirstOrDefault();
+            var stated = best.Origin;
             // The mention standing for the article: of those naming its origin (or of all), one stating a number,
             // attributed rather than a headline, the longest.
             var pool = stated is not null ? traced.Where(t => t.Origin?.Key == stated.Key).Select(t => t.Mention).ToList() : mentions;
@@ -232,6 +235,7 @@ public static class ProvenanceBuilder
                 Mentions = mentions,
                 Principal = principal,
                 StatedOrigin = stated,
+                OriginFromHeadline = stated is not null && best.Headline,
             };
             // The hops between origin and article: media and relays of the principal mention.
             foreach (var hop in principal.Chain)
@@ -247,7 +251,11 @@ public static class ProvenanceBuilder
             // outlet of the corpus ("as first reported by The Local").
             foreach (var m in article.Claims)
                 foreach (var h in m.Chain)
+                {
                     if (h.Role is "relay" or "medium" && OutletKey(h) is var key && (h.Identified || key != h.Key) && key != facts.Outlet.Key) app.Cites.Add(key);
+                    // A source that is an outlet of the corpus ("according to CoinDesk") is cited as well.
+                    else if (h.Role is "origin" or "speaker" && OutletKey(h) is var outlet && outlet != h.Key && outlet != facts.Outlet.Key) app.Cites.Add(outlet);
+                }
             foreach (var (key, _) in facts.NamedMedia) app.Cites.Add(key);
             return app;
         }
@@ -388,12 +396,13 @@ public static class ProvenanceBuilder
         /// (as the source of another statement, or at all) is taken to rest on that origin ("in-article").</summary>
         private void NamedInArticle(List<Appearance> apps)
         {
-            var known = apps.Where(a => a.Origin is { } o && Counts(o) && o.Kind is "person" or "organization")
+            var known = apps.Where(a => a.Origin is { } o && Counts(o) && o.Kind is "person" or "organization" && !a.OriginFromHeadline)
                 .Select(a => a.Origin!).GroupBy(o => o.Key).Select(g => g.First()).ToList();
             if (known.Count == 0) return;
             foreach (var a in apps)
             {
-                if (a.Origin is { } o && Counts(o)) continue;
+                // A source only the headline names ("Zentra: …") gives way too when it is no origin elsewhere.
+                if (a.Origin is { } o && Counts(o) && !(a.OriginFromHeadline && !known.Any(k => k.Key == o.Key))) continue;
                 var named = Facts(a.ArticleIndex).Named;
                 var hit = known.FirstOrDefault(k => named.Contains(k.Key));
                 if (hit is null) continue;
