@@ -1,7 +1,4 @@
 using Hearsay.Provenance.Graph;
-using Hearsay.Provenance.Matching;
-using Hearsay.Provenance.Sources;
-using Hearsay.Tests.Output;
 
 namespace Hearsay.Tests.Provenance;
 
@@ -15,14 +12,7 @@ namespace Hearsay.Tests.Provenance;
 /// </summary>
 public class HackCorpusTests
 {
-    private static readonly Lazy<ProvenanceGraph> Graph = new(() =>
-    {
-        var articles = new PathClaimSource([Path.Combine(JsonWalk.RepoRoot(), "tests", "Hearsay.Tests", "Provenance", "Corpus3")])
-            .Read(p => throw new InvalidOperationException(p.ToString())).ToList();
-        var linker = new ClaimLinker();
-        linker.AddAll(articles);
-        return ProvenanceBuilder.Build(linker);
-    });
+    private static readonly Lazy<ProvenanceGraph> Graph = new(() => new ProvenanceCorpus(ProvenanceCorpus.FolderOf("Corpus3")).Graph);
 
     [Fact]
     public void Six_articles_one_claim_one_origin_and_the_relays_they_cite()

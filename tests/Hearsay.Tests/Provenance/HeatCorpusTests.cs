@@ -1,8 +1,4 @@
 using Hearsay.Provenance.Graph;
-using Hearsay.Provenance.Matching;
-using Hearsay.Provenance.Model;
-using Hearsay.Provenance.Sources;
-using Hearsay.Tests.Output;
 
 namespace Hearsay.Tests.Provenance;
 
@@ -14,23 +10,9 @@ namespace Hearsay.Tests.Provenance;
 /// does not take as a claim, so it is not expected in the cluster. Two articles on other heat news (wildfires in Spain,
 /// deaths in Italy) must stay out.
 /// </summary>
-public sealed class HeatCorpus
-{
-    public static string Folder => Path.Combine(JsonWalk.RepoRoot(), "tests", "Hearsay.Tests", "Provenance", "Corpus2");
-    public List<ClaimArticle> Articles { get; } = new PathClaimSource([Folder]).Read(p => throw new InvalidOperationException(p.ToString())).ToList();
-    public ProvenanceGraph Graph { get; }
-
-    public HeatCorpus()
-    {
-        var linker = new ClaimLinker();
-        linker.AddAll(Articles);
-        Graph = ProvenanceBuilder.Build(linker);
-    }
-}
-
 public class HeatCorpusTests(HeatCorpusFixture fixture) : IClassFixture<HeatCorpusFixture>
 {
-    private readonly HeatCorpus c = fixture.Corpus;
+    private readonly ProvenanceCorpus c = fixture.Corpus;
     private ClusterReport Main => c.Graph.Claims[0];
     private Appearance At(string outlet) => Main.Appearances.Single(a => a.Article.Outlet == outlet);
 
@@ -76,5 +58,5 @@ public class HeatCorpusTests(HeatCorpusFixture fixture) : IClassFixture<HeatCorp
 
 public sealed class HeatCorpusFixture
 {
-    public HeatCorpus Corpus { get; } = new();
+    public ProvenanceCorpus Corpus { get; } = new(ProvenanceCorpus.FolderOf("Corpus2"));
 }
