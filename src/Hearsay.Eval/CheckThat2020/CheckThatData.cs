@@ -13,8 +13,9 @@ public sealed record CheckThatQuery(string Id, string Text, int? Year);
 /// (<c>verified_claims.docs.tsv</c>: id, claim, title), each split's tweets (<c>tweets.queries.tsv</c>) and gold pairs
 /// (<c>tweet-vclaim-pairs.qrels</c>, TREC qrels). The TSV files quote fields like CSV (a quoted field may hold tabs,
 /// doubled quotes and line breaks). Tweets are tidied for matching: links and picture addresses out, hashtags and
-/// handles split at their capitals ("#IranProtests" → "Iran Protests"), and the closing "— Name (@handle) Month D,
-/// YYYY" signature kept as the name and handle (who tweeted says much about what) with its year read off.
+/// handles split at their capitals ("#IranProtests" → "Iran Protests") and, given a splitter, into the words they run
+/// together ("#fyrefestival" → "fyre festival"), and the closing "— Name (@handle) Month D, YYYY" signature kept as
+/// the name and handle (who tweeted says much about what) with its year read off.
 /// </summary>
 public static class CheckThatData
 {
@@ -24,9 +25,10 @@ public static class CheckThatData
         ReadQuotedTsv(path).Skip(1).Where(r => r.Length >= 2 && r[0].Length > 0)
             .Select(r => new KnownClaim(r[0], r[1], r.Length > 2 ? r[2] : "")).ToList();
 
-    public static List<CheckThatQuery> ReadQueries(string path) =>
+    /// <param name="split">Splits a word written without spaces into words (<see cref="ClaimRanker.SplitRunTogether"/>).</param>
+    public static List<CheckThatQuery> ReadQueries(string path, Func<string, string>? split = null) =>
         ReadQuotedTsv(path).Skip(1).Where(r => r.Length >= 2 && r[0].Length > 0)
-            .Select(r => new CheckThatQuery(r[0], Tidy(r[1]), YearOf(r[1]))).ToList();
+            .Select(r => new CheckThatQuery(r[0], Tidy(r[1], split), YearOf(r[1]))).ToList();
 
     /// <summary>Query id → relevant claim ids.</summary>
     public static Dictionary<string, HashSet<string>> ReadQrels(string path)
@@ -47,11 +49,18 @@ public static class CheckThatData
     private static readonly Regex Tags = new(@"[#@](\w+)", RegexOptions.Compiled);
     private static readonly Regex CamelBreak = new("(?<=[a-z])(?=[A-Z])|_", RegexOptions.Compiled);
 
-    public static string Tidy(string tweet)
+    public static string Tidy(string tweet, Func<string, string>? split = null)
     {
         var t = Links.Replace(tweet, " ");
-        t = Signature.Replace(t, m => " " + m.Groups[1].Value + " " + CamelBreak.Replace(m.Groups[2].Value, " ") + " ");
-        return Tags.Replace(t, m => " " + CamelBreak.Replace(m.Groups[1].Value, " ") + " ");
+        t = Signature.Replace(t, m => " " + m.Groups[1].Value + " " + Words(m.Groups[2].Value, split) + " ");
+        return Tags.Replace(t, m => " " + Words(m.Groups[1].Value, split) + " ");
+    }
+
+    /// <summary>A hashtag or handle as words: split at its capitals and underscores, then each part by the splitter.</summary>
+    private static string Words(string tag, Func<string, string>? split)
+    {
+        var words = CamelBreak.Replace(tag, " ");
+        return split is null ? words : string.Join(' ', words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(split));
     }
 
     public static int? YearOf(string tweet)

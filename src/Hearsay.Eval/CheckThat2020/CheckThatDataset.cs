@@ -41,8 +41,9 @@ public sealed class MapScorer
 /// <summary>
 /// CLEF-2020 CheckThat! task 2 (English tweets, 10,375 verified Snopes claims): for each tweet, rank the verified
 /// claims it repeats; the official metric is MAP@5. Hearsay ranks with <see cref="ClaimRanker"/> (BM25 on its claim
-/// terms, re-ranked by a linear model whose weights, Data/claim-ranker.tsv in Hearsay.Provenance, were fitted on the
-/// train split with <c>hearsay fit-ranker</c>; dev is for checking, test for reporting). Splits: test (160 queries),
+/// terms, re-ranked by a linear model). The data is for evaluation only, so nothing fitted on it ships: the
+/// re-ranker's weights are fitted here, at run time and deterministically, on the labelled splits before the one
+/// reported (dev: train; test: train and dev), and the reported split is never fitted on. Splits: test (160 queries),
 /// dev (158). Predictions: one TREC run line per ranked claim (query, Q0, claim, rank, score, tag).
 /// </summary>
 public sealed class CheckThatDataset : IEvalDataset
@@ -51,24 +52,51 @@ public sealed class CheckThatDataset : IEvalDataset
     public string Name => Id;
     public string SplitName(SplitChoice choice) => choice == SplitChoice.Dev ? "dev" : "test";
 
+    /// <summary>The splits the re-ranker is fitted on before a split is reported.</summary>
+    public static IReadOnlyList<string> FitSplits(string reported) => reported == "dev" ? ["train"] : ["train", "dev"];
+
+    /// <summary>A split's tweets (with a gold claim) and their gold claims.</summary>
+    private sealed record Split(List<CheckThatQuery> Queries, Dictionary<string, HashSet<string>> Gold);
+
+    private static Split Load(DataRoot data, string split, ClaimRanker ranker)
+    {
+        var gold = CheckThatData.ReadQrels(data.Require(Id, split, "tweet-vclaim-pairs.qrels"));
+        var queries = CheckThatData.ReadQueries(data.Require(Id, split, "tweets.queries.tsv"), ranker.SplitRunTogether);
+        return new Split(queries.Where(q => gold.ContainsKey(q.Id)).ToList(), gold);
+    }
+
+    /// <summary>Fits the ranker's weights on the splits (listwise, see <see cref="RankerModel.Fit"/>) and sets them.</summary>
+    private static RankerModel Fit(ClaimRanker ranker, IReadOnlyList<KnownClaim> claims, IEnumerable<Split> splits)
+    {
+        var sets = new List<(double[][], bool[])>();
+        foreach (var s in splits)
+            foreach (var q in s.Queries)
+            {
+                var (candidates, features) = ranker.Features(q.Text, q.Year);
+                sets.Add((features, candidates.Select(c => s.Gold[q.Id].Contains(claims[c].Id)).ToArray()));
+            }
+        return ranker.Model = RankerModel.Fit(sets);
+    }
+
     public DatasetReport Run(EvalContext context, string split)
     {
         var claims = CheckThatData.ReadClaims(context.Data.Require(Id, "verified_claims.docs.tsv"));
-        var queries = CheckThatData.ReadQueries(context.Data.Require(Id, split, "tweets.queries.tsv"));
-        var gold = CheckThatData.ReadQrels(context.Data.Require(Id, split, "tweet-vclaim-pairs.qrels"));
         var ranker = new ClaimRanker(claims);
+        var reported = Load(context.Data, split, ranker);
+        Fit(ranker, claims, FitSplits(split).Select(s => Load(context.Data, s, ranker)));
         var scorer = new MapScorer();
         var report = new DatasetReport();
         var outDir = context.PredictionsFolder(Id);
         var run = outDir is null ? null : new StringBuilder();
-        foreach (var q in context.Limited(queries.Where(q => gold.ContainsKey(q.Id))))
+        foreach (var q in context.Limited(reported.Queries))
         {
             var ranked = ranker.Rank(q.Text, top: 10, year: q.Year);
             var ids = ranked.Select(r => r.Claim.Id).ToList();
-            scorer.Add(ids, gold[q.Id]);
-            if (MapScorer.AveragePrecision(ids, gold[q.Id], 5) == 0)
+            var gold = reported.Gold[q.Id];
+            scorer.Add(ids, gold);
+            if (MapScorer.AveragePrecision(ids, gold, 5) == 0)
             {
-                var g = claims.First(c => gold[q.Id].Contains(c.Id));
+                var g = claims.First(c => gold.Contains(c.Id));
                 report.Errors.Add(ranked.Count == 0 ? "no candidate" : "relevant claim not in top 5",
                     () => $"{Short(q.Text)} → expected “{Short(g.Text)}”, ranked first “{(ranked.Count > 0 ? Short(ranked[0].Claim.Text) : "-")}”");
             }
@@ -94,39 +122,19 @@ public sealed class CheckThatDataset : IEvalDataset
         return s.Length <= 90 ? s : s[..87] + "...";
     }
 
-    /// <summary>Fits the re-ranker on the train split (listwise, see <see cref="RankerModel.Fit"/>) and reports MAP@5 on
-    /// train and dev with the fitted weights. Test is never looked at.</summary>
+    /// <summary>Fits the re-ranker on the train split and reports MAP@5 on train (in-sample) and dev (held out) with
+    /// the fitted weights, for looking at the model; nothing is written. Test is never read.</summary>
     public static (RankerModel Model, double Train, double Dev) FitRanker(DataRoot data)
     {
         var claims = CheckThatData.ReadClaims(data.Require(Id, "verified_claims.docs.tsv"));
         var ranker = new ClaimRanker(claims);
-        (List<(double[][], bool[])> Sets, List<(int[] Candidates, string Query)> Lists, Dictionary<string, HashSet<string>> Gold, List<CheckThatQuery> Queries) Load(string split)
-        {
-            var queries = CheckThatData.ReadQueries(data.Require(Id, split, "tweets.queries.tsv"));
-            var gold = CheckThatData.ReadQrels(data.Require(Id, split, "tweet-vclaim-pairs.qrels"));
-            var sets = new List<(double[][], bool[])>();
-            var lists = new List<(int[], string)>();
-            foreach (var q in queries.Where(q => gold.ContainsKey(q.Id)))
-            {
-                var (cands, features) = ranker.Features(q.Text, q.Year);
-                sets.Add((features, cands.Select(c => gold[q.Id].Contains(claims[c].Id)).ToArray()));
-                lists.Add((cands, q.Id));
-            }
-            return (sets, lists, gold, queries);
-        }
-        var train = Load("train");
-        var dev = Load("dev");
-        var model = RankerModel.Fit(train.Sets);
-        double Map((List<(double[][], bool[])> Sets, List<(int[] Candidates, string Query)> Lists, Dictionary<string, HashSet<string>> Gold, List<CheckThatQuery> Queries) s)
+        var train = Load(data, "train", ranker);
+        var dev = Load(data, "dev", ranker);
+        var model = Fit(ranker, claims, [train]);
+        double Map(Split s)
         {
             var scorer = new MapScorer();
-            for (int i = 0; i < s.Lists.Count; i++)
-            {
-                var (features, _) = s.Sets[i];
-                var cands = s.Lists[i].Candidates;
-                var order = Enumerable.Range(0, cands.Length).OrderByDescending(k => model.Score(features[k])).ThenBy(k => k).Select(k => claims[cands[k]].Id).Take(10).ToList();
-                scorer.Add(order, s.Gold[s.Lists[i].Query]);
-            }
+            foreach (var q in s.Queries) scorer.Add(ranker.Rank(q.Text, top: 10, year: q.Year).Select(r => r.Claim.Id).ToList(), s.Gold[q.Id]);
             return scorer.Map(5);
         }
         return (model, Map(train), Map(dev));

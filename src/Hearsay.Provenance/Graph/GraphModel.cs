@@ -87,6 +87,9 @@ public sealed class Appearance
     /// <summary>The origin the article names (most often among its mentions; a person before an organization
     /// before a document, an anonymous source, a medium or a country), or null when it names none.</summary>
     public OriginRef? StatedOrigin { get; set; }
+    /// <summary>The stated origin comes only from the headline ("Zentra: hackers stole …"), which names whoever the
+    /// story is about as often as who said it.</summary>
+    public bool OriginFromHeadline { get; set; }
     /// <summary>The origin after following relays: the stated one, or, when the article names only a medium or an
     /// outlet that carries the claim elsewhere in the corpus, or no source at all but cites such an outlet,
     /// the origin found there.</summary>

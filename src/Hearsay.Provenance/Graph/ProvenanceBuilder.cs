@@ -123,6 +123,36 @@ public static class ProvenanceBuilder
             return _facts[articleIndex] = new ArticleFacts(outlet, types, media, named);
         }
 
+        private List<(string Key, string Name)>? _outlets;
+
+        /// <summary>The key of the corpus outlet a cited medium or relay stands for: its own key when an article of the
+        /// corpus is published under it, else the one outlet whose name it is, or begins, at a word boundary ("The
+        /// Local" for "The Local Spain"), leaving out a leading article; else its own key.</summary>
+        private string OutletKey(ChainHop h)
+        {
+            _outlets ??= Enumerable.Range(0, linker.Articles.Count).Select(i => Facts(i).Outlet)
+                .Where(o => o.Key.Length > 0).Select(o => (o.Key, Bare(o.Name))).Distinct().ToList();
+            if (_outlets.Any(o => o.Key == h.Key)) return h.Key;
+            var name = Bare(h.Name);
+            if (name.Length < 3) return h.Key;
+            string? hit = null;
+            foreach (var (key, outlet) in _outlets)
+            {
+                if (!(outlet == name || outlet.StartsWith(name + " ", StringComparison.Ordinal) || name.StartsWith(outlet + " ", StringComparison.Ordinal))) continue;
+                if (hit is not null && hit != key) return h.Key; // two outlets fit: none is meant for sure
+                hit = key;
+            }
+            return hit ?? h.Key;
+        }
+
+        private static string Bare(string name)
+        {
+            var folded = Keys.Fold(name);
+            foreach (var article in new[] { "the ", "der ", "die ", "das " })
+                if (folded.StartsWith(article, StringComparison.Ordinal)) return folded[article.Length..];
+            return folded;
+        }
+
         // ---- per cluster --------------------------------------------------------------------------------
 
         public ClusterReport? Report(ClaimCluster cluster, int minArticles)
@@ -157,6 +187,7 @@ public static class ProvenanceBuilder
             Parents(appearances);
             ResolveOrigins(appearances);
             NamedInArticle(appearances);
+            MediaFollowParents(appearances);
 
             var report = new ClusterReport
             {
@@ -178,13 +209,16 @@ public static class ProvenanceBuilder
         {
             var article = linker.Articles[ai];
             var facts = Facts(ai);
-            var traced = mentions.Select(m => (Mention: m, Origin: Trace(m, facts))).ToList();
-            var stated = traced.Where(t => t.Origin is not null)
+            var traced = mentions.Select(m => (Mention: m, Origin: Trace(m, facts, OutletKey))).ToList();
+            bool InTitle(ClaimMention m) => article.Info.Title is { Length: > 0 } title && title.Contains(m.Text, StringComparison.Ordinal);
+            var best = traced.Where(t => t.Origin is not null)
                 .GroupBy(t => t.Origin!.Key)
-                .Select(g => (Origin: g.First().Origin!, Count: g.Count(), First: traced.IndexOf(g.First())))
+                .Select(g => (Origin: g.First().Origin!, Count: g.Count(), First: traced.IndexOf(g.First()), Headline: g.All(t => InTitle(t.Mention))))
                 .OrderBy(g => Priority(g.Origin.Kind) >= 8 ? 1 : 0) // a vague or unidentified source only when nothing better
+                .ThenBy(g => g.Headline ? 1 : 0)                    // a source the body names before one only the headline does
                 .ThenByDescending(g => g.Count).ThenBy(g => Priority(g.Origin.Kind)).ThenBy(g => g.First)
-                .Select(g => g.Origin).FirstOrDefault();
+                .FirstOrDefault();
+            var stated = best.Origin;
             // The mention standing for the article: of those naming its origin (or of all), one stating a number,
             // attributed rather than a headline, the longest.
             var pool = stated is not null ? traced.Where(t => t.Origin?.Key == stated.Key).Select(t => t.Mention).ToList() : mentions;
@@ -201,33 +235,47 @@ public static class ProvenanceBuilder
                 Mentions = mentions,
                 Principal = principal,
                 StatedOrigin = stated,
+                OriginFromHeadline = stated is not null && best.Headline,
             };
             // The hops between origin and article: media and relays of the principal mention.
-            foreach (var h in principal.Chain)
+            foreach (var hop in principal.Chain)
             {
-                if (h.Role is not ("medium" or "relay")) continue;
+                if (hop.Role is not ("medium" or "relay")) continue;
+                var h = hop with { Key = OutletKey(hop) };
                 if (h.Role == "relay" && !h.Identified && !h.Name.Any(char.IsUpper)) continue; // "as first reported": no name
                 if (h.Key == facts.Outlet.Key) continue;
                 if (app.Hops.Count > 0 && app.Hops[^1].Key == h.Key) continue;
                 app.Hops.Add(h);
             }
-            foreach (var m in mentions)
+            // The outlets the article cites, for this claim or any other: known media, and relays that name an
+            // outlet of the corpus ("as first reported by The Local").
+            foreach (var m in article.Claims)
                 foreach (var h in m.Chain)
-                    if (h.Role is "relay" or "medium" && h.Identified && h.Key != facts.Outlet.Key) app.Cites.Add(h.Key);
+                {
+                    if (h.Role is "relay" or "medium" && OutletKey(h) is var key && (h.Identified || key != h.Key) && key != facts.Outlet.Key) app.Cites.Add(key);
+                    // A source that is an outlet of the corpus ("according to CoinDesk") is cited as well.
+                    else if (h.Role is "origin" or "speaker" && OutletKey(h) is var outlet && outlet != h.Key && outlet != facts.Outlet.Key) app.Cites.Add(outlet);
+                }
             foreach (var (key, _) in facts.NamedMedia) app.Cites.Add(key);
             return app;
         }
 
         /// <summary>The origin a mention names: the first identified source of its chain (origin, speaker who cited it,
-        /// document that carries it), else an anonymous source or document phrase, else what is there.</summary>
-        private static OriginRef? Trace(ClaimMention m, ArticleFacts facts)
+        /// document that carries it), else an anonymous source or document phrase, else what is there. A source that
+        /// is a news outlet ("according to Reuters", "The Guardian reported") is a medium, not an origin of its own.</summary>
+        private static OriginRef? Trace(ClaimMention m, ArticleFacts facts, Func<ChainHop, string> outletKey)
         {
             var hops = m.Chain.Where(h => h.Role is "origin" or "speaker" or "document").ToList();
             if (hops.Count == 0) return null;
             OriginRef Ref(ChainHop h, string kind) => new(h.Key, h.Name, kind);
             foreach (var h in hops)
                 if (h.Identified && h.Kind is not ("vague" or "anonymous"))
+                {
+                    if (h.Kind is "organization" or "unknown" && (OutletDirectory.Default.Resolve(h.Name).Key is var known && known.StartsWith("g:", StringComparison.Ordinal)
+                                                                  || outletKey(h) is var corpus && corpus != h.Key && (known = corpus) is not null))
+                        return new OriginRef(known, h.Name, "media");
                     return Ref(h, facts.EntityTypes.TryGetValue(h.Key, out var t) && t is "country" or "place" ? t : h.Kind);
+                }
             foreach (var h in hops)
                 if (h.Kind is "anonymous" or "document") return Ref(h, h.Kind);
             var first = hops[0];
@@ -331,17 +379,30 @@ public static class ProvenanceBuilder
             }
         }
 
+        /// <summary>An appearance whose origin is only a medium or outlet ("as reported by The Guardian") rests on the
+        /// origin of the appearance it hangs under, when that one has a source of its own ("via-relay").</summary>
+        private static void MediaFollowParents(List<Appearance> apps)
+        {
+            foreach (var a in apps)
+                if (a.Origin is { Kind: "media" } && a.Parent?.Origin is { } up && Counts(up) && up.Kind is not "media")
+                {
+                    a.Origin = up;
+                    a.OriginBasis = "via-relay";
+                }
+        }
+
         /// <summary>An appearance that names no identified source for the claim ("ein russischer Militärexperte",
         /// "Russian state media", nothing) in an article that names one of the claim's identified origins elsewhere
         /// (as the source of another statement, or at all) is taken to rest on that origin ("in-article").</summary>
         private void NamedInArticle(List<Appearance> apps)
         {
-            var known = apps.Where(a => a.Origin is { } o && Counts(o) && o.Kind is "person" or "organization")
+            var known = apps.Where(a => a.Origin is { } o && Counts(o) && o.Kind is "person" or "organization" && !a.OriginFromHeadline)
                 .Select(a => a.Origin!).GroupBy(o => o.Key).Select(g => g.First()).ToList();
             if (known.Count == 0) return;
             foreach (var a in apps)
             {
-                if (a.Origin is { } o && Counts(o)) continue;
+                // A source only the headline names ("Zentra: …") gives way too when it is no origin elsewhere.
+                if (a.Origin is { } o && Counts(o) && !(a.OriginFromHeadline && !known.Any(k => k.Key == o.Key))) continue;
                 var named = Facts(a.ArticleIndex).Named;
                 var hit = known.FirstOrDefault(k => named.Contains(k.Key));
                 if (hit is null) continue;

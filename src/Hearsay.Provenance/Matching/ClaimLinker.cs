@@ -7,15 +7,25 @@ namespace Hearsay.Provenance.Matching;
 public sealed record LinkerOptions
 {
     /// <summary>Least similarity for a claim to join a cluster.</summary>
-    public double Threshold { get; init; } = 0.42;
+    public double Threshold { get; init; } = 0.5;
     /// <summary>A claim that fits two clusters merges them only when some members of the two are this alike on their
     /// own, or when it fits both this well and both state a fitting number (higher than <see cref="Threshold"/>):
     /// a sentence that states two claims does not fuse them.</summary>
-    public double MergeThreshold { get; init; } = 0.56;
-    /// <summary>Two claims sharing fewer terms are never one.</summary>
-    public int MinSharedTerms { get; init; } = 3;
-    /// <summary>Two claims sharing no entity and no number need this many shared terms (words alone are weaker evidence).</summary>
-    public int MinSharedWithoutAnchor { get; init; } = 4;
+    public double MergeThreshold { get; init; } = 0.6;
+    /// <summary>Two claims sharing fewer words or concepts are never one: names and numbers say who and how many, not what.</summary>
+    public double MinSharedContent { get; init; } = 2;
+    /// <summary>Least evidence that two claims state the same thing: their shared words, plus one for each shared
+    /// entity (two at most: countries and parties recur in many claims) and one and a half for a shared or fitting
+    /// number (the most specific thing a claim states).</summary>
+    public double MinEvidence { get; init; } = 3.5;
+    /// <summary>Similarity factor when one claim is negated and the other not, or states the opposite concept.</summary>
+    public double ContradictionFactor { get; init; } = 0.4;
+    /// <summary>Share of the weighted Dice coefficient in the similarity; the rest is the overlap coefficient.</summary>
+    public double DiceShare { get; init; } = 0.7;
+    /// <summary>Similarity factor when each claim names an entity the other does not ("Finland" / "Georgia").</summary>
+    public double EntitiesDifferFactor { get; init; } = 0.6;
+    /// <summary>Least share of the words and concepts (by weight) of the wordier claim that the two claims share.</summary>
+    public double MinContentCover { get; init; } = 0.3;
     /// <summary>How many of a claim's terms (the heaviest) look up candidates.</summary>
     public int QueryTerms { get; init; } = 10;
     /// <summary>A term with more postings than this is too common to look up candidates with.</summary>
@@ -50,6 +60,34 @@ public sealed class ClaimCluster
     public required IReadOnlyList<int> Members { get; init; }
 }
 
+/// <summary>What two claims share and where they part, and the similarity that follows (<see cref="ClaimLinker.Compare"/>).</summary>
+public readonly record struct SimilarityParts
+{
+    /// <summary>Weighted Dice coefficient of all terms.</summary>
+    public double Dice { get; init; }
+    /// <summary>Weighted overlap coefficient: the shared weight over the lighter claim's weight.</summary>
+    public double Cover { get; init; }
+    /// <summary>The shared weight of words, concepts and compound parts over that of the wordier claim.</summary>
+    public double ContentCover { get; init; }
+    public int SharedTerms { get; init; }
+    /// <summary>Shared words and concepts (not names or numbers); a compound's part counts half.</summary>
+    public double SharedWords { get; init; }
+    public bool SharedEntity { get; init; }
+    public bool SharedNumber { get; init; }
+    /// <summary>Both name entities, none in common.</summary>
+    public bool EntitiesApart { get; init; }
+    /// <summary>Each names an entity the other does not ("Finland" / "Georgia").</summary>
+    public bool EntitiesDiffer { get; init; }
+    /// <summary>Both state numbers, none fits the other's.</summary>
+    public bool NumbersApart { get; init; }
+    /// <summary>One is negated, the other not.</summary>
+    public bool NegationApart { get; init; }
+    /// <summary>One states a concept, the other its opposite ("increase" / "decrease", Data/opposite-concepts.tsv).</summary>
+    public bool OppositeApart { get; init; }
+    /// <summary>The similarity, in [0, 1]; 0 when a rule rules the pair out.</summary>
+    public double Score { get; init; }
+}
+
 /// <summary>Work counters, for the scale benchmark.</summary>
 public sealed class LinkStats
 {
@@ -81,10 +119,16 @@ public sealed class LinkStats
 public sealed class ClaimLinker
 {
     private const double IdfPrior = 50;
-    private const byte EntityFlag = 1, ContentFlag = 2, NumberFlag = 4;
+    private const byte EntityFlag = 1, ContentFlag = 2, NumberFlag = 4, OppositeFlag = 8;
+    /// <summary>Weight factor of a concept that only a part of a compound gave (the split may be wrong).</summary>
+    private const double CompoundPartFactor = 0.6;
+
+    private static double PartFactor(ClaimVector v, int term) =>
+        v.PartOnly.Length > 0 && Array.BinarySearch(v.PartOnly, term) >= 0 ? CompoundPartFactor : 1;
 
     private readonly LinkerOptions _o;
     private readonly TermTable _table;
+    private readonly MatchingData _data;
     private readonly ClaimNormalizer _normalizer;
     private readonly List<ClaimArticle> _articles = new();
     private readonly List<LinkedClaim> _claims = new();
@@ -100,6 +144,8 @@ public sealed class ClaimLinker
     private double[] _w = new double[1024];
     private int[] _wDf = new int[1024];
     private int[] _wN = new int[1024];
+    /// <summary>Per concept term with opposites ("c:increase" → "c:decrease"), their term ids.</summary>
+    private readonly Dictionary<int, int[]> _opposite = new();
 
     // Per cluster root, reused by every lookup: accumulated weight, the lookup and term that last touched it.
     private double[] _acc = new double[1024];
@@ -112,7 +158,8 @@ public sealed class ClaimLinker
     {
         _o = options ?? new LinkerOptions();
         _table = new TermTable();
-        _normalizer = new ClaimNormalizer(_table, data);
+        _data = data ?? MatchingData.Default;
+        _normalizer = new ClaimNormalizer(_table, _data);
     }
 
     public LinkerOptions Options => _o;
@@ -153,7 +200,7 @@ public sealed class ClaimLinker
             // A headline the analysis found restating the article's own attributed claims joins them when the
             // words agree at least half as well as the threshold asks.
             foreach (var s in mention.Supports)
-                if (local.TryGetValue(s, out int other) && Similarity(claim.Vector, _claims[other].Vector) >= _o.Threshold / 2)
+                if (local.TryGetValue(s, out int other) && Parts(claim.Vector, _claims[other].Vector).Score >= _o.Threshold / 2)
                     Union(other, claim.Index);
             Index(claim);
             Stats.IndexTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
@@ -216,9 +263,10 @@ public sealed class ClaimLinker
         for (int t = _terms; t < count; t++)
         {
             var kind = _table.Kind(t);
+            bool hasOpposite = kind == TermKind.Concept && _data.OppositesOf(_table.Name(t)[2..]).Count > 0;
+            if (hasOpposite) _opposite[t] = _data.OppositesOf(_table.Name(t)[2..]).Select(o => _table.Intern("c:" + o, TermKind.Concept)).ToArray();
             _factor[t] = TermTable.Factor(kind);
-            _flags[t] = (byte)((kind == TermKind.Entity ? EntityFlag : 0) | (kind is TermKind.Word or TermKind.Concept ? ContentFlag : 0)
-                               | (kind == TermKind.Number ? NumberFlag : 0));
+            _flags[t] = (byte)((kind == TermKind.Entity ? EntityFlag : 0) | (kind is TermKind.Word or TermKind.Concept ? ContentFlag : 0) | (kind == TermKind.Number ? NumberFlag : 0) | (hasOpposite ? OppositeFlag : 0));
             _wDf[t] = -1;
         }
         _terms = count;
@@ -292,7 +340,7 @@ public sealed class ClaimLinker
             foreach (var y in Representatives(root))
             {
                 Stats.Comparisons++;
-                sim = Math.Max(sim, Similarity(x.Vector, _claims[y].Vector));
+                sim = Math.Max(sim, Parts(x.Vector, _claims[y].Vector).Score);
             }
             if (sim >= _o.Threshold) ranked.Add((root, sim));
         }
@@ -316,7 +364,7 @@ public sealed class ClaimLinker
         double least = _o.MergeThreshold;
         foreach (var a in Representatives(Find(rootA)))
             foreach (var b in Representatives(Find(rootB)))
-                if (Similarity(_claims[a].Vector, _claims[b].Vector) >= least) return true;
+                if (Parts(_claims[a].Vector, _claims[b].Vector).Score >= least) return true;
         return false;
     }
 
@@ -357,19 +405,37 @@ public sealed class ClaimLinker
     }
 
     /// <summary>
-    /// How much two claims state the same thing, in [0, 1]: the mean of the weighted Dice coefficient and the
-    /// weighted overlap coefficient of their terms (the overlap lets a short headline meet the long sentence it
-    /// summarizes), requiring <see cref="LinkerOptions.MinSharedTerms"/> shared terms (more without a shared entity or
-    /// number); halved when no word or concept is shared (names and numbers
-    /// alone); times 0.4 when both state quantities and none is within a
-    /// factor ten of the other's (a vague "tens of thousands" fits anything from ten thousand up), times 0.75
-    /// when both name entities and share none.
+    /// How much two claims state the same thing, in [0, 1] (see <see cref="Parts"/> for the parts and the rules).
     /// </summary>
-    public double Similarity(ClaimVector a, ClaimVector b)
+    public double Similarity(ClaimVector a, ClaimVector b) => Compare(a, b).Score;
+
+    /// <summary>The parts of the similarity of two claims and its score (see <see cref="Parts"/>), for vectors made by
+    /// <see cref="Normalizer"/> outside <see cref="Add"/> too.</summary>
+    public SimilarityParts Compare(ClaimVector a, ClaimVector b)
     {
-        double shared = 0, wa = 0, wb = 0;
-        int sharedCount = 0, sharedContent = 0;
+        EnsureTerms();
+        return Parts(a, b);
+    }
+
+    /// <summary>
+    /// The parts of the similarity of two claims and its score. The base is the mean of the weighted Dice and
+    /// overlap coefficients of their terms (the overlap lets a short headline meet the long sentence it
+    /// summarizes). Two claims are never one when they share fewer than <see cref="LinkerOptions.MinSharedTerms"/>
+    /// terms (more without a shared entity or number) or fewer than <see cref="LinkerOptions.MinSharedContent"/>
+    /// words or concepts (names and numbers alone say who and how many, not what), or when the words of either
+    /// side are covered less than <see cref="LinkerOptions.MinContentCover"/> (a claim that shares two words with a
+    /// long sentence is not that sentence). The score is marked down when one claim is negated and the other not,
+    /// when both state numbers and none fits the other's (<see cref="CompatibleQuantities"/>), and when both name
+    /// entities but none in common.
+    /// </summary>
+    private SimilarityParts Parts(ClaimVector a, ClaimVector b)
+    {
+        double shared = 0, wa = 0, wb = 0, sharedContent = 0, contentA = 0, contentB = 0, sharedWords = 0;
+        int sharedCount = 0, sharedEntities = 0;
         bool entitiesA = false, entitiesB = false, sharedEntity = false, sharedNumber = false;
+        bool unsharedEntityA = false, unsharedEntityB = false;
+        double numberA = 0, numberB = 0;
+        bool opposableA = false, opposableB = false;
         int i = 0, j = 0;
         var ta = a.Terms;
         var tb = b.Terms;
@@ -377,46 +443,106 @@ public sealed class ClaimLinker
         {
             if (j >= tb.Length || (i < ta.Length && ta[i] < tb[j]))
             {
-                wa += Weight(ta[i]);
-                entitiesA |= (_flags[ta[i]] & EntityFlag) != 0;
+                double w = Weight(ta[i]) * PartFactor(a, ta[i]);
+                byte flags = _flags[ta[i]];
+                wa += w;
+                if ((flags & ContentFlag) != 0) contentA += w;
+                if ((flags & NumberFlag) != 0) numberA = Math.Max(numberA, w);
+                unsharedEntityA |= (flags & EntityFlag) != 0;
+                opposableA |= (flags & OppositeFlag) != 0;
                 i++;
             }
             else if (i >= ta.Length || tb[j] < ta[i])
             {
-                wb += Weight(tb[j]);
-                entitiesB |= (_flags[tb[j]] & EntityFlag) != 0;
+                double w = Weight(tb[j]) * PartFactor(b, tb[j]);
+                byte flags = _flags[tb[j]];
+                wb += w;
+                if ((flags & ContentFlag) != 0) contentB += w;
+                if ((flags & NumberFlag) != 0) numberB = Math.Max(numberB, w);
+                unsharedEntityB |= (flags & EntityFlag) != 0;
+                opposableB |= (flags & OppositeFlag) != 0;
                 j++;
             }
             else
             {
-                double w = Weight(ta[i]);
-                wa += w;
-                wb += w;
-                shared += w;
-                sharedCount++;
+                double w = Weight(ta[i]), fa = PartFactor(a, ta[i]), fb = PartFactor(b, tb[j]);
                 byte flags = _flags[ta[i]];
-                if ((flags & EntityFlag) != 0) { entitiesA = entitiesB = sharedEntity = true; }
-                if ((flags & ContentFlag) != 0) sharedContent++;
+                wa += w * fa;
+                wb += w * fb;
+                shared += w * Math.Min(fa, fb);
+                sharedCount++;
+                if ((flags & EntityFlag) != 0) { sharedEntity = true; sharedEntities++; }
+                if ((flags & ContentFlag) != 0)
+                {
+                    contentA += w * fa;
+                    contentB += w * fb;
+                    sharedContent += w * Math.Min(fa, fb);
+                    // A compound's part meeting a word counts half, meeting the same compound's part nothing: "Arbeitsmarkt"
+                    // and "Arbeitsmarkt" share one word, not three.
+                    sharedWords += fa < 1 && fb < 1 ? 0 : fa < 1 || fb < 1 ? 0.5 : 1;
+                }
                 if ((flags & NumberFlag) != 0) sharedNumber = true;
                 i++;
                 j++;
             }
         }
-        if (sharedCount < _o.MinSharedTerms || wa <= 0 || wb <= 0) return 0;
-        if (sharedCount < _o.MinSharedWithoutAnchor && !sharedEntity && !sharedNumber) return 0;
-        double dice = 2 * shared / (wa + wb);
-        double cover = shared / Math.Min(wa, wb);
-        double sim = 0.5 * dice + 0.5 * cover;
-        if (a.Values.Length > 0 && b.Values.Length > 0 && !CompatibleQuantities(a, b)) sim *= 0.4;
-        if (entitiesA && entitiesB && !sharedEntity) sim *= 0.75;
-        // Names and numbers alone do not make two claims one: some word or concept must be shared too.
-        if (sharedContent == 0) sim *= 0.5;
-        return sim;
+        entitiesA = unsharedEntityA || sharedEntity;
+        entitiesB = unsharedEntityB || sharedEntity;
+        bool numbersFit = a.Values.Length > 0 && b.Values.Length > 0 && CompatibleQuantities(a, b);
+        if (numbersFit && !sharedNumber && numberA > 0 && numberB > 0 && CompatibleQuantities(a, b, FitFactor))
+        {
+            // "50,000" and "tens of thousands", "1,800" and "nearly 2,000": different terms, one number that drifted.
+            shared += 0.5 * Math.Min(numberA, numberB);
+            sharedCount++;
+            sharedNumber = true;
+        }
+        var parts = new SimilarityParts
+        {
+            Dice = wa + wb > 0 ? 2 * shared / (wa + wb) : 0,
+            Cover = wa > 0 && wb > 0 ? shared / Math.Min(wa, wb) : 0,
+            ContentCover = contentA > 0 && contentB > 0 ? sharedContent / Math.Max(contentA, contentB) : 0,
+            SharedTerms = sharedCount,
+            SharedWords = sharedWords,
+            SharedEntity = sharedEntity,
+            SharedNumber = sharedNumber,
+            EntitiesApart = entitiesA && entitiesB && !sharedEntity,
+            EntitiesDiffer = unsharedEntityA && unsharedEntityB,
+            NumbersApart = a.Values.Length > 0 && b.Values.Length > 0 && !numbersFit,
+            NegationApart = a.Negated != b.Negated,
+            // Only a concept one claim states and the other not can have its opposite in the other.
+            OppositeApart = opposableA && Opposed(a, b) || opposableB && Opposed(b, a),
+        };
+        // When names and a number agree, fewer words need to: a short headline stating who and how many, or a
+        // translation whose words the lexicon knows only in part.
+        bool anchored = sharedEntity && sharedNumber;
+        if (sharedWords < _o.MinSharedContent - (anchored ? 0.5 : 0) || wa <= 0 || wb <= 0) return parts;
+        if (parts.ContentCover < (anchored ? _o.MinContentCover / 2 : _o.MinContentCover)) return parts;
+        if (sharedWords + Math.Min(2, sharedEntities) + (sharedNumber ? 1.5 : 0) < _o.MinEvidence) return parts;
+        double sim = _o.DiceShare * parts.Dice + (1 - _o.DiceShare) * parts.Cover;
+        if (parts.NumbersApart) sim *= 0.4;
+        if (parts.EntitiesApart || parts.EntitiesDiffer) sim *= _o.EntitiesDifferFactor;
+        // A claim and its negation, or its opposite, are two claims even when every word agrees: the factor keeps a
+        // perfect match below the threshold.
+        if (parts.NegationApart || parts.OppositeApart) sim *= _o.ContradictionFactor;
+        return parts with { Score = sim };
     }
 
-    /// <summary>Some pair of the two claims' quantities within a factor ten, or a vague one ("tens of thousands")
-    /// at or below the other.</summary>
-    internal static bool CompatibleQuantities(ClaimVector a, ClaimVector b)
+    /// <summary>A states a concept whose opposite B states, and B does not state the concept too.</summary>
+    private bool Opposed(ClaimVector a, ClaimVector b)
+    {
+        if (_opposite.Count == 0) return false;
+        foreach (var t in a.Terms)
+        {
+            if (!_opposite.TryGetValue(t, out var opposites) || Array.BinarySearch(b.Terms, t) >= 0) continue;
+            foreach (var o in opposites)
+                if (Array.BinarySearch(b.Terms, o) >= 0 && Array.BinarySearch(a.Terms, o) < 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Some pair of the two claims' quantities within <paramref name="factor"/> of each other, or a vague one
+    /// ("tens of thousands": ten thousand or more) that the other's value falls in (from it up to ten times it).</summary>
+    internal static bool CompatibleQuantities(ClaimVector a, ClaimVector b, double factor = ApartFactor)
     {
         for (int i = 0; i < a.Values.Length; i++)
             for (int j = 0; j < b.Values.Length; j++)
@@ -424,11 +550,17 @@ public sealed class ClaimLinker
                 double x = Math.Abs(a.Values[i]), y = Math.Abs(b.Values[j]);
                 if (x == 0 || y == 0) { if (x == y) return true; continue; }
                 double ratio = x > y ? x / y : y / x;
-                if (ratio <= 10.0001) return true;
-                if (a.Vague[i] && x <= y || b.Vague[j] && y <= x) return true;
+                if (ratio <= factor + 1e-9) return true;
+                if (a.Vague[i] && x <= y && y < 10 * x || b.Vague[j] && y <= x && x < 10 * y) return true;
             }
         return false;
     }
+
+    /// <summary>Numbers further apart than this (and no vague one covering the other) are different numbers: "14" and
+    /// "49" dead are two reports, "1,800" and "nearly 2,000" one.</summary>
+    private const double ApartFactor = 2.5;
+    /// <summary>Numbers this close count as the same number stated differently.</summary>
+    private const double FitFactor = 1.2;
 
     /// <summary>The clusters as they stand, in order of their first mention.</summary>
     public IReadOnlyList<ClaimCluster> Clusters()

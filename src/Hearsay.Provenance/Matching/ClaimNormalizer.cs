@@ -9,10 +9,10 @@ public enum TermKind : byte
 {
     /// <summary>A stem with no concept in the lexicon ("korotchenko", "pjongjang"): shared by both languages as written.</summary>
     Word,
-    /// <summary>A concept of the bilingual lexicon: "Truppen", "troops" and "soldiers" are one term.</summary>
+    /// <summary>A concept of the bilingual lexicon: "Truppen", "troops" and "soldiers" are one term. A German
+    /// compound the lexicon lacks gives the concepts of its parts too ("Staatsfernsehen" → state, television); a
+    /// claim marks those that came only from such parts (<see cref="ClaimVector.PartOnly"/>).</summary>
     Concept,
-    /// <summary>A concept found as a part of a German compound ("Staatsfernsehen" → state, television).</summary>
-    CompoundPart,
     /// <summary>An entity by its language-independent key ("KP" for "Nordkorea", "North Korea" and "nordkoreanische").</summary>
     Entity,
     /// <summary>A number's value, whatever its format ("100.000", "100,000", "100 000", "one hundred thousand").</summary>
@@ -47,13 +47,11 @@ public sealed class TermTable
     public string Name(int id) { lock (_lock) return _names[id]; }
     public TermKind Kind(int id) { lock (_lock) return _kinds[id]; }
 
-    /// <summary>Weight factor of a term kind: entities and numbers say most about which claim it is, compound
-    /// parts least (the split may be wrong).</summary>
+    /// <summary>Weight factor of a term kind: entities and numbers say most about which claim it is.</summary>
     public static double Factor(TermKind kind) => kind switch
     {
         TermKind.Entity => 1.5,
         TermKind.Number => 1.3,
-        TermKind.CompoundPart => 0.6,
         TermKind.Date => 0.7,
         _ => 1.0,
     };
@@ -66,6 +64,12 @@ public sealed class ClaimVector
     public required int[] Terms { get; init; }
     public required double[] Values { get; init; }
     public required bool[] Vague { get; init; }
+    /// <summary>The claim is negated ("nicht", "kein", "not", "never"): it does not state what the same words
+    /// without the negation state.</summary>
+    public bool Negated { get; init; }
+    /// <summary>The sorted terms that only a part of a compound gave ("Arbeitsmarkt" → job, market): they weigh
+    /// less, and one compound does not count as several shared words.</summary>
+    public int[] PartOnly { get; init; } = [];
     public static readonly ClaimVector Empty = new() { Terms = [], Values = [], Vague = [] };
 }
 
@@ -108,9 +112,10 @@ public sealed class ClaimNormalizer(TermTable table, MatchingData? data = null)
                 vague.Add(q.Bound == "lower" && q.Approximate);
             }
         }
-        var covered = claim.Covered.Count > 1 ? claim.Covered.OrderBy(c => c.Start).ToList() : claim.Covered;
-        Words(claim.Text, language, covered, terms, values, vague);
-        return Build(terms, values, vague);
+        var covered = claim.Covered.Count > 1 ? Merge(claim.Covered) : claim.Covered;
+        var parts = new HashSet<int>();
+        bool negated = Words(claim.Text, language, covered, terms, parts, values, vague);
+        return Build(terms, parts, values, vague, negated);
     }
 
     /// <summary>The terms of bare text (no entity or quantity layer): words, and numbers parsed from digits.</summary>
@@ -119,25 +124,46 @@ public sealed class ClaimNormalizer(TermTable table, MatchingData? data = null)
         var terms = new HashSet<int>();
         var values = new List<double>();
         var vague = new List<bool>();
-        Words(text, language, [], terms, values, vague);
-        return Build(terms, values, vague);
+        var parts = new HashSet<int>();
+        bool negated = Words(text, language, [], terms, parts, values, vague);
+        return Build(terms, parts, values, vague, negated);
+    }
+
+    /// <summary>Spans in order, overlapping ones joined (entity names, numbers and attribution phrases may overlap).</summary>
+    private static List<(int Start, int End)> Merge(List<(int Start, int End)> spans)
+    {
+        var sorted = spans.OrderBy(c => c.Start).ToList();
+        var merged = new List<(int Start, int End)>(sorted.Count) { sorted[0] };
+        for (int i = 1; i < sorted.Count; i++)
+        {
+            var last = merged[^1];
+            if (sorted[i].Start <= last.End) merged[^1] = (last.Start, Math.Max(last.End, sorted[i].End));
+            else merged.Add(sorted[i]);
+        }
+        return merged;
     }
 
     /// <summary>The term strings of bare text, for tests and diagnostics.</summary>
     public IReadOnlyList<string> Explain(ClaimVector v) => v.Terms.Select(table.Name).ToList();
 
-    private static ClaimVector Build(HashSet<int> terms, List<double> values, List<bool> vague)
+    private static ClaimVector Build(HashSet<int> terms, HashSet<int> parts, List<double> values, List<bool> vague, bool negated)
     {
+        parts.ExceptWith(terms);
+        terms.UnionWith(parts);
         var arr = terms.ToArray();
         Array.Sort(arr);
-        return new ClaimVector { Terms = arr, Values = values.ToArray(), Vague = vague.ToArray() };
+        var partOnly = parts.Count == 0 ? [] : parts.ToArray();
+        Array.Sort(partOnly);
+        return new ClaimVector { Terms = arr, Values = values.ToArray(), Vague = vague.ToArray(), Negated = negated, PartOnly = partOnly };
     }
 
     internal static string NumberTerm(double value) => "n:" + value.ToString("G6", CultureInfo.InvariantCulture);
 
-    private void Words(string text, string language, List<(int Start, int End)> covered, HashSet<int> terms, List<double> values, List<bool> vague)
+    /// <returns>Whether a negation word was read.</returns>
+    private bool Words(string text, string language, List<(int Start, int End)> covered, HashSet<int> terms, HashSet<int> parts, List<double> values, List<bool> vague)
     {
         string lang = language == "de" ? "de" : "en";
+        bool negated = false;
         int ci = 0, i = 0, n = text.Length;
         while (i < n)
         {
@@ -148,7 +174,7 @@ public sealed class ClaimNormalizer(TermTable table, MatchingData? data = null)
             {
                 int j = i + 1;
                 while (j < n && (char.IsLetterOrDigit(text[j]) || IsGenderMarker(text, j) || IsInnerApostrophe(text, j))) j++;
-                Word(text.AsSpan(i, j - i), lang, terms);
+                negated |= Word(text.AsSpan(i, j - i), lang, terms, parts);
                 i = j;
             }
             else if (char.IsDigit(c))
@@ -171,27 +197,31 @@ public sealed class ClaimNormalizer(TermTable table, MatchingData? data = null)
             }
             else i++;
         }
+        return negated;
     }
 
-    private void Word(ReadOnlySpan<char> word, string lang, HashSet<int> terms)
+    /// <returns>Whether the word is a negation (it adds no term then).</returns>
+    private bool Word(ReadOnlySpan<char> word, string lang, HashSet<int> terms, HashSet<int> parts)
     {
-        if (word.Length < 2 || word.Length > 64) return;
+        if (word.Length < 2 || word.Length > 64) return false;
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
-        if (_data.IsStopWord(lower, lang)) return;
+        if (_data.IsNegation(lower, lang)) return true;
+        if (_data.IsStopWord(lower, lang)) return false;
         var stem = LightStemmer.Stem(word, lang);
-        if (stem.Length < 2) return;
+        if (stem.Length < 2) return false;
         if (_data.Concept(stem, lang) is { } concept)
         {
             terms.Add(table.Intern("c:" + concept, TermKind.Concept));
-            return;
+            return false;
         }
         if (lang == "de" && _data.TrySplitCompound(stem, out var modifier, out var head))
         {
-            terms.Add(table.Intern("c:" + head, TermKind.CompoundPart));
-            if (modifier is not null) terms.Add(table.Intern("c:" + modifier, TermKind.CompoundPart));
+            parts.Add(table.Intern("c:" + head, TermKind.Concept));
+            if (modifier is not null) parts.Add(table.Intern("c:" + modifier, TermKind.Concept));
         }
         terms.Add(table.Intern("w:" + stem, TermKind.Word));
+        return false;
     }
 
     /// <summary>":", "*", "_" or "·" before "in"/"innen" inside a German word ("Soldat:innen").</summary>

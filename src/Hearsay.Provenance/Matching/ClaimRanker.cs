@@ -18,9 +18,11 @@ public sealed record RankedClaim(KnownClaim Claim, double Score, int Rank);
 ///   numbers) plus half the BM25 over their titles; the best <see cref="Candidates"/> go on;</item>
 /// <item>a linear re-ranker over twelve features (BM25 scores, how much of the query and of the claim the shared
 ///   terms cover, character 4-gram cosines that catch names run together in hashtags, the rank, whether a year
-///   the claim names fits the query's date). Its weights are data (Data/claim-ranker.tsv), fitted on the
-///   CheckThat! 2020 task 2 training queries with <c>hearsay fit-ranker</c>.</item>
+///   the claim names fits the query's date). Its weights (<see cref="Model"/>) are fitted on labelled queries
+///   with <see cref="RankerModel.Fit"/>; none ship, so an unfitted ranker keeps the first-stage order.</item>
 /// </list>
+/// Words run together ("#fyrefestival", "@georgesoros") can be split into the words the indexed claims use
+/// (<see cref="SplitRunTogether"/>) before a query is ranked.
 /// </summary>
 public sealed class ClaimRanker
 {
@@ -41,13 +43,14 @@ public sealed class ClaimRanker
     private readonly Dictionary<string, double>[] _gramsAll, _gramsClaim, _gramsTitle;
     private readonly Dictionary<string, int> _gramDf = new(StringComparer.Ordinal);
     private readonly HashSet<int>[] _years;
-    private readonly RankerModel _model;
+    private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
+    private readonly double _vocabularyLogTotal;
 
     public ClaimRanker(IReadOnlyList<KnownClaim> claims, string language = "en", RankerModel? model = null)
     {
         _claims = claims;
         _language = language;
-        _model = model ?? RankerModel.Default;
+        Model = model ?? RankerModel.FirstStage;
         _normalizer = new ClaimNormalizer(new TermTable());
         var claimTerms = claims.Select(c => _normalizer.NormalizeText(c.Text, language).Terms).ToArray();
         var titleTerms = claims.Select(c => _normalizer.NormalizeText(c.Title, language).Terms).ToArray();
@@ -60,16 +63,21 @@ public sealed class ClaimRanker
         _gramsClaim = claims.Select(c => Weigh(Grams(c.Text))).ToArray();
         _gramsTitle = claims.Select(c => Weigh(Grams(c.Title))).ToArray();
         _years = claims.Select(c => YearsIn(c.Text + " " + c.Title)).ToArray();
+        foreach (var c in claims) CountWords(c.Text + " " + c.Title);
+        _vocabularyLogTotal = Math.Log(Math.Max(1, _vocabulary.Values.Sum()));
     }
 
     public int Count => _claims.Count;
+
+    /// <summary>The re-ranker's weights; <see cref="RankerModel.FirstStage"/> (the BM25 order) until a fitted one is set.</summary>
+    public RankerModel Model { get; set; }
 
     /// <summary>The best <paramref name="top"/> claims for the text, best first.</summary>
     /// <param name="year">The year the text was written, when known (a claim naming another year ranks lower).</param>
     public IReadOnlyList<RankedClaim> Rank(string text, int top = 5, int? year = null)
     {
         var (candidates, features) = Features(text, year);
-        var scores = features.Select(_model.Score).ToArray();
+        var scores = features.Select(Model.Score).ToArray();
         return Enumerable.Range(0, candidates.Length)
             .OrderByDescending(i => scores[i]).ThenBy(i => i)
             .Take(top)
@@ -110,6 +118,56 @@ public sealed class ClaimRanker
             ];
         }
         return (candidates, features);
+    }
+
+    /// <summary>
+    /// A word written without spaces ("fyrefestival", "stonemanshooting") as the words of the indexed claims it is
+    /// made of ("fyre festival"), or the word itself when it is short, known as it stands, not all letters, or not
+    /// made of known words. Of the ways to cut it, the likeliest under the claims' word frequencies wins, each cut
+    /// costing as much as a word seen once in e^<see cref="CutCost"/> words, so common words are not strung together
+    /// from short rare ones.
+    /// </summary>
+    public string SplitRunTogether(string word)
+    {
+        if (word.Length < MinRunTogether || word.Length > 64) return word;
+        var w = word.ToLowerInvariant();
+        if (_vocabulary.ContainsKey(w)) return word;
+        foreach (var ch in w) if (!char.IsLetter(ch)) return word;
+        int n = w.Length;
+        var best = new double[n + 1];
+        var from = new int[n + 1];
+        Array.Fill(best, double.NegativeInfinity);
+        best[0] = 0;
+        var lookup = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int end = 2; end <= n; end++)
+            for (int start = Math.Max(0, end - MaxPiece); start <= end - 2; start++)
+            {
+                if (double.IsNegativeInfinity(best[start]) || !lookup.TryGetValue(w.AsSpan(start, end - start), out int count)) continue;
+                double score = best[start] + Math.Log(count) - _vocabularyLogTotal - CutCost;
+                if (score > best[end]) { best[end] = score; from[end] = start; }
+            }
+        if (double.IsNegativeInfinity(best[n])) return word;
+        var parts = new List<string>();
+        for (int end = n; end > 0; end = from[end]) parts.Add(w[from[end]..end]);
+        parts.Reverse();
+        return string.Join(' ', parts);
+    }
+
+    private const int MinRunTogether = 6, MaxPiece = 20;
+    private const double CutCost = 5;
+
+    private void CountWords(string text)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i])) { i++; continue; }
+            int j = i;
+            while (j < text.Length && char.IsLetter(text[j])) j++;
+            var word = text[i..j].ToLowerInvariant();
+            _vocabulary[word] = _vocabulary.GetValueOrDefault(word) + 1;
+            i = j;
+        }
     }
 
     private static int[] TopK(double[] scores, int k)
@@ -219,59 +277,27 @@ public sealed class ClaimRanker
 }
 
 /// <summary>The re-ranker's weights: per feature a mean and a standard deviation (to standardize it) and a weight.
-/// Read from Data/claim-ranker.tsv; written by <c>hearsay fit-ranker</c>.</summary>
+/// Fitted with <see cref="Fit"/> on labelled queries; no fitted weights ship with Hearsay (the only labelled claim
+/// matching data at hand, CheckThat! 2020, is for evaluation only), so <c>hearsay eval</c> fits them at run time.</summary>
 public sealed class RankerModel
 {
     public required double[] Mean { get; init; }
     public required double[] Sd { get; init; }
     public required double[] Weight { get; init; }
 
-    private static readonly Lazy<RankerModel> Embedded = new(() => Parse(MatchingData.Rows("claim-ranker")));
-    public static RankerModel Default => Embedded.Value;
+    /// <summary>Keeps the first stage's order: the combined BM25 score alone.</summary>
+    public static RankerModel FirstStage { get; } = new()
+    {
+        Mean = new double[ClaimRanker.FeatureNames.Length],
+        Sd = Enumerable.Repeat(1.0, ClaimRanker.FeatureNames.Length).ToArray(),
+        Weight = ClaimRanker.FeatureNames.Select(f => f == "bm25" ? 1.0 : 0.0).ToArray(),
+    };
 
     public double Score(double[] features)
     {
         double s = 0;
         for (int i = 0; i < Weight.Length; i++) s += Weight[i] * (features[i] - Mean[i]) / Sd[i];
         return s;
-    }
-
-    /// <summary>Rows: feature name, mean, standard deviation, weight, in <see cref="ClaimRanker.FeatureNames"/> order.</summary>
-    public static RankerModel Parse(IReadOnlyList<string[]> rows)
-    {
-        var names = ClaimRanker.FeatureNames;
-        var mean = new double[names.Length];
-        var sd = new double[names.Length];
-        var weight = new double[names.Length];
-        var seen = new bool[names.Length];
-        foreach (var r in rows)
-        {
-            int i = Array.IndexOf(names, r[0]);
-            if (i < 0 || r.Length < 4) throw new FormatException($"claim-ranker: unknown feature or short row '{string.Join('\t', r)}'");
-            mean[i] = double.Parse(r[1], CultureInfo.InvariantCulture);
-            sd[i] = double.Parse(r[2], CultureInfo.InvariantCulture);
-            weight[i] = double.Parse(r[3], CultureInfo.InvariantCulture);
-            seen[i] = true;
-        }
-        if (seen.Any(s => !s)) throw new FormatException("claim-ranker: a feature has no row: " + string.Join(", ", names.Where((_, i) => !seen[i])));
-        return new RankerModel { Mean = mean, Sd = sd, Weight = weight };
-    }
-
-    /// <summary>The model as a data file, with a header saying how it was made.</summary>
-    public string ToTsv(string provenance)
-    {
-        var sb = new StringBuilder();
-        sb.Append("# data: claim-ranker\n");
-        sb.Append("# What: weights of the claim re-ranker (Matching/ClaimRanker.cs): per feature its mean and standard deviation\n");
-        sb.Append("#   over the training candidates (features are standardized with them) and its weight in the linear score.\n");
-        foreach (var line in provenance.Split('\n')) sb.Append("# ").Append(line).Append('\n');
-        sb.Append("# Columns: feature, mean, sd, weight\n");
-        for (int i = 0; i < Weight.Length; i++)
-            sb.Append(ClaimRanker.FeatureNames[i]).Append('\t')
-              .Append(Mean[i].ToString("R", CultureInfo.InvariantCulture)).Append('\t')
-              .Append(Sd[i].ToString("R", CultureInfo.InvariantCulture)).Append('\t')
-              .Append(Weight[i].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
-        return sb.ToString();
     }
 
     /// <summary>
@@ -292,20 +318,32 @@ public sealed class RankerModel
         }
         var z = queries.Select(q => q.Features.Select(x => x.Select((v, j) => (v - mean[j]) / sd[j]).ToArray()).ToArray()).ToArray();
         var w = new double[f];
+        var grad = new double[f];
+        var e = new double[queries.Count == 0 ? 0 : queries.Max(q => q.Features.Length)];
         for (int it = 0; it < iterations; it++)
         {
-            var grad = new double[f];
+            Array.Clear(grad);
             for (int qi = 0; qi < queries.Count; qi++)
             {
                 var xs = z[qi];
                 var rel = queries[qi].Relevant;
-                if (xs.Length == 0 || !rel.Any(r => r)) continue;
-                var s = xs.Select(x => x.Zip(w, (a, b) => a * b).Sum()).ToArray();
-                double max = s.Max();
-                var e = s.Select(v => Math.Exp(v - max)).ToArray();
-                double sum = e.Sum(), relSum = 0;
-                for (int i = 0; i < e.Length; i++) if (rel[i]) relSum += e[i];
-                for (int i = 0; i < e.Length; i++)
+                if (xs.Length == 0 || Array.IndexOf(rel, true) < 0) continue;
+                double max = double.NegativeInfinity;
+                for (int i = 0; i < xs.Length; i++)
+                {
+                    double v = 0;
+                    for (int j = 0; j < f; j++) v += w[j] * xs[i][j];
+                    e[i] = v;
+                    max = Math.Max(max, v);
+                }
+                double sum = 0, relSum = 0;
+                for (int i = 0; i < xs.Length; i++)
+                {
+                    e[i] = Math.Exp(e[i] - max);
+                    sum += e[i];
+                    if (rel[i]) relSum += e[i];
+                }
+                for (int i = 0; i < xs.Length; i++)
                 {
                     double g = e[i] / sum - (rel[i] ? e[i] / relSum : 0);
                     for (int j = 0; j < f; j++) grad[j] += g * xs[i][j];

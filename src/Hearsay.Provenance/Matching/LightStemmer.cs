@@ -45,6 +45,8 @@ public static class LightStemmer
         else if (s.Length >= 5 && (s[^1] is 'e' or 's' or 'n')) s = s[..^1];
         // "Soldaten" and "Soldat", "Truppen" and "Truppe": a remaining final e goes too.
         if (s.Length >= 5 && s[^1] == 'e') s = s[..^1];
+        // "evakuiert", "evakuierte" and "evakuieren": the participle of an -ieren verb meets its infinitive.
+        if (s.Length >= 7 && s.EndsWith("iert")) s = s[..^1];
         return new string(s);
     }
 

@@ -6,7 +6,8 @@ namespace Hearsay.Provenance.Matching;
 
 /// <summary>
 /// The data the claim matcher reads, loaded once: stop words (the closed-class lists of the language packs
-/// plus Data/matching-stopwords.tsv) and the bilingual lexicon (Data/bilingual-de-en.tsv), which maps German
+/// plus Data/matching-stopwords.tsv), negation words (Data/negation-words.tsv), opposite concepts
+/// (Data/opposite-concepts.tsv) and the bilingual lexicon (Data/bilingual-de-en.tsv), which maps German
 /// and English words, after stemming, to shared concepts.
 /// </summary>
 public sealed class MatchingData
@@ -16,9 +17,27 @@ public sealed class MatchingData
 
     private readonly Dictionary<string, HashSet<string>> _stop = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopDe, _stopEn;
+    private readonly HashSet<string> _negationDe = new(StringComparer.Ordinal), _negationEn = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _negDe, _negEn;
     private readonly Dictionary<string, Dictionary<string, string>> _concepts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _germanParts = new(StringComparer.Ordinal);
     private Dictionary<string, string> _germanConcepts => _concepts["de"];
+
+    /// <summary>Pairs of concepts that state opposite things (Data/opposite-concepts.tsv).</summary>
+    public List<(string A, string B)> Opposites { get; } = new();
+    private readonly Dictionary<string, List<string>> _opposites = new(StringComparer.Ordinal);
+
+    private void AddOpposite(string a, string b)
+    {
+        if (!_opposites.TryGetValue(a, out var list)) _opposites[a] = list = new List<string>();
+        list.Add(b);
+    }
+
+    /// <summary>The concepts opposite to a concept ("increase" → "decrease").</summary>
+    public IReadOnlyList<string> OppositesOf(string concept) => _opposites.TryGetValue(concept, out var l) ? l : [];
+
+    /// <summary>Every concept of the lexicon.</summary>
+    public HashSet<string> Concepts { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Stems that two concepts of the lexicon claim (the first listed wins); a data test keeps this empty.</summary>
     public List<string> Conflicts { get; } = new();
@@ -39,6 +58,17 @@ public sealed class MatchingData
             if (r.Length >= 2 && _stop.TryGetValue(r[1], out var set)) set.Add(r[0].ToLowerInvariant());
         _stopDe = _stop["de"].GetAlternateLookup<ReadOnlySpan<char>>();
         _stopEn = _stop["en"].GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var r in Rows("opposite-concepts"))
+            if (r.Length >= 2)
+            {
+                Opposites.Add((r[0], r[1]));
+                AddOpposite(r[0], r[1]);
+                AddOpposite(r[1], r[0]);
+            }
+        foreach (var r in Rows("negation-words"))
+            if (r.Length >= 2) (r[1] == "de" ? _negationDe : _negationEn).Add(r[0].ToLowerInvariant());
+        _negDe = _negationDe.GetAlternateLookup<ReadOnlySpan<char>>();
+        _negEn = _negationEn.GetAlternateLookup<ReadOnlySpan<char>>();
 
         // Columns: concept, English words ('|'), German words ('|').
         var concepts = new HashSet<string>(StringComparer.Ordinal);
@@ -47,6 +77,7 @@ public sealed class MatchingData
             if (r.Length < 3) continue;
             var concept = r[0];
             concepts.Add(concept);
+            Concepts.Add(concept);
             AddForms("en", concept, r[1]);
             AddForms("de", concept, r[2]);
         }
@@ -95,6 +126,10 @@ public sealed class MatchingData
 
     public bool IsStopWord(ReadOnlySpan<char> lowerWord, string language) =>
         (language == "de" ? _stopDe : _stopEn).Contains(lowerWord);
+
+    /// <summary>A word that negates a statement ("nicht", "kein", "not", "never", and English words ending in n't).</summary>
+    public bool IsNegation(ReadOnlySpan<char> lowerWord, string language) =>
+        language == "de" ? _negDe.Contains(lowerWord) : _negEn.Contains(lowerWord) || lowerWord.EndsWith("n't") || lowerWord.EndsWith("n’t");
 
     /// <summary>The concept of a stem in the language, or null.</summary>
     public string? Concept(string stem, string language) =>

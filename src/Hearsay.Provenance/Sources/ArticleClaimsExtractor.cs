@@ -96,6 +96,17 @@ public static class ArticleClaimsExtractor
                 mention.Quantities.Add(new QuantityFact(OutputNames.Of(q.Kind), q.Value, q.UpperValue, q.Unit, OutputNames.Of(q.Bound),
                     q.Approximate, a.StringOf(q.Span), q.Qualifier is { } ql ? a.StringOf(ql) : null, q.ValueText, a.StringOf(q.Number)));
                 Cover(mention, c.Content, q.Number);
+                if (q.Qualifier is { } qualifier) Cover(mention, c.Content, qualifier); // "at least", "bis zu": the value's bound, not a word
+            }
+            // Attribution phrases inside the claim ("nach Angaben der Feuerwehr", "a source told Reuters") say who
+            // reported it, not what: the chain holds them, the matcher does not read them as the claim's words.
+            foreach (var at in a.Attributions)
+            {
+                Cover(mention, c.Content, at.Cue);
+                if (at.CueParticle is { } particle) Cover(mention, c.Content, particle);
+                if (at.Source.Span is { } source) Cover(mention, c.Content, source);
+                if (at.Medium is { } medium) Cover(mention, c.Content, medium);
+                foreach (var r in at.Relays) Cover(mention, c.Content, r.Span);
             }
             foreach (var men in a.Mentions)
             {

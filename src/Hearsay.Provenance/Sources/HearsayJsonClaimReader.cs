@@ -97,8 +97,14 @@ public static class HearsayJsonClaimReader
         }
         mentions.Sort((x, y) => x.Start.CompareTo(y.Start)); // text order, as the model keeps them
         var attributionKinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var attributionSpans = new List<(int Start, int End)>();
         foreach (var at in Array(root, "attributions"))
+        {
             if (Str(at, "id") is { } aid) attributionKinds[aid] = Str(at, "kind") ?? "indirect";
+            foreach (var part in new[] { "cue", "source", "medium" })
+                if (at.TryGetProperty(part, out var sp) && sp.ValueKind == JsonValueKind.Object) attributionSpans.Add((Int(sp, "start"), Int(sp, "end")));
+            foreach (var r in Array(at, "relays")) attributionSpans.Add((Int(r, "start"), Int(r, "end")));
+        }
         var quantities = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var q in Array(root, "quantities"))
             if (Str(q, "id") is { } qid) quantities[qid] = q;
@@ -156,7 +162,10 @@ public static class HearsayJsonClaimReader
                     q.TryGetProperty("qualifier", out var ql) && ql.ValueKind == JsonValueKind.Object ? Str(ql, "text") : null, Str(q, "value_text"),
                     hasNumber ? Str(num, "text") ?? "" : ""));
                 if (hasNumber) Cover(mention, start, end, Int(num, "start"), Int(num, "end"));
+                if (q.TryGetProperty("qualifier", out var qq) && qq.ValueKind == JsonValueKind.Object) Cover(mention, start, end, Int(qq, "start"), Int(qq, "end"));
             }
+            // Attribution phrases inside the claim say who reported it, not what (see ArticleClaimsExtractor).
+            foreach (var (ss, se) in attributionSpans) Cover(mention, start, end, ss, se);
             foreach (var (ms, me, key) in mentions)
             {
                 if (ms < start || me > end) continue;

@@ -61,4 +61,49 @@ public class CheckThatTests
         Assert.Equal("3", ranker.Rank("Doctors say: drink hot water every 15 minutes and the virus dies")[0].Claim.Id);
         Assert.Equal("4", ranker.Rank("Smith just voted against the veterans hospitals funding. Shameful.")[0].Claim.Id);
     }
+
+    private static readonly List<KnownClaim> Festival =
+    [
+        new("1", "The music festival on the island was cancelled and guests were stranded at the airport.", "Island Festival Cancelled?"),
+        new("2", "A school in Ohio banned homework on weekends.", "Weekend Homework Ban"),
+    ];
+
+    [Fact]
+    public void A_word_run_together_is_split_into_the_words_the_claims_use()
+    {
+        var ranker = new ClaimRanker(Festival);
+        Assert.Equal("island festival", ranker.SplitRunTogether("islandfestival"));
+        Assert.Equal("homework", ranker.SplitRunTogether("homework"));             // known as it stands
+        Assert.Equal("zorbleflux", ranker.SplitRunTogether("zorbleflux"));         // not made of known words
+        Assert.Equal("weekend2", ranker.SplitRunTogether("weekend2"));             // not all letters
+    }
+
+    [Fact]
+    public void Tidy_splits_a_lower_case_hashtag_with_the_splitter()
+    {
+        var ranker = new ClaimRanker(Festival);
+        var tidy = CheckThatData.Tidy("Stuck here #islandfestival #AirportChaos", ranker.SplitRunTogether);
+        Assert.Contains("island festival", tidy);
+        Assert.Contains("Airport Chaos", tidy);
+        Assert.DoesNotContain("islandfestival", CheckThatData.Tidy("Stuck here #islandfestival", ranker.SplitRunTogether));
+    }
+
+    [Fact]
+    public void An_unfitted_ranker_keeps_the_first_stage_order_and_fitting_learns_from_labelled_queries()
+    {
+        // Two candidates per query: the first-stage favourite shares more words, the relevant one shares a year the
+        // query's date fits. Fitting on such queries must learn to prefer the year fit over the first-stage score.
+        var claims = new List<KnownClaim>
+        {
+            new("a", "The mayor closed the river bridge in 2019 after the flood damaged the bridge and the river bank.", ""),
+            new("b", "The mayor closed the river bridge in 2012 for repairs.", ""),
+        };
+        var ranker = new ClaimRanker(claims);
+        const string text = "mayor closed the river bridge, the flood damaged the river bank";
+        Assert.Equal("a", ranker.Rank(text, year: 2012)[0].Claim.Id);
+        var (candidates, features) = ranker.Features(text, 2012);
+        var query = (features, candidates.Select(c => claims[c].Id == "b").ToArray());
+        ranker.Model = RankerModel.Fit([query, query, query], iterations: 300);
+        Assert.Equal("b", ranker.Rank(text, year: 2012)[0].Claim.Id);
+    }
 }

@@ -12,7 +12,8 @@ public class DataTests
     [Theory]
     [InlineData("bilingual-de-en.tsv", 3)]
     [InlineData("matching-stopwords.tsv", 2)]
-    [InlineData("claim-ranker.tsv", 4)]
+    [InlineData("negation-words.tsv", 2)]
+    [InlineData("opposite-concepts.tsv", 2)]
     public void Data_files_have_a_header_saying_what_and_where_from_and_well_formed_rows(string name, int columns)
     {
         var lines = File.ReadAllLines(DataFile(name));
@@ -29,11 +30,19 @@ public class DataTests
         Assert.Empty(MatchingData.Default.Conflicts);
 
     [Fact]
+    public void Opposite_concepts_are_concepts_of_the_lexicon()
+    {
+        var data = MatchingData.Default;
+        Assert.NotEmpty(data.Opposites);
+        Assert.All(data.Opposites, p => Assert.True(data.Concepts.Contains(p.A) && data.Concepts.Contains(p.B), $"{p.A} / {p.B}"));
+    }
+
+    [Fact]
     public void The_lexicon_covers_a_working_vocabulary() => Assert.True(MatchingData.Default.ConceptCount >= 300);
 
     [Fact]
-    public void The_ranker_weights_load() =>
-        Assert.Equal(ClaimRanker.FeatureNames.Length, RankerModel.Default.Weight.Length);
+    public void No_weights_fitted_on_evaluation_only_data_ship() =>
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(DataFile("x"))!, "*ranker*"));
 
     [Fact]
     public void The_synthetic_corpus_is_deterministic_and_grows_both_clusters_and_vocabulary()

@@ -46,7 +46,7 @@ public class LinkerTests
     private static readonly DateTimeOffset Day = new(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The names the entity layer would find in these test sentences: the matcher reads them as entity keys.</summary>
-    private static readonly string[] Names = ["Belarus", "Poland", "Polen", "Polish"];
+    private static readonly string[] Names = ["Belarus", "Poland", "Polen", "Polish", "Finland"];
 
     private static List<(int, int)> NamesIn(string text)
     {
@@ -106,5 +106,70 @@ public class LinkerTests
         one.Add(a2);
         Assert.Equal(id, Assert.Single(one.Clusters()).Id);
         Assert.Matches("^k[0-9a-f]{8}$", id);
+    }
+
+    private static int ClustersOf(params (string Text, string[] Entities, double? Value)[] claims)
+    {
+        var linker = new ClaimLinker();
+        for (int i = 0; i < claims.Length; i++)
+            linker.Add(Article("a" + i, "en", "Outlet " + i, Day, Claim("a" + i, claims[i].Text, claims[i].Entities, claims[i].Value)));
+        return linker.Clusters().Count;
+    }
+
+    private static readonly string[] ByPl = ["g:BY", "g:PL"];
+
+    [Fact]
+    public void A_claim_and_its_negation_are_two_claims()
+    {
+        Assert.Equal(1, ClustersOf(("Belarus will close its border with Poland next week", ByPl, null), ("Belarus is going to close its border with Poland next week", ByPl, null)));
+        Assert.Equal(2, ClustersOf(("Belarus will close its border with Poland next week", ByPl, null), ("Belarus will not close its border with Poland next week", ByPl, null)));
+    }
+
+    [Fact]
+    public void A_claim_and_its_opposite_are_two_claims()
+    {
+        Assert.Equal(1, ClustersOf(("Belarus has deployed 20,000 soldiers to the border with Poland", ByPl, 20000), ("Belarus has sent 20,000 soldiers to the border with Poland", ByPl, 20000)));
+        Assert.Equal(2, ClustersOf(("Belarus has deployed 20,000 soldiers to the border with Poland", ByPl, 20000), ("Belarus has withdrawn 20,000 soldiers from the border with Poland", ByPl, 20000)));
+    }
+
+    [Fact]
+    public void The_same_sentence_about_another_country_is_another_claim()
+    {
+        var linker = new ClaimLinker();
+        var a = linker.Normalizer.Normalize(Claim("a1", "Belarus has moved 20,000 soldiers to the border with Poland", ByPl, 20000), "en");
+        var b = linker.Normalizer.Normalize(Claim("a2", "Belarus has moved 20,000 soldiers to the border with Finland", ["g:BY", "g:FI"], 20000), "en");
+        Assert.True(linker.Compare(a, b).EntitiesDiffer);
+        Assert.Equal(2, ClustersOf(("Belarus has moved 20,000 soldiers to the border with Poland", ByPl, 20000), ("Belarus has moved 20,000 soldiers to the border with Finland", ["g:BY", "g:FI"], 20000)));
+    }
+
+    [Fact]
+    public void One_name_and_two_words_are_too_little_evidence_a_shared_number_is_enough()
+    {
+        // "blamed Belarus for the attack", said of two attacks: the same words, nothing that says it is the same one.
+        Assert.Equal(2, ClustersOf(("The governor blamed Belarus for the attack", ["g:BY"], null), ("The army blamed Belarus for the attack", ["g:BY"], null)));
+        Assert.Equal(1, ClustersOf(("The governor blamed Belarus for the attack on 17 soldiers", ["g:BY"], 17), ("The army blamed Belarus for the attack on 17 soldiers", ["g:BY"], 17)));
+    }
+
+    [Fact]
+    public void A_number_that_drifted_a_little_still_fits_one_far_off_does_not()
+    {
+        var linker = new ClaimLinker();
+        ClaimVector V(string text, double value) => linker.Normalizer.Normalize(Claim("a", text, ByPl, value), "en");
+        var fit = linker.Compare(V("Belarus has moved 1,800 soldiers to the border with Poland", 1800), V("Belarus has moved nearly 2,000 soldiers to the border with Poland", 2000));
+        Assert.True(fit.SharedNumber);
+        Assert.False(fit.NumbersApart);
+        var apart = linker.Compare(V("Belarus has moved 1,800 soldiers to the border with Poland", 1800), V("Belarus has moved 4,900 soldiers to the border with Poland", 4900));
+        Assert.True(apart.NumbersApart);
+        Assert.True(apart.Score < fit.Score);
+    }
+
+    [Fact]
+    public void A_compound_shared_by_both_claims_is_one_shared_word()
+    {
+        var linker = new ClaimLinker();
+        var a = linker.Normalizer.NormalizeText("Der Arbeitsmarkt wächst", "de");
+        var b = linker.Normalizer.NormalizeText("Der Arbeitsmarkt schrumpft", "de");
+        Assert.NotEmpty(a.PartOnly); // "Arbeitsmarkt" gives its parts' concepts too
+        Assert.Equal(1, linker.Compare(a, b).SharedWords);
     }
 }

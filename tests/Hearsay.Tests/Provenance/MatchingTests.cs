@@ -112,4 +112,35 @@ public class MatchingTests
     [Fact]
     public void An_outlet_is_found_from_its_web_address_when_no_name_is_given() =>
         Assert.Equal("g:frankfurter-rundschau", OutletDirectory.Default.Resolve(null, "https://www.fr.de/politik/x.html").Key);
+
+    [Fact]
+    public void An_attribution_phrase_inside_the_claim_is_not_read_as_its_words()
+    {
+        var terms = AnalyzedTerms("Nach Angaben der Feuerwehr wurden bei dem Brand 14 Arbeiter verletzt.", "de");
+        Assert.Contains("n:14", terms);
+        Assert.Contains("c:wounded", terms);
+        Assert.DoesNotContain(terms, t => t.Contains("angab", StringComparison.Ordinal) || t == "c:firefighter" || t.Contains("feuerwehr", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_quantity_qualifier_is_read_as_the_bound_not_as_a_word()
+    {
+        var terms = AnalyzedTerms("At least 14 workers were injured in the fire, the police said.", "en");
+        Assert.Contains("n:14", terms);
+        Assert.DoesNotContain("w:least", terms);
+    }
+
+    [Theory]
+    [InlineData("Polen wird die Grenze nicht schließen.", "de", true)]
+    [InlineData("Polen wird keine Soldaten schicken.", "de", true)]
+    [InlineData("Polen wird die Grenze schließen.", "de", false)]
+    [InlineData("Poland won't close the border.", "en", true)]
+    [InlineData("Poland will never close the border.", "en", true)]
+    [InlineData("Poland will close the border.", "en", false)]
+    public void A_negated_claim_is_marked(string text, string language, bool negated) =>
+        Assert.Equal(negated, NewNormalizer().NormalizeText(text, language).Negated);
+
+    [Fact]
+    public void The_participle_of_an_ieren_verb_meets_its_infinitive() =>
+        Assert.Equal(LightStemmer.German("evakuieren"), LightStemmer.German("evakuiert"));
 }

@@ -16,15 +16,18 @@ namespace Hearsay.Tests.Provenance;
 /// </summary>
 public sealed class ProvenanceCorpus
 {
-    public static string Folder => Path.Combine(JsonWalk.RepoRoot(), "tests", "Hearsay.Tests", "Provenance", "Corpus");
+    public static string Folder => FolderOf("Corpus");
 
     public List<ClaimArticle> Articles { get; }
     public ClaimLinker Linker { get; }
     public ProvenanceGraph Graph { get; }
 
-    public ProvenanceCorpus()
+    /// <summary>The folder of another fixture corpus under Provenance/ ("Corpus2", "Corpus3").</summary>
+    public static string FolderOf(string name) => Path.Combine(JsonWalk.RepoRoot(), "tests", "Hearsay.Tests", "Provenance", name);
+
+    public ProvenanceCorpus(string? folder = null)
     {
-        Articles = new PathClaimSource([Folder]).Read(p => throw new InvalidOperationException(p.ToString())).ToList();
+        Articles = new PathClaimSource([folder ?? Folder]).Read(p => throw new InvalidOperationException(p.ToString())).ToList();
         Linker = new ClaimLinker();
         Linker.AddAll(Articles);
         Graph = ProvenanceBuilder.Build(Linker);
