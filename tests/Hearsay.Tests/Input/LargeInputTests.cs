@@ -1,16 +1,14 @@
-using System.Diagnostics;
 using System.Text;
 using Hearsay.Document;
 using Hearsay.Input;
 
 namespace Hearsay.Tests.Input;
 
-/// <summary>A 50 MB text is read and structured in full, in linear time. The bound is generous (a slow,
-/// shared CI machine); measured figures belong in benchmarks, not here.</summary>
+/// <summary>A text of tens of megabytes is read and structured in full. No clock here: how fast it goes is
+/// measured by the bench command (docs/cli.md); a quadratic pass would show as a run that never ends.</summary>
 public class LargeInputTests
 {
-    private const int Size = 50 * 1024 * 1024;
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+    private const int Size = 24 * 1024 * 1024;
 
     private static byte[] Generate(bool paragraphs)
     {
@@ -36,14 +34,11 @@ public class LargeInputTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Fifty_megabytes_are_read_and_structured(bool paragraphs)
+    public void Tens_of_megabytes_are_read_and_structured(bool paragraphs)
     {
         var bytes = Generate(paragraphs);
         Assert.True(bytes.Length > Size);
-        var watch = Stopwatch.StartNew();
         var a = ArticleReader.FromBytes(bytes);
-        watch.Stop();
-        Assert.True(watch.Elapsed < Bound, $"reading took {watch.Elapsed}");
         Assert.Contains(a.Diagnostics, d => d.Code == "input.large" && d.Severity == Severity.Info);
         Assert.Equal("Eine Überschrift für den großen Text", a.StringOf(a.Structure.Title!.Value));
         if (paragraphs)
