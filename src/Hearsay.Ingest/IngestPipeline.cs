@@ -336,13 +336,34 @@ public sealed class IngestPipeline
     internal static string? Undecodable(ReadOnlySpan<byte> bytes, ArticleMetadata metadata)
     {
         if (metadata.Encoding is not null || bytes.Length < 16 || Utf8.IsValid(bytes)) return null;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return null;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) return null;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return NotUtf16(bytes[2..], bigEndian: bytes[0] == 0xFE);
         var head = bytes[..Math.Min(bytes.Length, 4096)];
         if (head.IndexOf("charset"u8) >= 0 || head.IndexOf("CHARSET"u8) >= 0 || head.IndexOf("\0"u8) >= 0) return null;
         int high = 0;
         foreach (byte b in bytes) if (b >= 0x80) high++;
         if (high * 4 <= bytes.Length) return null;
         return $"not valid UTF-8, and {100.0 * high / bytes.Length:0}% of the bytes are outside ASCII: not text in an encoding Hearsay can tell";
+    }
+
+    /// <summary>
+    /// Bytes after a UTF-16 byte-order mark that are not UTF-16 text: more than one code unit in twenty is an
+    /// unpaired surrogate, a private-use or non-character, or a control character other than tab and line breaks.
+    /// Real UTF-16 text has next to none of these; bytes that merely begin with FF FE (as invalid UTF-8 may) have
+    /// about one in seven.
+    /// </summary>
+    internal static string? NotUtf16(ReadOnlySpan<byte> bytes, bool bigEndian)
+    {
+        int units = Math.Min(bytes.Length, 1 << 16) / 2, odd = 0;
+        for (int i = 0; i < units; i++)
+        {
+            int u = bigEndian ? bytes[2 * i] << 8 | bytes[2 * i + 1] : bytes[2 * i + 1] << 8 | bytes[2 * i];
+            int next = i + 1 < units ? (bigEndian ? bytes[2 * i + 2] << 8 | bytes[2 * i + 3] : bytes[2 * i + 3] << 8 | bytes[2 * i + 2]) : -1;
+            if (u is >= 0xD800 and <= 0xDBFF && next is >= 0xDC00 and <= 0xDFFF) i++;
+            else if (u is >= 0xD800 and <= 0xDFFF or >= 0xE000 and <= 0xF8FF or 0xFFFE or 0xFFFF || (u < 0x20 && u is not ('\t' or '\n' or '\r'))) odd++;
+        }
+        if (units == 0 || odd * 20 <= units) return null;
+        return $"it starts with a UTF-16 byte-order mark, but {100.0 * odd / units:0}% of it is not characters: not text in any encoding Hearsay can tell";
     }
 
     private static string? TitleOf(Article a)
