@@ -30,9 +30,10 @@ public sealed record IngestOptions
     /// <summary>The largest article (file, payload or text field) read, in bytes; bigger ones are reported.</summary>
     public int MaxRecordBytes { get; init; } = DefaultMaxRecordBytes;
 
-    /// <summary>Articles per store transaction, at most.</summary>
-    public int BatchSize { get; init; } = 64;
+    /// <summary>Articles per store transaction, at most. Each commit writes the batch's full-text passages as one
+    /// new FTS5 segment; 256 rather than 64 made the writer 10% cheaper (docs/store.md).</summary>
+    public int BatchSize { get; init; } = 256;
 
     /// <summary>How long the writer waits to fill a batch before committing what it has.</summary>
-    public TimeSpan BatchDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan BatchDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 }

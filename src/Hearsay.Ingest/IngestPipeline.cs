@@ -7,6 +7,7 @@ using Hearsay.Ingest.Sources;
 using Hearsay.Input;
 using Hearsay.Output;
 using Hearsay.Pipeline;
+using Hearsay.Provenance.Sources;
 using Hearsay.Store;
 using Hearsay.Store.Indexing;
 
@@ -237,9 +238,10 @@ public sealed class IngestPipeline
         {
             var record = work.Record;
             Article article;
+            string? title;
             try
             {
-                article = Load(record);
+                (article, title) = Load(record);
             }
             catch (InputException ex)
             {
@@ -257,7 +259,7 @@ public sealed class IngestPipeline
                 {
                     Key = work.Key,
                     Url = article.Metadata.Url,
-                    Title = record.Title ?? TitleOf(article),
+                    Title = title ?? TitleOf(article),
                     Outlet = article.Metadata.Outlet,
                     Published = article.Metadata.Published,
                     Language = article.Language,
@@ -287,13 +289,43 @@ public sealed class IngestPipeline
         }
     }
 
-    private Article Load(InputRecord record)
+    /// <summary>The article, and its title when the input gave one.</summary>
+    private (Article Article, string? Title) Load(InputRecord record)
     {
-        if (record.Text is not null) return ArticleReader.FromText(record.Text, record.Metadata);
+        if (record.Text is not null) return (ArticleReader.FromText(record.Text, record.Metadata), record.Title);
         var bytes = record.Bytes!;
         if (Undecodable(bytes, record.Metadata) is { } reason)
             throw new InputException(InputErrorKind.Binary, record.Input, reason);
-        return ArticleReader.FromBytes(bytes, record.Metadata, _readerOptions);
+        var article = ArticleReader.FromBytes(bytes, record.Metadata, _readerOptions);
+        return article.Metadata.MediaType == FormatSniffer.PlainText ? WithFrontMatter(article, record) : (article, record.Title);
+    }
+
+    /// <summary>
+    /// A plain-text article may open with front matter (outlet, published, url, language, title between two
+    /// lines of three dashes), read by the same <see cref="FrontMatter"/> reader as <c>hearsay claims --from</c>.
+    /// The block's fields become the article's metadata (<c>--lang</c> still wins), and the text after it is
+    /// analysed, with the title first (as for JSON Lines and CSV) so the structure reader sees a headline. The
+    /// key stays that of the file's bytes, block included.
+    /// </summary>
+    private (Article Article, string? Title) WithFrontMatter(Article article, InputRecord record)
+    {
+        var block = FrontMatter.Read(article.Text, article.Metadata);
+        if (!block.Found) return (article, record.Title);
+        if (block.Text.AsSpan().IsWhiteSpace())
+            throw new InputException(InputErrorKind.Empty, record.Input, "it holds front matter but no text");
+        string text = block.Text;
+        string? title = block.Title ?? record.Title;
+        if (title is not null && !text.TrimStart().StartsWith(title, StringComparison.Ordinal)) text = title + "\n\n" + text;
+        var metadata = block.Metadata with { Language = _options.Language ?? FieldMap.NormalizeLanguage(block.Metadata.Language) };
+        var result = ArticleReader.FromText(text, metadata);
+        // The decoder's notes (an encoding warning) point into the whole file: moved to the new text, or kept
+        // without a place when they point into the block.
+        int blockLength = article.Text.Length - block.Text.Length, shift = (text.Length - block.Text.Length) - blockLength;
+        foreach (var d in article.Diagnostics)
+            result.Diagnostics.Add(d.Span is { } span
+                ? d with { Span = span.Start >= blockLength ? new TextSpan(span.Start + shift, span.Length) : null }
+                : d);
+        return (result, title);
     }
 
     /// <summary>
@@ -304,13 +336,34 @@ public sealed class IngestPipeline
     internal static string? Undecodable(ReadOnlySpan<byte> bytes, ArticleMetadata metadata)
     {
         if (metadata.Encoding is not null || bytes.Length < 16 || Utf8.IsValid(bytes)) return null;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return null;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) return null;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return NotUtf16(bytes[2..], bigEndian: bytes[0] == 0xFE);
         var head = bytes[..Math.Min(bytes.Length, 4096)];
         if (head.IndexOf("charset"u8) >= 0 || head.IndexOf("CHARSET"u8) >= 0 || head.IndexOf("\0"u8) >= 0) return null;
         int high = 0;
         foreach (byte b in bytes) if (b >= 0x80) high++;
         if (high * 4 <= bytes.Length) return null;
         return $"not valid UTF-8, and {100.0 * high / bytes.Length:0}% of the bytes are outside ASCII: not text in an encoding Hearsay can tell";
+    }
+
+    /// <summary>
+    /// Bytes after a UTF-16 byte-order mark that are not UTF-16 text: more than one code unit in twenty is an
+    /// unpaired surrogate, a private-use or non-character, or a control character other than tab and line breaks.
+    /// Real UTF-16 text has next to none of these; bytes that merely begin with FF FE (as invalid UTF-8 may) have
+    /// about one in seven.
+    /// </summary>
+    internal static string? NotUtf16(ReadOnlySpan<byte> bytes, bool bigEndian)
+    {
+        int units = Math.Min(bytes.Length, 1 << 16) / 2, odd = 0;
+        for (int i = 0; i < units; i++)
+        {
+            int u = bigEndian ? bytes[2 * i] << 8 | bytes[2 * i + 1] : bytes[2 * i + 1] << 8 | bytes[2 * i];
+            int next = i + 1 < units ? (bigEndian ? bytes[2 * i + 2] << 8 | bytes[2 * i + 3] : bytes[2 * i + 3] << 8 | bytes[2 * i + 2]) : -1;
+            if (u is >= 0xD800 and <= 0xDBFF && next is >= 0xDC00 and <= 0xDFFF) i++;
+            else if (u is >= 0xD800 and <= 0xDFFF or >= 0xE000 and <= 0xF8FF or 0xFFFE or 0xFFFF || (u < 0x20 && u is not ('\t' or '\n' or '\r'))) odd++;
+        }
+        if (units == 0 || odd * 20 <= units) return null;
+        return $"it starts with a UTF-16 byte-order mark, but {100.0 * odd / units:0}% of it is not characters: not text in any encoding Hearsay can tell";
     }
 
     private static string? TitleOf(Article a)

@@ -51,7 +51,7 @@ public static partial class TextDecoder
                 if (named is not UnicodeEncoding and not UTF32Encoding) RefuseBinary(body, source);
                 return new DecodedText(named.GetString(body), named.WebName, diagnostics);
             }
-            diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCode, $"Unknown encoding name '{encodingHint}'; the encoding was detected instead."));
+            else diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCode, $"Unknown encoding name '{encodingHint}'; the encoding was detected instead."));
         }
 
         // Byte-order marks. UTF-32 LE first: its mark begins with the UTF-16 LE one.

@@ -140,6 +140,12 @@ public static class JsonLinesReader
     {
         foreach (var name in names)
         {
+            if (!name.Contains('.'))
+            {
+                // The common case, without splitting the name for every record.
+                if (e.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)) return value;
+                continue;
+            }
             var current = e;
             bool found = true;
             foreach (var part in name.Split('.'))

@@ -20,15 +20,15 @@ namespace Hearsay.Store.Sqlite;
 /// </summary>
 public sealed class SqliteArticleStore : IArticleStore
 {
-    private const int PassageBits = 12;
+    private const int PassageBits = WriteStatements.PassageBits;
 
     private readonly SqliteConnection _write;
     private readonly SqliteConnection _read;
     private readonly Lock _writeLock = new();
     private readonly Lock _readLock = new();
     private readonly string _path;
-    private WriteCommands? _commands;
-    private SqliteCommand? _stateOf;
+    private WriteStatements? _statements;
+    private Statement? _stateOf;
 
     public string Location => _path;
 
@@ -95,8 +95,8 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         lock (_writeLock)
         {
-            _commands?.Dispose();
-            _commands = null;
+            _statements?.Dispose();
+            _statements = null;
             _write.Dispose();
         }
         lock (_readLock)
@@ -113,17 +113,17 @@ public sealed class SqliteArticleStore : IArticleStore
         lock (_readLock)
         {
             // Called once per input record: the statement is prepared once.
-            if (_stateOf is null)
+            var s = _stateOf ??= new Statement(_read, "SELECT pipeline_version FROM articles WHERE key = ?1");
+            try
             {
-                _stateOf = _read.CreateCommand();
-                _stateOf.CommandText = "SELECT pipeline_version FROM articles WHERE key = $key";
-                _stateOf.Parameters.Add(new SqliteParameter("$key", null));
+                s.Bind(1, key.Bytes);
+                if (!s.Step()) return ArticleState.Absent;
+                return s.Text(0) == AnalysisPipeline.Version ? ArticleState.Current : ArticleState.Older;
             }
-            _stateOf.Parameters[0].Value = key.ToArray();
-            var version = _stateOf.ExecuteScalar() as string;
-            return version is null ? ArticleState.Absent
-                 : version == AnalysisPipeline.Version ? ArticleState.Current
-                 : ArticleState.Older;
+            finally
+            {
+                s.Reset();
+            }
         }
     }
 
@@ -183,235 +183,55 @@ public sealed class SqliteArticleStore : IArticleStore
         var outcomes = new WriteOutcome[batch.Count];
         lock (_writeLock)
         {
-            var c = _commands ??= new WriteCommands(_write);
+            var c = _statements ??= new WriteStatements(_write);
             using var tx = _write.BeginTransaction();
-            c.Enlist(tx);
-            var rows = new BatchRows();
-            long articles = 0, attributions = 0, claims = 0, passages = 0;
-            string now = Now();
-            for (int i = 0; i < batch.Count; i++)
+            try
             {
-                var item = batch[i];
-                if (item.Problem is { } problem)
-                {
-                    c.Problem(runId, problem);
-                    outcomes[i] = WriteOutcome.Problem;
-                    continue;
-                }
-                var record = item.Article!;
-                var existing = c.Existing(record.Key);
-                long? reuseId = null;
-                if (existing is { } e)
-                {
-                    if (e.Version == record.PipelineVersion || !record.ReplaceOlder)
-                    {
-                        outcomes[i] = WriteOutcome.Unchanged;
-                        continue;
-                    }
-                    var removed = c.Delete(e.Id);
-                    articles--; attributions -= removed.Attributions; claims -= removed.Claims; passages -= removed.Passages;
-                    reuseId = e.Id;
-                }
-                long articleId = c.Insert(record, reuseId, runId, now);
-                rows.Add(articleId, record.Facts);
-                articles++; attributions += record.Facts.Attributions.Count; claims += record.Facts.Claims.Count; passages += record.Facts.Passages.Count;
-                outcomes[i] = reuseId is null ? WriteOutcome.Added : WriteOutcome.Replaced;
+                WriteBatch(c, runId, batch, outcomes);
+                tx.Commit();
             }
-            c.InsertRows(rows);
-            c.AddTotals(articles, attributions, claims, passages);
-            tx.Commit();
-            c.Enlist(null);
+            catch
+            {
+                c.Discard();
+                throw;
+            }
         }
         return outcomes;
     }
 
-    /// <summary>The prepared statements of the writer connection, reused across batches.</summary>
-    private sealed class WriteCommands : IDisposable
+    private static void WriteBatch(WriteStatements c, long runId, IReadOnlyList<StoreWrite> batch, WriteOutcome[] outcomes)
     {
-        private readonly List<SqliteCommand> _all = new();
-        private readonly SqliteCommand _existing, _insertArticle, _names, _links, _attributions, _claims, _passages, _problem, _totals;
-        private readonly SqliteCommand[] _delete;
-
-        public WriteCommands(SqliteConnection c)
+        long articles = 0, attributions = 0, claims = 0, passages = 0;
+        string now = Now();
+        for (int i = 0; i < batch.Count; i++)
         {
-            _existing = Make(c, "SELECT id, pipeline_version FROM articles WHERE key = $key", "$key");
-            _insertArticle = Make(c,
-                "INSERT INTO articles(id, key, url, title, outlet, published, language, origin, chars, attributions, claims, pipeline_version, run_id, stored, shares, analysis) " +
-                "VALUES($id, $key, $url, $title, $outlet, $published, $language, $origin, $chars, $attributions, $claims, $pv, $run, $stored, $shares, $analysis) RETURNING id",
-                "$id", "$key", "$url", "$title", "$outlet", "$published", "$language", "$origin", "$chars", "$attributions", "$claims", "$pv", "$run", "$stored", "$shares", "$analysis");
-            // The query rows of a whole batch go in as JSON arrays, one statement per table (see BatchRows):
-            // a few statements per batch instead of dozens per article.
-            _names = Make(c,
-                "INSERT INTO names(role, kind, name, norm, state_media, statements, articles) " +
-                "SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, 1 FROM json_each($rows) j WHERE true " +
-                "ON CONFLICT(role, kind, norm) DO UPDATE SET statements = statements + excluded.statements, articles = articles + 1, " +
-                "state_media = max(state_media, excluded.state_media)",
-                "$rows");
-            _links = Make(c,
-                "INSERT INTO name_links(source_id, channel_id, statements) " +
-                "SELECT s.id, ch.id, j.value->>5 FROM json_each($rows) j " +
-                "JOIN names s ON s.role = 0 AND s.kind = j.value->>0 AND s.norm = j.value->>1 " +
-                "JOIN names ch ON ch.role = j.value->>2 AND ch.kind = j.value->>3 AND ch.norm = j.value->>4 WHERE true " +
-                "ON CONFLICT(source_id, channel_id) DO UPDATE SET statements = statements + excluded.statements",
-                "$rows");
-            _attributions = Make(c,
-                "INSERT INTO attributions(article_id, ord, kind, source_id, medium_id, cue) " +
-                "SELECT j.value->>0, j.value->>1, j.value->>2, s.id, m.id, j.value->>7 FROM json_each($rows) j " +
-                "LEFT JOIN names s ON s.role = 0 AND s.kind = j.value->>3 AND s.norm = j.value->>4 " +
-                "LEFT JOIN names m ON m.role = 1 AND m.kind = j.value->>5 AND m.norm = j.value->>6",
-                "$rows");
-            _claims = Make(c,
-                "INSERT INTO claims(article_id, ord, attribution, origin, first_hand, independent_sources, hedged_by_author, state_media_origin, chain) " +
-                "SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6, j.value->>7, j.value->>8 " +
-                "FROM json_each($rows) j",
-                "$rows");
-            _passages = Make(c,
-                "INSERT INTO passages(rowid, text, kind, source, ref) " +
-                "SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4 FROM json_each($rows) j",
-                "$rows");
-            _problem = Make(c,
-                "INSERT INTO problems(run_id, input, locator, severity, kind, message) VALUES($run, $input, $locator, $severity, $kind, $message) " +
-                "ON CONFLICT(input, locator, severity) DO UPDATE SET run_id = excluded.run_id, kind = excluded.kind, message = excluded.message",
-                "$run", "$input", "$locator", "$severity", "$kind", "$message");
-            _totals = Make(c,
-                "INSERT INTO totals(name, value) VALUES($name, $value) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value",
-                "$name", "$value");
-            // Taking an article out: its shares (a JSON column) are subtracted from the running counts, then its rows go.
-            _delete =
-            [
-                Make(c, "UPDATE names SET statements = names.statements - (j.value->>3), articles = names.articles - 1 " +
-                        "FROM json_each((SELECT shares FROM articles WHERE id = $a), '$.names') j " +
-                        "WHERE names.role = j.value->>0 AND names.kind = j.value->>1 AND names.norm = j.value->>2", "$a"),
-                Make(c, "UPDATE name_links SET statements = name_links.statements - (j.value->>5) " +
-                        "FROM json_each((SELECT shares FROM articles WHERE id = $a), '$.links') j, names s, names ch " +
-                        "WHERE s.role = 0 AND s.kind = j.value->>0 AND s.norm = j.value->>1 " +
-                        "AND ch.role = j.value->>2 AND ch.kind = j.value->>3 AND ch.norm = j.value->>4 " +
-                        "AND name_links.source_id = s.id AND name_links.channel_id = ch.id", "$a"),
-                Make(c, "DELETE FROM attributions WHERE article_id = $a", "$a"),
-                Make(c, "DELETE FROM claims WHERE article_id = $a", "$a"),
-                Make(c, $"DELETE FROM passages WHERE rowid >= $a << {PassageBits} AND rowid < ($a + 1) << {PassageBits}", "$a"),
-                Make(c, "DELETE FROM articles WHERE id = $a", "$a"),
-            ];
-        }
-
-        private SqliteCommand Make(SqliteConnection c, string sql, params string[] parameters)
-        {
-            var cmd = c.CreateCommand();
-            cmd.CommandText = sql;
-            foreach (var p in parameters) cmd.Parameters.Add(new SqliteParameter(p, null));
-            _all.Add(cmd);
-            return cmd;
-        }
-
-        public void Enlist(SqliteTransaction? tx)
-        {
-            foreach (var cmd in _all) cmd.Transaction = tx;
-        }
-
-        public (long Id, string Version)? Existing(ArticleKey key)
-        {
-            _existing.Parameters[0].Value = key.ToArray();
-            using var r = _existing.ExecuteReader();
-            return r.Read() ? (r.GetInt64(0), r.GetString(1)) : null;
-        }
-
-        /// <summary>Takes an article out with its share of every count.</summary>
-        public (long Attributions, long Claims, long Passages) Delete(long id)
-        {
-            long attributions, claims, passages;
-            using (var count = _existing.Connection!.CreateCommand())
+            var item = batch[i];
+            if (item.Problem is { } problem)
             {
-                count.Transaction = _existing.Transaction;
-                count.CommandText = "SELECT (SELECT count(*) FROM attributions WHERE article_id = $a), (SELECT count(*) FROM claims WHERE article_id = $a), " +
-                                    $"(SELECT count(*) FROM passages WHERE rowid >= $a << {PassageBits} AND rowid < ($a + 1) << {PassageBits})";
-                count.Parameters.AddWithValue("$a", id);
-                using var r = count.ExecuteReader();
-                r.Read();
-                attributions = r.GetInt64(0);
-                claims = r.GetInt64(1);
-                passages = r.GetInt64(2);
+                c.Problem(runId, problem);
+                outcomes[i] = WriteOutcome.Problem;
+                continue;
             }
-            foreach (var cmd in _delete)
+            var record = item.Article!;
+            var existing = c.Existing(record.Key);
+            long? reuseId = null;
+            if (existing is { } e)
             {
-                cmd.Parameters[0].Value = id;
-                cmd.ExecuteNonQuery();
+                if (e.Version == record.PipelineVersion || !record.ReplaceOlder)
+                {
+                    outcomes[i] = WriteOutcome.Unchanged;
+                    continue;
+                }
+                var removed = c.Delete(e.Id);
+                articles--; attributions -= removed.Attributions; claims -= removed.Claims; passages -= removed.Passages;
+                reuseId = e.Id;
             }
-            return (attributions, claims, passages);
+            c.Insert(record, reuseId, runId, now);
+            articles++; attributions += record.Facts.Attributions.Count; claims += record.Facts.Claims.Count; passages += record.Facts.Passages.Count;
+            outcomes[i] = reuseId is null ? WriteOutcome.Added : WriteOutcome.Replaced;
         }
-
-        /// <summary>Inserts the article row (its query rows follow with the batch); returns its id.</summary>
-        public long Insert(ArticleRecord a, long? id, long runId, string now)
-        {
-            var p = _insertArticle.Parameters;
-            p[0].Value = id is { } v ? v : DBNull.Value;
-            p[1].Value = a.Key.ToArray();
-            p[2].Value = (object?)a.Url ?? DBNull.Value;
-            p[3].Value = (object?)a.Title ?? DBNull.Value;
-            p[4].Value = (object?)a.Outlet ?? DBNull.Value;
-            p[5].Value = a.Published is { } d ? d.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : DBNull.Value;
-            p[6].Value = a.Language;
-            p[7].Value = a.Origin;
-            p[8].Value = a.Characters;
-            p[9].Value = a.AttributionCount;
-            p[10].Value = a.ClaimCount;
-            p[11].Value = a.PipelineVersion;
-            p[12].Value = runId;
-            p[13].Value = now;
-            p[14].Value = BatchRows.Shares(a.Facts);
-            p[15].Value = a.Analysis;
-            return Convert.ToInt64(_insertArticle.ExecuteScalar());
-        }
-
-        /// <summary>The query rows of the batch's articles. Names first: the other tables look their ids up.</summary>
-        public void InsertRows(BatchRows rows)
-        {
-            if (rows.IsEmpty) return;
-            var (names, links, attributions, claims, passages) = rows.Finish();
-            Run(_names, names);
-            Run(_links, links);
-            Run(_attributions, attributions);
-            Run(_claims, claims);
-            Run(_passages, passages);
-        }
-
-        private static void Run(SqliteCommand cmd, string json)
-        {
-            if (json == "[]") return;
-            cmd.Parameters[0].Value = json;
-            cmd.ExecuteNonQuery();
-        }
-
-        public void Problem(long runId, ProblemRecord problem)
-        {
-            var q = _problem.Parameters;
-            q[0].Value = runId;
-            q[1].Value = problem.Input;
-            q[2].Value = problem.Locator;
-            q[3].Value = problem.Severity == ProblemSeverity.Error ? "error" : "warning";
-            q[4].Value = problem.Kind;
-            q[5].Value = problem.Message;
-            _problem.ExecuteNonQuery();
-        }
-
-        public void AddTotals(long articles, long attributions, long claims, long passages)
-        {
-            void Add(string name, long value)
-            {
-                if (value == 0) return;
-                _totals.Parameters[0].Value = name;
-                _totals.Parameters[1].Value = value;
-                _totals.ExecuteNonQuery();
-            }
-            Add("articles", articles);
-            Add("attributions", attributions);
-            Add("claims", claims);
-            Add("passages", passages);
-        }
-
-        public void Dispose()
-        {
-            foreach (var cmd in _all) cmd.Dispose();
-        }
+        c.AddTotals(articles, attributions, claims, passages);
+        c.FlushPassages();
     }
 
     // ---- queries -------------------------------------------------------------------------------------

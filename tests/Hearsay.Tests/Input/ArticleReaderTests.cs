@@ -122,6 +122,14 @@ public sealed class ArticleReaderTests : IDisposable
     }
 
     [Fact]
+    public void Utf8_named_by_the_caller_is_used_without_a_warning()
+    {
+        var a = ArticleReader.FromBytes(Encoding.UTF8.GetBytes(German), new ArticleMetadata { Encoding = "utf-8" });
+        Assert.Equal("utf-8", a.Metadata.Encoding);
+        Assert.DoesNotContain(a.Diagnostics, d => d.Code == TextDecoder.DiagnosticCode);
+    }
+
+    [Fact]
     public void Utf8_bom_is_not_part_of_the_text()
     {
         var a = ArticleReader.FromBytes([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(German)]);

@@ -114,4 +114,24 @@ public class BadInputTests : IDisposable
         var r = _cli.Run("ingest", "bad", "--store", "store.db", "--progress", "none");
         Assert.True(r.ExitCode == ExitCodes.AllInputsFailed, r.ToString());
     }
+
+    [Fact]
+    public void Bytes_that_merely_start_with_a_utf16_mark_are_not_text()
+    {
+        var random = new Random(11);
+        var bytes = new byte[3000];
+        random.NextBytes(bytes);
+        bytes[0] = 0xFF;
+        bytes[1] = 0xFE;
+        Assert.NotNull(global::Hearsay.Ingest.IngestPipeline.Undecodable(bytes, new global::Hearsay.Document.ArticleMetadata()));
+    }
+
+    [Fact]
+    public void Utf16_text_with_its_mark_is_text()
+    {
+        byte[] bytes = [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(German(2))];
+        Assert.Null(global::Hearsay.Ingest.IngestPipeline.Undecodable(bytes, new global::Hearsay.Document.ArticleMetadata()));
+        byte[] big = [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(English(2))];
+        Assert.Null(global::Hearsay.Ingest.IngestPipeline.Undecodable(big, new global::Hearsay.Document.ArticleMetadata()));
+    }
 }

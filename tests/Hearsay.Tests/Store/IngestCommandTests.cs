@@ -76,6 +76,28 @@ public class IngestCommandTests : IDisposable
         Assert.Equal(["feed.jsonl line 1", "feed.jsonl line 2"], StoreChecks.Strings(Db, "SELECT origin FROM articles ORDER BY origin"));
     }
 
+    [Fact]
+    public void Front_matter_of_a_text_file_gives_its_metadata_and_is_not_analysed()
+    {
+        _cli.File("notes/report.txt",
+            "---\ntitle: Hafen erweitert\noutlet: Küstenbote\npublished: 2025-04-03\nurl: https://kuestenbote.example/hafen\nlanguage: German\n---\n" +
+            "Der Hafen wird erweitert. \"Wir brauchen mehr Platz\", sagte die Sprecherin der Hafenbehörde am Montag.\n");
+        var r = Hearsay("ingest", "notes", "--progress", "none");
+        Assert.True(r.ExitCode == ExitCodes.Ok, r.ToString());
+        Assert.Equal(["Hafen erweitert"], StoreChecks.Strings(Db, "SELECT title FROM articles"));
+        Assert.Equal(["Küstenbote"], StoreChecks.Strings(Db, "SELECT outlet FROM articles"));
+        Assert.Equal(["https://kuestenbote.example/hafen"], StoreChecks.Strings(Db, "SELECT url FROM articles"));
+        Assert.Equal(["de"], StoreChecks.Strings(Db, "SELECT language FROM articles"));
+        Assert.StartsWith("2025-04-03", StoreChecks.Strings(Db, "SELECT published FROM articles").Single());
+
+        var show = Hearsay("show", "https://kuestenbote.example/hafen", "--format", "json");
+        Assert.True(show.ExitCode == ExitCodes.Ok, show.ToString());
+        using var doc = JsonDocument.Parse(show.Out);
+        var text = doc.RootElement.GetProperty("text").GetString()!;
+        Assert.StartsWith("Hafen erweitert\n\nDer Hafen", text);
+        Assert.DoesNotContain("outlet:", text);
+    }
+
     private static string Hearsay_Pipeline_Version => global::Hearsay.Pipeline.AnalysisPipeline.Version;
 
     [Fact]
