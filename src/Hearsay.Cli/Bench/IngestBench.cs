@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Hearsay.Cli.Analyze;
 using Hearsay.Cli.Commands;
 using Hearsay.Ingest;
 using Hearsay.Ingest.Sources;
@@ -90,12 +91,20 @@ public sealed class IngestBench
                 Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = cores }, t => analyzer.AnalyzeText(t));
             Ingest(pipeline, Path.Combine(work, "warmup.db"), corpus);
             Ingest(pipeline, Path.Combine(work, "warmup.db"), corpus);
+            // The same articles as files, for the analyze command, which reads files (one text file per article).
+            string articleFolder = Path.Combine(work, "articles");
+            Directory.CreateDirectory(articleFolder);
+            for (int i = 0; i < texts.Count; i++)
+                File.WriteAllText(Path.Combine(articleFolder, i.ToString("D5", CultureInfo.InvariantCulture) + ".txt"), texts[i], new UTF8Encoding(false));
+            string analyzeOutput = Path.Combine(work, "analyze.jsonl");
+            RunAnalyzeCommand(articleFolder, analyzeOutput);
 
             // 1. Analysis alone (all cores, the articles in memory) and 2. an ingest of the same file into a fresh
             // store, in turn, three times: the best time and the least CPU of each, so that a burst of load elsewhere
             // on a shared machine does not decide the ratio.
             string smallStore = Path.Combine(work, "10kgnad.db");
             double analysisSeconds = double.MaxValue, analysisCpu = double.MaxValue, ingestSeconds = double.MaxValue, ingestCpu = double.MaxValue;
+            double commandSeconds = double.MaxValue, commandCpu = double.MaxValue;
             IngestResult small = null!;
             Memory analysisMemory = default, ingestMemory = default;
             for (int round = 0; round < Rounds; round++)
@@ -104,6 +113,8 @@ public sealed class IngestBench
                 (analysisSeconds, analysisCpu) = (Math.Min(analysisSeconds, s1), Math.Min(analysisCpu, c1));
                 var (s2, c2) = Measure(() => small = Ingest(pipeline, smallStore, corpus), out ingestMemory);
                 (ingestSeconds, ingestCpu) = (Math.Min(ingestSeconds, s2), Math.Min(ingestCpu, c2));
+                var (s3, c3) = Measure(() => RunAnalyzeCommand(articleFolder, analyzeOutput));
+                (commandSeconds, commandCpu) = (Math.Min(commandSeconds, s3), Math.Min(commandCpu, c3));
             }
             double analysisMBs = textBytes / 1e6 / analysisSeconds;
             o.WriteLine($"analysis, {cores} workers:  {analysisMBs:0.00} MB/s, {texts.Count / analysisSeconds:0} articles/s, " +
@@ -112,6 +123,11 @@ public sealed class IngestBench
             o.WriteLine($"ingest 10kGNAD csv:   {ingestMBs:0.00} MB/s, {small.Totals.Stored / ingestSeconds:0} articles/s, {ingestSeconds:0.00} s, " +
                         $"CPU {ingestCpu:0.00} s (best of {Rounds}); {N(small.Totals.Stored)} articles stored");
             o.WriteLine($"  ingest / analysis:  {100 * ingestMBs / analysisMBs:0}% of the throughput, {100 * analysisCpu / ingestCpu:0}% by CPU time (target: at least 80%)");
+            double commandMBs = textBytes / 1e6 / commandSeconds;
+            o.WriteLine($"analyze command:      {commandMBs:0.00} MB/s, {texts.Count / commandSeconds:0} articles/s, {commandSeconds:0.00} s, CPU {commandCpu:0.00} s " +
+                        $"(best of {Rounds}; 'hearsay analyze FOLDER -f jsonl -o FILE' on the same articles as text files: reading, analysis and " +
+                        "JSON Lines output, one article at a time, as the command does)");
+            o.WriteLine($"  ingest / analyze command: {100 * ingestMBs / commandMBs:0}% of the throughput, {100 * commandCpu / ingestCpu:0}% by CPU time");
             o.WriteLine($"  memory, last round: analysis {analysisMemory.Describe(texts.Count)}");
             o.WriteLine($"                      ingest   {ingestMemory.Describe(texts.Count)}");
             o.WriteLine($"  store:              {StoreBytes(smallStore) / 1e6:0.0} MB, {StoreBytes(smallStore) / 1024.0 / Math.Max(1, small.Totals.Stored):0.0} KiB per article");
@@ -169,6 +185,14 @@ public sealed class IngestBench
             list.Add(doc.RootElement.GetProperty("title").GetString() + "\n\n" + doc.RootElement.GetProperty("text").GetString());
         }
         return list;
+    }
+
+    /// <summary>Runs <c>hearsay analyze FOLDER -f jsonl -o OUTPUT</c> through the command itself.</summary>
+    private void RunAnalyzeCommand(string folder, string output)
+    {
+        var context = new CliContext { Out = TextWriter.Null, Err = TextWriter.Null, CurrentDirectory = _context.CurrentDirectory };
+        int code = new AnalyzeCommand(context).Run(new AnalyzeCommand.Settings([folder], OutputFormat.Jsonl, null, IncludeText: true, output, Verbose: false));
+        if (code != ExitCodes.Ok) throw new InvalidOperationException($"hearsay analyze {folder} exited with {code}.");
     }
 
     private IngestResult Ingest(AnalysisPipeline pipeline, string storePath, string input)

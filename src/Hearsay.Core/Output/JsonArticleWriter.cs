@@ -94,115 +94,15 @@ public sealed class JsonArticleWriter
         return plus >= 0 ? info[..plus] : info;
     }
 
-    /// <summary>The keys, encoded once: a key written as a string is checked for escaping and transcoded to UTF-8
-    /// on every call, which cost about a fifth of the writing time.</summary>
-    private static class Key
-    {
-        public static readonly JsonEncodedText Agency = JsonEncodedText.Encode("agency");
-        public static readonly JsonEncodedText Approximate = JsonEncodedText.Encode("approximate");
-        public static readonly JsonEncodedText Assessment = JsonEncodedText.Encode("assessment");
-        public static readonly JsonEncodedText Attributes = JsonEncodedText.Encode("attributes");
-        public static readonly JsonEncodedText Attribution = JsonEncodedText.Encode("attribution");
-        public static readonly JsonEncodedText Attributions = JsonEncodedText.Encode("attributions");
-        public static readonly JsonEncodedText Authors = JsonEncodedText.Encode("authors");
-        public static readonly JsonEncodedText Blocks = JsonEncodedText.Encode("blocks");
-        public static readonly JsonEncodedText Bound = JsonEncodedText.Encode("bound");
-        public static readonly JsonEncodedText Byline = JsonEncodedText.Encode("byline");
-        public static readonly JsonEncodedText Canonical = JsonEncodedText.Encode("canonical");
-        public static readonly JsonEncodedText Captions = JsonEncodedText.Encode("captions");
-        public static readonly JsonEncodedText Carrier = JsonEncodedText.Encode("carrier");
-        public static readonly JsonEncodedText Chain = JsonEncodedText.Encode("chain");
-        public static readonly JsonEncodedText Characters = JsonEncodedText.Encode("characters");
-        public static readonly JsonEncodedText Claims = JsonEncodedText.Encode("claims");
-        public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
-        public static readonly JsonEncodedText Confidence = JsonEncodedText.Encode("confidence");
-        public static readonly JsonEncodedText Content = JsonEncodedText.Encode("content");
-        public static readonly JsonEncodedText Context = JsonEncodedText.Encode("context");
-        public static readonly JsonEncodedText Counted = JsonEncodedText.Encode("counted");
-        public static readonly JsonEncodedText Country = JsonEncodedText.Encode("country");
-        public static readonly JsonEncodedText Counts = JsonEncodedText.Encode("counts");
-        public static readonly JsonEncodedText Credit = JsonEncodedText.Encode("credit");
-        public static readonly JsonEncodedText Cue = JsonEncodedText.Encode("cue");
-        public static readonly JsonEncodedText Dateline = JsonEncodedText.Encode("dateline");
-        public static readonly JsonEncodedText Detected = JsonEncodedText.Encode("detected");
-        public static readonly JsonEncodedText Diagnostics = JsonEncodedText.Encode("diagnostics");
-        public static readonly JsonEncodedText Encoding = JsonEncodedText.Encode("encoding");
-        public static readonly JsonEncodedText End = JsonEncodedText.Encode("end");
-        public static readonly JsonEncodedText Entities = JsonEncodedText.Encode("entities");
-        public static readonly JsonEncodedText Entity = JsonEncodedText.Encode("entity");
-        public static readonly JsonEncodedText EntityId = JsonEncodedText.Encode("entity_id");
-        public static readonly JsonEncodedText FirstHand = JsonEncodedText.Encode("first_hand");
-        public static readonly JsonEncodedText GazetteerId = JsonEncodedText.Encode("gazetteer_id");
-        public static readonly JsonEncodedText Gender = JsonEncodedText.Encode("gender");
-        public static readonly JsonEncodedText HearsayVersion = JsonEncodedText.Encode("hearsay_version");
-        public static readonly JsonEncodedText HedgedByAuthor = JsonEncodedText.Encode("hedged_by_author");
-        public static readonly JsonEncodedText Hedges = JsonEncodedText.Encode("hedges");
-        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
-        public static readonly JsonEncodedText IndependentSources = JsonEncodedText.Encode("independent_sources");
-        public static readonly JsonEncodedText Inferred = JsonEncodedText.Encode("inferred");
-        public static readonly JsonEncodedText Inner = JsonEncodedText.Encode("inner");
-        public static readonly JsonEncodedText Iso = JsonEncodedText.Encode("iso");
-        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
-        public static readonly JsonEncodedText Language = JsonEncodedText.Encode("language");
-        public static readonly JsonEncodedText MediaType = JsonEncodedText.Encode("media_type");
-        public static readonly JsonEncodedText Medium = JsonEncodedText.Encode("medium");
-        public static readonly JsonEncodedText Mentions = JsonEncodedText.Encode("mentions");
-        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
-        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
-        public static readonly JsonEncodedText Nested = JsonEncodedText.Encode("nested");
-        public static readonly JsonEncodedText Notes = JsonEncodedText.Encode("notes");
-        public static readonly JsonEncodedText Number = JsonEncodedText.Encode("number");
-        public static readonly JsonEncodedText Origin = JsonEncodedText.Encode("origin");
-        public static readonly JsonEncodedText Outlet = JsonEncodedText.Encode("outlet");
-        public static readonly JsonEncodedText Paragraphs = JsonEncodedText.Encode("paragraphs");
-        public static readonly JsonEncodedText Parent = JsonEncodedText.Encode("parent");
-        public static readonly JsonEncodedText Particle = JsonEncodedText.Encode("particle");
-        public static readonly JsonEncodedText Parts = JsonEncodedText.Encode("parts");
-        public static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");
-        public static readonly JsonEncodedText PipelineVersion = JsonEncodedText.Encode("pipeline_version");
-        public static readonly JsonEncodedText Place = JsonEncodedText.Encode("place");
-        public static readonly JsonEncodedText Published = JsonEncodedText.Encode("published");
-        public static readonly JsonEncodedText Qualifier = JsonEncodedText.Encode("qualifier");
-        public static readonly JsonEncodedText Quantities = JsonEncodedText.Encode("quantities");
-        public static readonly JsonEncodedText Quotations = JsonEncodedText.Encode("quotations");
-        public static readonly JsonEncodedText Relays = JsonEncodedText.Encode("relays");
-        public static readonly JsonEncodedText Role = JsonEncodedText.Encode("role");
-        public static readonly JsonEncodedText Roles = JsonEncodedText.Encode("roles");
-        public static readonly JsonEncodedText Schema = JsonEncodedText.Encode("schema");
-        public static readonly JsonEncodedText Scope = JsonEncodedText.Encode("scope");
-        public static readonly JsonEncodedText Sentences = JsonEncodedText.Encode("sentences");
-        public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
-        public static readonly JsonEncodedText Signals = JsonEncodedText.Encode("signals");
-        public static readonly JsonEncodedText Single = JsonEncodedText.Encode("single");
-        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
-        public static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
-        public static readonly JsonEncodedText StateMedia = JsonEncodedText.Encode("state_media");
-        public static readonly JsonEncodedText StateMediaOrigin = JsonEncodedText.Encode("state_media_origin");
-        public static readonly JsonEncodedText Structure = JsonEncodedText.Encode("structure");
-        public static readonly JsonEncodedText Subheadings = JsonEncodedText.Encode("subheadings");
-        public static readonly JsonEncodedText Subtype = JsonEncodedText.Encode("subtype");
-        public static readonly JsonEncodedText Supports = JsonEncodedText.Encode("supports");
-        public static readonly JsonEncodedText Teaser = JsonEncodedText.Encode("teaser");
-        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
-        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
-        public static readonly JsonEncodedText Tokens = JsonEncodedText.Encode("tokens");
-        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
-        public static readonly JsonEncodedText Unit = JsonEncodedText.Encode("unit");
-        public static readonly JsonEncodedText UpperValue = JsonEncodedText.Encode("upper_value");
-        public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
-        public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
-        public static readonly JsonEncodedText ValueText = JsonEncodedText.Encode("value_text");
-    }
-
     /// <summary>One article's rendering: the writer, the article and lookups built once.</summary>
     private sealed class Renderer(Utf8JsonWriter w, Article a, JsonOutputOptions options)
     {
         public void WriteArticle()
         {
             w.WriteStartObject();
-            w.WriteString(Key.Schema, SchemaName);
-            w.WriteString(Key.HearsayVersion, HearsayVersion);
-            w.WriteString(Key.PipelineVersion, AnalysisPipeline.Version);
+            w.WriteString("schema", SchemaName);
+            w.WriteString("hearsay_version", HearsayVersion);
+            w.WriteString("pipeline_version", AnalysisPipeline.Version);
             WriteSource();
             WriteLanguage();
             WriteDiagnostics();
@@ -214,7 +114,7 @@ public sealed class JsonArticleWriter
             WriteHedges();
             WriteQuantities();
             WriteQuotations();
-            if (options.IncludeText) w.WriteString(Key.Text, a.Text);
+            if (options.IncludeText) w.WriteString("text", a.Text);
             w.WriteEndObject();
         }
 
@@ -223,35 +123,35 @@ public sealed class JsonArticleWriter
         private void WriteSource()
         {
             var m = a.Metadata;
-            w.WriteStartObject(Key.Source);
-            StringOrNull(Key.Path, m.Path);
-            StringOrNull(Key.Url, m.Url);
-            StringOrNull(Key.Outlet, m.Outlet);
-            if (m.Published is { } published) w.WriteString(Key.Published, published);
-            else w.WriteNull(Key.Published);
-            StringOrNull(Key.MediaType, m.MediaType);
-            StringOrNull(Key.Encoding, m.Encoding);
+            w.WriteStartObject("source");
+            StringOrNull("path", m.Path);
+            StringOrNull("url", m.Url);
+            StringOrNull("outlet", m.Outlet);
+            if (m.Published is { } published) w.WriteString("published", published);
+            else w.WriteNull("published");
+            StringOrNull("media_type", m.MediaType);
+            StringOrNull("encoding", m.Encoding);
             w.WriteEndObject();
         }
 
         private void WriteLanguage()
         {
-            w.WriteStartObject(Key.Language);
-            w.WriteString(Key.Code, a.Language);
-            w.WriteNumber(Key.Confidence, Math.Round(a.LanguageConfidence, 3));
-            w.WriteBoolean(Key.Detected, string.IsNullOrEmpty(a.Metadata.Language));
+            w.WriteStartObject("language");
+            w.WriteString("code", a.Language);
+            w.WriteNumber("confidence", Math.Round(a.LanguageConfidence, 3));
+            w.WriteBoolean("detected", string.IsNullOrEmpty(a.Metadata.Language));
             w.WriteEndObject();
         }
 
         private void WriteDiagnostics()
         {
-            w.WriteStartArray(Key.Diagnostics);
+            w.WriteStartArray("diagnostics");
             foreach (var d in a.Diagnostics)
             {
                 w.WriteStartObject();
-                w.WriteString(Key.Severity, OutputNames.Of(d.Severity));
-                w.WriteString(Key.Code, d.Code);
-                w.WriteString(Key.Message, d.Message);
+                w.WriteString("severity", OutputNames.Of(d.Severity));
+                w.WriteString("code", d.Code);
+                w.WriteString("message", d.Message);
                 if (d.Span is { } span) SpanFields(span);
                 w.WriteEndObject();
             }
@@ -262,12 +162,12 @@ public sealed class JsonArticleWriter
         {
             int paragraphs = 0;
             foreach (var b in a.Structure.Blocks) if (b.Kind == BlockKind.Paragraph) paragraphs++;
-            w.WriteStartObject(Key.Counts);
-            w.WriteNumber(Key.Characters, a.Text.Length);
-            w.WriteNumber(Key.Blocks, a.Structure.Blocks.Count);
-            w.WriteNumber(Key.Paragraphs, paragraphs);
-            w.WriteNumber(Key.Sentences, a.Sentences.Length);
-            w.WriteNumber(Key.Tokens, a.Tokens.Length);
+            w.WriteStartObject("counts");
+            w.WriteNumber("characters", a.Text.Length);
+            w.WriteNumber("blocks", a.Structure.Blocks.Count);
+            w.WriteNumber("paragraphs", paragraphs);
+            w.WriteNumber("sentences", a.Sentences.Length);
+            w.WriteNumber("tokens", a.Tokens.Length);
             w.WriteEndObject();
         }
 
@@ -276,43 +176,43 @@ public sealed class JsonArticleWriter
         private void WriteStructure()
         {
             var s = a.Structure;
-            w.WriteStartObject(Key.Structure);
-            SpanOrNull(Key.Title, s.Title ?? FirstBlock(BlockKind.Title));
-            SpanOrNull(Key.Byline, FirstBlock(BlockKind.Byline));
-            w.WriteStartArray(Key.Authors);
+            w.WriteStartObject("structure");
+            SpanOrNull("title", s.Title ?? FirstBlock(BlockKind.Title));
+            SpanOrNull("byline", FirstBlock(BlockKind.Byline));
+            w.WriteStartArray("authors");
             foreach (var author in s.Authors) SpanObject(author);
             w.WriteEndArray();
-            SpanOrNull(Key.Teaser, FirstBlock(BlockKind.Teaser));
+            SpanOrNull("teaser", FirstBlock(BlockKind.Teaser));
             if (s.Dateline is { } dateline)
             {
-                w.WriteStartObject(Key.Dateline);
+                w.WriteStartObject("dateline");
                 SpanFields(dateline);
-                SpanOrNull(Key.Place, s.DatelinePlace);
-                SpanOrNull(Key.Agency, s.DatelineAgency);
+                SpanOrNull("place", s.DatelinePlace);
+                SpanOrNull("agency", s.DatelineAgency);
                 w.WriteEndObject();
             }
-            else w.WriteNull(Key.Dateline);
-            w.WriteStartArray(Key.Subheadings);
+            else w.WriteNull("dateline");
+            w.WriteStartArray("subheadings");
             foreach (var b in s.Blocks) if (b.Kind == BlockKind.Subheading) SpanObject(b.Span);
             w.WriteEndArray();
-            w.WriteStartArray(Key.Captions);
+            w.WriteStartArray("captions");
             foreach (var c in s.Captions)
             {
                 w.WriteStartObject();
                 SpanFields(c.Text);
-                SpanOrNull(Key.Credit, c.Credit);
+                SpanOrNull("credit", c.Credit);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             // Blocks are a layout index over the text, the one place where spans come without their text
             // (it would repeat the whole article).
-            w.WriteStartArray(Key.Blocks);
+            w.WriteStartArray("blocks");
             foreach (var b in s.Blocks)
             {
                 w.WriteStartObject();
-                w.WriteString(Key.Kind, OutputNames.Of(b.Kind));
-                w.WriteNumber(Key.Start, b.Span.Start);
-                w.WriteNumber(Key.End, b.Span.End);
+                w.WriteString("kind", OutputNames.Of(b.Kind));
+                w.WriteNumber("start", b.Span.Start);
+                w.WriteNumber("end", b.Span.End);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -329,22 +229,22 @@ public sealed class JsonArticleWriter
 
         private void WriteEntities()
         {
-            w.WriteStartArray(Key.Entities);
+            w.WriteStartArray("entities");
             foreach (var e in a.Entities)
             {
                 w.WriteStartObject();
-                w.WriteString(Key.Id, OutputNames.EntityId(e.Id));
-                w.WriteString(Key.Type, OutputNames.Of(e.Type));
-                w.WriteString(Key.Canonical, e.Canonical);
-                if (e.Iso is not null) w.WriteString(Key.Iso, e.Iso);
-                if (e.Country is not null) w.WriteString(Key.Country, e.Country);
-                if (e.Subtype is not null) w.WriteString(Key.Subtype, e.Subtype);
-                if (e.StateMedia) w.WriteBoolean(Key.StateMedia, true);
-                if (e.GazetteerId is not null) w.WriteString(Key.GazetteerId, e.GazetteerId);
-                if (e.Gender != Gender.Unknown) w.WriteString(Key.Gender, OutputNames.Of(e.Gender));
-                StringArray(Key.Roles, e.Roles);
-                StringArray(Key.Attributes, e.Attributes);
-                w.WriteStartArray(Key.Mentions);
+                w.WriteString("id", OutputNames.EntityId(e.Id));
+                w.WriteString("type", OutputNames.Of(e.Type));
+                w.WriteString("canonical", e.Canonical);
+                if (e.Iso is not null) w.WriteString("iso", e.Iso);
+                if (e.Country is not null) w.WriteString("country", e.Country);
+                if (e.Subtype is not null) w.WriteString("subtype", e.Subtype);
+                if (e.StateMedia) w.WriteBoolean("state_media", true);
+                if (e.GazetteerId is not null) w.WriteString("gazetteer_id", e.GazetteerId);
+                if (e.Gender != Gender.Unknown) w.WriteString("gender", OutputNames.Of(e.Gender));
+                StringArray("roles", e.Roles);
+                StringArray("attributes", e.Attributes);
+                w.WriteStartArray("mentions");
                 foreach (var mi in SortedMentions(e)) WriteMention(a.Mentions[mi]);
                 w.WriteEndArray();
                 w.WriteEndObject();
@@ -364,9 +264,9 @@ public sealed class JsonArticleWriter
         {
             w.WriteStartObject();
             SpanFields(m.Span);
-            w.WriteString(Key.Kind, OutputNames.Of(m.Kind));
-            w.WriteString(Key.Context, a.Text.AsSpan(ContextOf(m.Span)));
-            if (m.Role is { } role) SpanOrNull(Key.Role, role);
+            w.WriteString("kind", OutputNames.Of(m.Kind));
+            w.WriteString("context", a.Text.AsSpan(ContextOf(m.Span)));
+            if (m.Role is { } role) SpanOrNull("role", role);
             w.WriteEndObject();
         }
 
@@ -395,23 +295,23 @@ public sealed class JsonArticleWriter
 
         private void WriteAttributions()
         {
-            w.WriteStartArray(Key.Attributions);
+            w.WriteStartArray("attributions");
             foreach (var at in a.Attributions)
             {
                 w.WriteStartObject();
-                w.WriteString(Key.Id, OutputNames.AttributionId(at.Id));
-                w.WriteString(Key.Kind, OutputNames.Of(at.Kind));
+                w.WriteString("id", OutputNames.AttributionId(at.Id));
+                w.WriteString("kind", OutputNames.Of(at.Kind));
 
-                w.WriteStartObject(Key.Cue);
+                w.WriteStartObject("cue");
                 SpanFields(at.Cue);
-                if (at.CueParticle is { } particle) SpanOrNull(Key.Particle, particle);
+                if (at.CueParticle is { } particle) SpanOrNull("particle", particle);
                 w.WriteEndObject();
 
-                w.WriteStartObject(Key.Content);
+                w.WriteStartObject("content");
                 SpanFields(at.Content);
                 if (at.ContentParts.Count > 0)
                 {
-                    w.WriteStartArray(Key.Parts);
+                    w.WriteStartArray("parts");
                     foreach (var part in at.ContentParts) SpanObject(part);
                     w.WriteEndArray();
                 }
@@ -421,35 +321,35 @@ public sealed class JsonArticleWriter
 
                 if (at.Medium is { } medium)
                 {
-                    w.WriteStartObject(Key.Medium);
+                    w.WriteStartObject("medium");
                     SpanFields(medium);
                     if (EntityAt(at.MediumEntityId) is { } me) EntityRef(me);
                     w.WriteEndObject();
                 }
-                else w.WriteNull(Key.Medium);
+                else w.WriteNull("medium");
 
-                w.WriteStartArray(Key.Relays);
+                w.WriteStartArray("relays");
                 foreach (var relay in at.Relays)
                 {
                     w.WriteStartObject();
                     SpanFields(relay.Span);
-                    SpanOrNull(Key.Name, relay.Name);
+                    SpanOrNull("name", relay.Name);
                     var re = EntityAt(relay.EntityId);
-                    StringOrNull(Key.Entity, re?.Canonical);
-                    StringOrNull(Key.EntityId, re is null ? null : OutputNames.EntityId(re.Id));
-                    w.WriteBoolean(Key.Inferred, relay.Inferred);
+                    StringOrNull("entity", re?.Canonical);
+                    StringOrNull("entity_id", re is null ? null : OutputNames.EntityId(re.Id));
+                    w.WriteBoolean("inferred", relay.Inferred);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
 
-                StringOrNull(Key.Parent, at.ParentId >= 0 ? OutputNames.AttributionId(at.ParentId) : null);
-                w.WriteStartArray(Key.Nested);
+                StringOrNull("parent", at.ParentId >= 0 ? OutputNames.AttributionId(at.ParentId) : null);
+                w.WriteStartArray("nested");
                 foreach (var other in a.Attributions)
                     if (other.ParentId == at.Id && other.Id != at.Id) w.WriteStringValue(OutputNames.AttributionId(other.Id));
                 w.WriteEndArray();
-                StringOrNull(Key.Carrier, at.CarrierId >= 0 ? OutputNames.AttributionId(at.CarrierId) : null);
+                StringOrNull("carrier", at.CarrierId >= 0 ? OutputNames.AttributionId(at.CarrierId) : null);
 
-                w.WriteStartArray(Key.Signals);
+                w.WriteStartArray("signals");
                 foreach (var signal in OutputNames.SignalOrder)
                     if ((at.Signals & signal) != 0) w.WriteStringValue(OutputNames.Of(signal));
                 w.WriteEndArray();
@@ -462,19 +362,19 @@ public sealed class JsonArticleWriter
 
         private void WriteSourceRef(SourceRef s)
         {
-            w.WriteStartObject(Key.Source);
+            w.WriteStartObject("source");
             if (s.Span is { } span) SpanFields(span);
             else
             {
-                w.WriteNull(Key.Text);
-                w.WriteNull(Key.Start);
-                w.WriteNull(Key.End);
+                w.WriteNull("text");
+                w.WriteNull("start");
+                w.WriteNull("end");
             }
-            w.WriteString(Key.Kind, OutputNames.Of(s.Kind));
+            w.WriteString("kind", OutputNames.Of(s.Kind));
             var e = EntityAt(s.EntityId);
-            StringOrNull(Key.Entity, e?.Canonical);
-            StringOrNull(Key.EntityId, e is null ? null : OutputNames.EntityId(e.Id));
-            SpanOrNull(Key.Role, s.Role);
+            StringOrNull("entity", e?.Canonical);
+            StringOrNull("entity_id", e is null ? null : OutputNames.EntityId(e.Id));
+            SpanOrNull("role", s.Role);
             w.WriteEndObject();
         }
 
@@ -482,50 +382,50 @@ public sealed class JsonArticleWriter
 
         private void WriteClaims()
         {
-            w.WriteStartArray(Key.Claims);
+            w.WriteStartArray("claims");
             foreach (var c in a.Claims)
             {
                 w.WriteStartObject();
-                w.WriteString(Key.Id, OutputNames.ClaimId(c.Id));
+                w.WriteString("id", OutputNames.ClaimId(c.Id));
                 SpanFields(c.Content);
-                StringOrNull(Key.Attribution, c.AttributionId >= 0 ? OutputNames.AttributionId(c.AttributionId) : null);
+                StringOrNull("attribution", c.AttributionId >= 0 ? OutputNames.AttributionId(c.AttributionId) : null);
 
-                w.WriteStartArray(Key.Chain);
+                w.WriteStartArray("chain");
                 foreach (var link in c.Chain)
                 {
                     w.WriteStartObject();
-                    w.WriteString(Key.Role, OutputNames.Of(link.Role));
-                    w.WriteString(Key.Name, link.Name);
-                    w.WriteString(Key.Kind, OutputNames.Of(link.Kind));
+                    w.WriteString("role", OutputNames.Of(link.Role));
+                    w.WriteString("name", link.Name);
+                    w.WriteString("kind", OutputNames.Of(link.Kind));
                     if (link.Span is { } span) SpanFields(span);
-                    if (EntityAt(link.EntityId) is { } le) w.WriteString(Key.EntityId, OutputNames.EntityId(le.Id));
-                    w.WriteBoolean(Key.Inferred, link.Inferred);
+                    if (EntityAt(link.EntityId) is { } le) w.WriteString("entity_id", OutputNames.EntityId(le.Id));
+                    w.WriteBoolean("inferred", link.Inferred);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
 
                 var s = c.Assessment;
-                w.WriteStartObject(Key.Assessment);
-                w.WriteString(Key.Origin, OutputNames.Of(s.Origin));
-                w.WriteBoolean(Key.FirstHand, s.FirstHand);
-                w.WriteNumber(Key.IndependentSources, s.IndependentSources);
-                w.WriteBoolean(Key.HedgedByAuthor, s.HedgedByAuthor);
-                w.WriteBoolean(Key.StateMediaOrigin, s.StateMediaOrigin);
-                StringArray(Key.Notes, s.Notes);
+                w.WriteStartObject("assessment");
+                w.WriteString("origin", OutputNames.Of(s.Origin));
+                w.WriteBoolean("first_hand", s.FirstHand);
+                w.WriteNumber("independent_sources", s.IndependentSources);
+                w.WriteBoolean("hedged_by_author", s.HedgedByAuthor);
+                w.WriteBoolean("state_media_origin", s.StateMediaOrigin);
+                StringArray("notes", s.Notes);
                 w.WriteEndObject();
 
                 HedgeRefs(c.Hedges);
-                w.WriteStartArray(Key.Quantities);
+                w.WriteStartArray("quantities");
                 foreach (var qi in c.Quantities)
                 {
                     if ((uint)qi >= (uint)a.Quantities.Count) continue;
                     w.WriteStartObject();
-                    w.WriteString(Key.Id, OutputNames.QuantityId(qi));
+                    w.WriteString("id", OutputNames.QuantityId(qi));
                     SpanFields(a.Quantities[qi].Span);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
-                w.WriteStartArray(Key.Supports);
+                w.WriteStartArray("supports");
                 foreach (var other in c.Supports) w.WriteStringValue(OutputNames.ClaimId(other));
                 w.WriteEndArray();
                 w.WriteEndObject();
@@ -537,15 +437,15 @@ public sealed class JsonArticleWriter
 
         private void WriteHedges()
         {
-            w.WriteStartArray(Key.Hedges);
+            w.WriteStartArray("hedges");
             for (int i = 0; i < a.Hedges.Count; i++)
             {
                 var h = a.Hedges[i];
                 w.WriteStartObject();
-                w.WriteString(Key.Id, OutputNames.HedgeId(i));
-                w.WriteString(Key.Kind, OutputNames.Of(h.Kind));
-                SpanOrNull(Key.Cue, h.Cue);
-                SpanOrNull(Key.Scope, h.Scope);
+                w.WriteString("id", OutputNames.HedgeId(i));
+                w.WriteString("kind", OutputNames.Of(h.Kind));
+                SpanOrNull("cue", h.Cue);
+                SpanOrNull("scope", h.Scope);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -554,15 +454,15 @@ public sealed class JsonArticleWriter
         /// <summary>References to hedges from an attribution or claim: id, kind and cue, so a reader need not look them up.</summary>
         private void HedgeRefs(List<int> indexes)
         {
-            w.WriteStartArray(Key.Hedges);
+            w.WriteStartArray("hedges");
             foreach (var hi in indexes)
             {
                 if ((uint)hi >= (uint)a.Hedges.Count) continue;
                 var h = a.Hedges[hi];
                 w.WriteStartObject();
-                w.WriteString(Key.Id, OutputNames.HedgeId(hi));
-                w.WriteString(Key.Kind, OutputNames.Of(h.Kind));
-                SpanOrNull(Key.Cue, h.Cue);
+                w.WriteString("id", OutputNames.HedgeId(hi));
+                w.WriteString("kind", OutputNames.Of(h.Kind));
+                SpanOrNull("cue", h.Cue);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -570,23 +470,23 @@ public sealed class JsonArticleWriter
 
         private void WriteQuantities()
         {
-            w.WriteStartArray(Key.Quantities);
+            w.WriteStartArray("quantities");
             for (int i = 0; i < a.Quantities.Count; i++)
             {
                 var q = a.Quantities[i];
                 w.WriteStartObject();
-                w.WriteString(Key.Id, OutputNames.QuantityId(i));
-                w.WriteString(Key.Kind, OutputNames.Of(q.Kind));
+                w.WriteString("id", OutputNames.QuantityId(i));
+                w.WriteString("kind", OutputNames.Of(q.Kind));
                 SpanFields(q.Span);
-                SpanOrNull(Key.Number, q.Number);
-                Number(Key.Value, q.Value);
-                if (q.UpperValue is { } upper) Number(Key.UpperValue, upper);
-                if (q.ValueText is not null) w.WriteString(Key.ValueText, q.ValueText);
-                SpanOrNull(Key.Counted, q.Counted);
-                StringOrNull(Key.Unit, q.Unit);
-                w.WriteBoolean(Key.Approximate, q.Approximate);
-                w.WriteString(Key.Bound, OutputNames.Of(q.Bound));
-                SpanOrNull(Key.Qualifier, q.Qualifier);
+                SpanOrNull("number", q.Number);
+                Number("value", q.Value);
+                if (q.UpperValue is { } upper) Number("upper_value", upper);
+                if (q.ValueText is not null) w.WriteString("value_text", q.ValueText);
+                SpanOrNull("counted", q.Counted);
+                StringOrNull("unit", q.Unit);
+                w.WriteBoolean("approximate", q.Approximate);
+                w.WriteString("bound", OutputNames.Of(q.Bound));
+                SpanOrNull("qualifier", q.Qualifier);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -594,13 +494,13 @@ public sealed class JsonArticleWriter
 
         private void WriteQuotations()
         {
-            w.WriteStartArray(Key.Quotations);
+            w.WriteStartArray("quotations");
             foreach (var q in a.Quotations)
             {
                 w.WriteStartObject();
                 SpanFields(q.Outer);
-                SpanOrNull(Key.Inner, q.Inner);
-                w.WriteBoolean(Key.Single, q.Single);
+                SpanOrNull("inner", q.Inner);
+                w.WriteBoolean("single", q.Single);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -619,17 +519,17 @@ public sealed class JsonArticleWriter
 
         private void EntityRef(Entity e)
         {
-            w.WriteString(Key.Entity, e.Canonical);
-            w.WriteString(Key.EntityId, OutputNames.EntityId(e.Id));
+            w.WriteString("entity", e.Canonical);
+            w.WriteString("entity_id", OutputNames.EntityId(e.Id));
         }
 
         private void SpanFields(TextSpan span)
         {
             if (span.Start < 0 || span.Length < 0 || span.End > a.Text.Length)
                 throw new InvalidOperationException($"Span {span} lies outside the article text (length {a.Text.Length}): a stage produced a bad offset.");
-            w.WriteString(Key.Text, a.Text.AsSpan(span.Start, span.Length));
-            w.WriteNumber(Key.Start, span.Start);
-            w.WriteNumber(Key.End, span.End);
+            w.WriteString("text", a.Text.AsSpan(span.Start, span.Length));
+            w.WriteNumber("start", span.Start);
+            w.WriteNumber("end", span.End);
         }
 
         private void SpanObject(TextSpan span)
@@ -639,7 +539,7 @@ public sealed class JsonArticleWriter
             w.WriteEndObject();
         }
 
-        private void SpanOrNull(JsonEncodedText name, TextSpan? span)
+        private void SpanOrNull(string name, TextSpan? span)
         {
             if (span is { } s)
             {
@@ -650,13 +550,13 @@ public sealed class JsonArticleWriter
             else w.WriteNull(name);
         }
 
-        private void StringOrNull(JsonEncodedText name, string? value)
+        private void StringOrNull(string name, string? value)
         {
             if (value is null) w.WriteNull(name);
             else w.WriteString(name, value);
         }
 
-        private void StringArray(JsonEncodedText name, List<string> values)
+        private void StringArray(string name, List<string> values)
         {
             w.WriteStartArray(name);
             foreach (var v in values) w.WriteStringValue(v);
@@ -664,7 +564,7 @@ public sealed class JsonArticleWriter
         }
 
         /// <summary>JSON has no NaN or infinity: such a value is written as null.</summary>
-        private void Number(JsonEncodedText name, double value)
+        private void Number(string name, double value)
         {
             if (double.IsFinite(value)) w.WriteNumber(name, value);
             else w.WriteNull(name);
