@@ -65,6 +65,7 @@ public sealed class IngestPipeline
     public IngestResult Run(IReadOnlyList<InputFile> files, string command, CancellationToken stop = default)
     {
         Progress.Start(files.Count, files.Sum(f => f.Size));
+        IngestProfile.Begin();
         long runId = _store.BeginRun(command);
         int workers = Math.Max(1, _options.Workers);
         using var toAnalyze = new BlockingCollection<Work>(workers * 4);
@@ -85,7 +86,7 @@ public sealed class IngestPipeline
             try { ReadAll(files, toAnalyze, toWrite, stopReading.Token, abort.Token); }
             catch (OperationCanceledException) when (abort.IsCancellationRequested) { }
             catch (Exception ex) { Fail(ex); }
-            finally { toAnalyze.CompleteAdding(); }
+            finally { toAnalyze.CompleteAdding(); IngestProfile.ThreadDone(); }
         });
         int running = workers;
         var analysts = Enumerable.Range(0, workers).Select(i => Start($"hearsay-analysis-{i}", () =>
@@ -96,6 +97,7 @@ public sealed class IngestPipeline
             finally
             {
                 if (Interlocked.Decrement(ref running) == 0) toWrite.CompleteAdding();
+                IngestProfile.ThreadDone();
             }
         })).ToList();
         var writer = Start("hearsay-writer", () =>
@@ -103,6 +105,7 @@ public sealed class IngestPipeline
             try { WriteAll(runId, toWrite, abort.Token); }
             catch (OperationCanceledException) when (abort.IsCancellationRequested) { }
             catch (Exception ex) { Fail(ex); }
+            finally { IngestProfile.ThreadDone(); }
         });
 
         reader.Join();
@@ -111,6 +114,7 @@ public sealed class IngestPipeline
         Progress.Stop();
 
         var totals = Progress.Snapshot();
+        IngestProfile.End(totals.Stored);
         var result = new IngestResult(runId, totals, _problems.ToList(), Interlocked.Read(ref _problemCount), _internalErrors,
             stop.IsCancellationRequested && fatal is null, fatal);
         try
@@ -153,8 +157,10 @@ public sealed class IngestPipeline
             {
                 using var raw = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
                 using var counted = new CountingStream(raw, Progress.BytesRead);
+                var mark = IngestProfile.Now();
                 foreach (var record in Records(file, counted))
                 {
+                    mark = IngestProfile.Add(IngestProfile.Step.ReadRecord, mark);
                     if (stop.IsCancellationRequested) return;
                     Progress.Record();
                     if (record.Problem is { } problem)
@@ -168,7 +174,9 @@ public sealed class IngestPipeline
                         continue;
                     }
                     var key = record.Key();
+                    mark = IngestProfile.Add(IngestProfile.Step.Key, mark);
                     var state = _store.StateOf(key);
+                    mark = IngestProfile.Add(IngestProfile.Step.Lookup, mark);
                     if (state == ArticleState.Current || (state == ArticleState.Older && !_options.Reanalyze))
                     {
                         if (state == ArticleState.Current) Progress.Unchanged();
@@ -182,6 +190,7 @@ public sealed class IngestPipeline
                         continue;
                     }
                     toAnalyze.Add(new Work(record, key, state == ArticleState.Older), abort);
+                    mark = IngestProfile.Add(IngestProfile.Step.QueueToAnalysis, mark);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ex is not GzipDataException)
@@ -234,14 +243,17 @@ public sealed class IngestPipeline
     {
         var json = new JsonArticleWriter(new JsonOutputOptions { IncludeText = true, Indented = false });
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        var mark = IngestProfile.Now();
         foreach (var work in toAnalyze.GetConsumingEnumerable(abort))
         {
+            mark = IngestProfile.Add(IngestProfile.Step.TakeForAnalysis, mark);
             var record = work.Record;
             Article article;
             string? title;
             try
             {
                 (article, title) = Load(record);
+                mark = IngestProfile.Add(IngestProfile.Step.Load, mark);
             }
             catch (InputException ex)
             {
@@ -253,8 +265,13 @@ public sealed class IngestPipeline
             try
             {
                 _pipeline.Run(article);
+                mark = IngestProfile.Add(IngestProfile.Step.Analysis, mark);
                 buffer.ResetWrittenCount();
                 json.WriteDocument(buffer, article);
+                mark = IngestProfile.Add(IngestProfile.Step.Json, mark);
+                var analysis = AnalysisCodec.Encode(buffer.WrittenSpan);
+                mark = IngestProfile.Add(IngestProfile.Step.Compress, mark);
+                var facts = ArticleFacts.Of(article);
                 stored = new ArticleRecord
                 {
                     Key = work.Key,
@@ -266,12 +283,13 @@ public sealed class IngestPipeline
                     Origin = record.Origin,
                     Characters = article.Text.Length,
                     PipelineVersion = AnalysisPipeline.Version,
-                    Analysis = AnalysisCodec.Encode(buffer.WrittenSpan),
-                    Facts = ArticleFacts.Of(article),
+                    Analysis = analysis,
+                    Facts = facts,
                     AttributionCount = article.Attributions.Count,
                     ClaimCount = article.Claims.Count,
                     ReplaceOlder = work.Replace,
                 };
+                mark = IngestProfile.Add(IngestProfile.Step.Facts, mark);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -286,6 +304,7 @@ public sealed class IngestPipeline
                 if (d.Code == TextDecoder.DiagnosticCode && d.Severity == Severity.Warning)
                     toWrite.Add(StoreWrite.Of(new ProblemRecord(record.Input, record.Locator, ProblemSeverity.Warning, "encoding",
                         "stored, but " + char.ToLowerInvariant(d.Message[0]) + d.Message[1..].TrimEnd('.'))), abort);
+            mark = IngestProfile.Add(IngestProfile.Step.QueueToWriter, mark);
         }
     }
 
@@ -399,6 +418,7 @@ public sealed class IngestPipeline
     {
         var batch = new List<Item>(_options.BatchSize);
         int delay = (int)_options.BatchDelay.TotalMilliseconds;
+        var mark = IngestProfile.Now();
         while (true)
         {
             Item first;
@@ -418,14 +438,16 @@ public sealed class IngestPipeline
                 if (!toWrite.TryTake(out var next, wait, abort)) break;
                 batch.Add(next);
             }
-            Commit(runId, batch);
+            mark = IngestProfile.Add(IngestProfile.Step.TakeForWriter, mark);
+            Commit(runId, batch, ref mark);
             batch.Clear();
         }
     }
 
-    private void Commit(long runId, List<Item> batch)
+    private void Commit(long runId, List<Item> batch, ref IngestProfile.Mark mark)
     {
         var outcomes = _store.Write(runId, batch.Select(b => b.Write).ToList());
+        mark = IngestProfile.Add(IngestProfile.Step.Write, mark);
         for (int i = 0; i < batch.Count; i++)
         {
             var item = batch[i].Write;
@@ -448,5 +470,6 @@ public sealed class IngestPipeline
                     lock (_problems) _problems.Add(p);
             }
         }
+        mark = IngestProfile.Add(IngestProfile.Step.Progress, mark);
     }
 }

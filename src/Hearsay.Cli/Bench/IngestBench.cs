@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Hearsay.Cli.Analyze;
 using Hearsay.Cli.Commands;
 using Hearsay.Ingest;
 using Hearsay.Ingest.Sources;
@@ -90,19 +91,30 @@ public sealed class IngestBench
                 Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = cores }, t => analyzer.AnalyzeText(t));
             Ingest(pipeline, Path.Combine(work, "warmup.db"), corpus);
             Ingest(pipeline, Path.Combine(work, "warmup.db"), corpus);
+            // The same articles as files, for the analyze command, which reads files (one text file per article).
+            string articleFolder = Path.Combine(work, "articles");
+            Directory.CreateDirectory(articleFolder);
+            for (int i = 0; i < texts.Count; i++)
+                File.WriteAllText(Path.Combine(articleFolder, i.ToString("D5", CultureInfo.InvariantCulture) + ".txt"), texts[i], new UTF8Encoding(false));
+            string analyzeOutput = Path.Combine(work, "analyze.jsonl");
+            RunAnalyzeCommand(articleFolder, analyzeOutput);
 
             // 1. Analysis alone (all cores, the articles in memory) and 2. an ingest of the same file into a fresh
             // store, in turn, three times: the best time and the least CPU of each, so that a burst of load elsewhere
             // on a shared machine does not decide the ratio.
             string smallStore = Path.Combine(work, "10kgnad.db");
             double analysisSeconds = double.MaxValue, analysisCpu = double.MaxValue, ingestSeconds = double.MaxValue, ingestCpu = double.MaxValue;
+            double commandSeconds = double.MaxValue, commandCpu = double.MaxValue;
             IngestResult small = null!;
+            Memory analysisMemory = default, ingestMemory = default;
             for (int round = 0; round < Rounds; round++)
             {
-                var (s1, c1) = Measure(() => Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = cores }, t => analyzer.AnalyzeText(t)));
+                var (s1, c1) = Measure(() => Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = cores }, t => analyzer.AnalyzeText(t)), out analysisMemory);
                 (analysisSeconds, analysisCpu) = (Math.Min(analysisSeconds, s1), Math.Min(analysisCpu, c1));
-                var (s2, c2) = Measure(() => small = Ingest(pipeline, smallStore, corpus));
+                var (s2, c2) = Measure(() => small = Ingest(pipeline, smallStore, corpus), out ingestMemory);
                 (ingestSeconds, ingestCpu) = (Math.Min(ingestSeconds, s2), Math.Min(ingestCpu, c2));
+                var (s3, c3) = Measure(() => RunAnalyzeCommand(articleFolder, analyzeOutput));
+                (commandSeconds, commandCpu) = (Math.Min(commandSeconds, s3), Math.Min(commandCpu, c3));
             }
             double analysisMBs = textBytes / 1e6 / analysisSeconds;
             o.WriteLine($"analysis, {cores} workers:  {analysisMBs:0.00} MB/s, {texts.Count / analysisSeconds:0} articles/s, " +
@@ -111,6 +123,13 @@ public sealed class IngestBench
             o.WriteLine($"ingest 10kGNAD csv:   {ingestMBs:0.00} MB/s, {small.Totals.Stored / ingestSeconds:0} articles/s, {ingestSeconds:0.00} s, " +
                         $"CPU {ingestCpu:0.00} s (best of {Rounds}); {N(small.Totals.Stored)} articles stored");
             o.WriteLine($"  ingest / analysis:  {100 * ingestMBs / analysisMBs:0}% of the throughput, {100 * analysisCpu / ingestCpu:0}% by CPU time (target: at least 80%)");
+            double commandMBs = textBytes / 1e6 / commandSeconds;
+            o.WriteLine($"analyze command:      {commandMBs:0.00} MB/s, {texts.Count / commandSeconds:0} articles/s, {commandSeconds:0.00} s, CPU {commandCpu:0.00} s " +
+                        $"(best of {Rounds}; 'hearsay analyze FOLDER -f jsonl -o FILE' on the same articles as text files: reading, analysis and " +
+                        "JSON Lines output, one article at a time, as the command does)");
+            o.WriteLine($"  ingest / analyze command: {100 * ingestMBs / commandMBs:0}% of the throughput, {100 * commandCpu / ingestCpu:0}% by CPU time");
+            o.WriteLine($"  memory, last round: analysis {analysisMemory.Describe(texts.Count)}");
+            o.WriteLine($"                      ingest   {ingestMemory.Describe(texts.Count)}");
             o.WriteLine($"  store:              {StoreBytes(smallStore) / 1e6:0.0} MB, {StoreBytes(smallStore) / 1024.0 / Math.Max(1, small.Totals.Stored):0.0} KiB per article");
             o.Flush();
             if (settings.Articles == 0) return ExitCodes.Ok;
@@ -166,6 +185,14 @@ public sealed class IngestBench
             list.Add(doc.RootElement.GetProperty("title").GetString() + "\n\n" + doc.RootElement.GetProperty("text").GetString());
         }
         return list;
+    }
+
+    /// <summary>Runs <c>hearsay analyze FOLDER -f jsonl -o OUTPUT</c> through the command itself.</summary>
+    private void RunAnalyzeCommand(string folder, string output)
+    {
+        var context = new CliContext { Out = TextWriter.Null, Err = TextWriter.Null, CurrentDirectory = _context.CurrentDirectory };
+        int code = new AnalyzeCommand(context).Run(new AnalyzeCommand.Settings([folder], OutputFormat.Jsonl, null, IncludeText: true, output, Verbose: false));
+        if (code != ExitCodes.Ok) throw new InvalidOperationException($"hearsay analyze {folder} exited with {code}.");
     }
 
     private IngestResult Ingest(AnalysisPipeline pipeline, string storePath, string input)
@@ -229,15 +256,34 @@ public sealed class IngestBench
         return (cold, warm);
     }
 
-    private static (double Seconds, double CpuSeconds) Measure(Action action)
+    private static (double Seconds, double CpuSeconds) Measure(Action action) => Measure(action, out _);
+
+    /// <summary>Times <paramref name="action"/>, and counts what it allocated and the collections it caused.</summary>
+    private static (double Seconds, double CpuSeconds) Measure(Action action, out Memory memory)
     {
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var before = Memory.Now();
         var clock = Stopwatch.StartNew();
         action();
         double seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
+        memory = Memory.Now() - before;
         return (seconds, (process.TotalProcessorTime - cpu).TotalSeconds);
+    }
+
+    /// <summary>Bytes allocated, collections by generation, and the time the collections paused the process.</summary>
+    private readonly record struct Memory(long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Pauses)
+    {
+        public static Memory Now() => new(GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(1),
+            GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+        public static Memory operator -(Memory a, Memory b) =>
+            new(a.Allocated - b.Allocated, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Pauses - b.Pauses);
+
+        public string Describe(int articles) =>
+            $"{Allocated / 1024.0 / Math.Max(1, articles):0} KB allocated per article; collections: gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2}, " +
+            $"paused {Pauses.TotalMilliseconds:0} ms";
     }
 
     private static double Median(List<double> values)
