@@ -1,0 +1,221 @@
+using Hearsay.Attributions;
+using Hearsay.Document;
+using Hearsay.Languages;
+
+namespace Hearsay.Coreference;
+
+/// <summary>The coreference lexicons of one language: pronoun forms, definite determiners and the head nouns
+/// of descriptions (with the role nouns of the attribution lexicon).</summary>
+internal sealed class CorefLexicon
+{
+    public readonly record struct PronounForm(byte Person, Gender Gender, bool Ambiguous, bool Possessive);
+    public readonly record struct HeadNoun(Animacy Animacy, Gender Gender);
+
+    public required WordMap<PronounForm> Pronouns { get; init; }
+    public required WordSet Determiners { get; init; }
+    public required SuffixMap<HeadNoun> Nouns { get; init; }
+    public required WordMap<Gender> Titles { get; init; }
+    public required bool German { get; init; }
+
+    public static CorefLexicon For(LanguagePack pack) => pack.Compiled("coref-lexicon", p => new CorefLexicon
+    {
+        German = p.Code == "de",
+        Pronouns = new WordMap<PronounForm>(p.Rows("coref-pronouns").Where(r => r.Length >= 4).Select(r => KeyValuePair.Create(r[0],
+            new PronounForm(byte.Parse(r[1]), r[2] == "X" ? Gender.Feminine : AttributionLexicon.ParseGender(r[2]), r[2] == "X", r[3] == "poss")))),
+        Determiners = new WordSet(p.Rows("coref-determiners").Select(r => r[0])),
+        Nouns = new SuffixMap<HeadNoun>(p.Rows("coref-nouns").Where(r => r.Length >= 3)
+            .Select(r => KeyValuePair.Create(r[0], new HeadNoun(ParseClass(r[1]), AttributionLexicon.ParseGender(r[2]))))
+            .Concat(p.Rows("roles").Where(r => r.Length >= 3)
+                .Select(r => KeyValuePair.Create(r[0], new HeadNoun(r[2] == "group" ? Animacy.Group : Animacy.Person, AttributionLexicon.ParseGender(r[1])))))
+            .Concat(p.Rows("person-roles").Where(r => r.Length >= 3 && r[2] == "role")
+                .Select(r => KeyValuePair.Create(r[0], new HeadNoun(Animacy.Person, AttributionLexicon.ParseGender(r[1])))))),
+        Titles = new WordMap<Gender>(p.Rows("person-roles").Where(r => r.Length >= 3)
+            .Select(r => KeyValuePair.Create(r[0].TrimEnd('.'), AttributionLexicon.ParseGender(r[1])))),
+    });
+
+    private static Animacy ParseClass(string s) => s switch
+    {
+        "person" => Animacy.Person,
+        "group" => Animacy.Group,
+        "org" => Animacy.Organization,
+        "place" => Animacy.Place,
+        _ => throw new FormatException($"Unknown coreference noun class '{s}'."),
+    };
+}
+
+/// <summary>
+/// Finds the markables of an article: the entity layer's mentions (names, and the descriptions and pronouns
+/// speaker resolution linked), extended over a title or role before a person's name ("Biologist Nick Bos",
+/// "President Obama") and over "the" before an organization's or place's name; definite descriptions whose
+/// head is a person, group, organization or place noun ("the minister", "der russische
+/// Verteidigungsexperte", "the company", "das Land"), with an English "of" phrase after the head; and
+/// personal and possessive pronouns. The result is in text order; chains are left to
+/// <see cref="ChainResolver"/>.
+/// </summary>
+internal sealed class MarkableFinder
+{
+    private readonly Article a;
+    private readonly TokenView v;
+    private readonly CorefLexicon lex;
+    private readonly AttributionLexicon alex;
+
+    public MarkableFinder(Article article, TokenView view, CorefLexicon lexicon, AttributionLexicon attributionLexicon)
+    {
+        a = article;
+        v = view;
+        lex = lexicon;
+        alex = attributionLexicon;
+    }
+
+    public List<Markable> Find()
+    {
+        var list = new List<Markable>();
+        var taken = new HashSet<(int, int)>();
+        var inEntity = new bool[a.Tokens.Length];
+
+        // Entity mentions first: they carry their entity.
+        for (int mi = 0; mi < a.Mentions.Count; mi++)
+        {
+            var m = a.Mentions[mi];
+            if (m.Kind.Qualifies() || m.EntityId < 0 || m.EntityId >= a.Entities.Count) continue;
+            int first = a.TokenIndexAt(m.Span.Start);
+            if (first >= a.Tokens.Length) continue;
+            int last = Math.Max(first, a.TokenIndexAt(m.Span.End) - 1);
+            for (int k = first; k <= last && k < inEntity.Length; k++) inEntity[k] = true;
+            var entity = a.Entities[m.EntityId];
+            var kind = m.Kind switch { MentionKind.Pronoun => MarkableKind.Pronoun, MentionKind.Description => MarkableKind.Description, _ => MarkableKind.Name };
+            int start = m.Span.Start;
+            if (kind == MarkableKind.Name)
+            {
+                int k = first - 1;
+                if (entity.Type == EntityType.Person)
+                {
+                    // "President Barack Obama", "Biologist Nick Bos", "Mr. Smith": the title is part of the phrase.
+                    while (k >= 0 && k >= first - 3 && v.IsWord(k) && !inEntity[k] && IsTitle(k)) { start = a.Tokens[k].Start; k--; }
+                }
+                else if (k >= 0 && !lex.German && v.Is(k, "the") && !inEntity[k]) start = a.Tokens[k].Start;
+            }
+            var span = TextSpan.FromBounds(start, PossessiveTrimmed(m.Span.End));
+            if (span.Length <= 0 || !taken.Add((span.Start, span.End))) continue;
+            list.Add(new Markable
+            {
+                Span = span, Kind = kind, Head = last, EntityId = m.EntityId,
+                Animacy = AnimacyOf(entity.Type), Gender = entity.Gender,
+            });
+        }
+
+        for (int i = 0; i < a.Tokens.Length; i++)
+        {
+            if (!v.IsWord(i) || inEntity[i]) continue;
+            var w = v.S(i);
+            if (lex.Pronouns.TryGet(w, out var form) && IsPronounHere(i, w))
+            {
+                var span = a.Tokens[i].Span;
+                if (taken.Add((span.Start, span.End)))
+                    list.Add(new Markable
+                    {
+                        Span = span, Kind = MarkableKind.Pronoun, Head = i, Person = PersonOf(i, w, form),
+                        Gender = form.Person == 3 ? form.Gender : form.Gender == Gender.Plural ? Gender.Plural : Gender.Unknown,
+                        Animacy = form.Person != 3 ? Animacy.Person
+                                : form.Gender == Gender.Neuter ? Animacy.Thing
+                                : !lex.German && form.Gender is Gender.Masculine or Gender.Feminine ? Animacy.Person : Animacy.Unknown,
+                    });
+                continue;
+            }
+            if (lex.Determiners.Contains(w) && Description(i, inEntity) is { } d && taken.Add((d.Span.Start, d.Span.End)))
+                list.Add(d);
+        }
+        list.Sort((x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : y.Span.End.CompareTo(x.Span.End));
+        return list;
+    }
+
+    private static Animacy AnimacyOf(EntityType t) => t switch
+    {
+        EntityType.Person => Animacy.Person,
+        EntityType.Organization or EntityType.Media => Animacy.Organization,
+        EntityType.Country or EntityType.Place => Animacy.Place,
+        _ => Animacy.Thing,
+    };
+
+    private bool IsTitle(int k)
+    {
+        var w = v.S(k);
+        if (lex.Titles.TryGet(w.TrimEnd('.'), out _)) return true;
+        return lex.Nouns.TryGetExact(w, out var n) && n.Animacy == Animacy.Person && (v.IsCap(k) || !lex.German);
+    }
+
+    /// <summary>An English possessive ending is not part of the name: the markable is "Obama" in "Obama's".</summary>
+    private int PossessiveTrimmed(int end)
+    {
+        if (end >= 2 && (a.Text[end - 1] == 's' || a.Text[end - 1] == 'S') && (a.Text[end - 2] == '\'' || a.Text[end - 2] == '’') && !lex.German)
+            return end - 2;
+        return end;
+    }
+
+    /// <summary>"US" is a country, not "us"; German "Sie" inside a sentence is the polite "you".</summary>
+    private bool IsPronounHere(int i, ReadOnlySpan<char> w)
+    {
+        if (w.Length > 1 && a.Tokens[i].Has(TokenFlags.AllCaps)) return false;
+        return true;
+    }
+
+    private byte PersonOf(int i, ReadOnlySpan<char> w, CorefLexicon.PronounForm form)
+    {
+        if (lex.German && form.Ambiguous && char.IsUpper(w[0]) && !v.AtSentenceStart(i)) return 2;
+        return form.Person;
+    }
+
+    /// <summary>A definite description starting at determiner <paramref name="det"/>: adjectives, then a head noun
+    /// from the lexicon (English: the last of a run of lexicon nouns, "the company president"; German: one
+    /// capitalized noun or compound), then an English "of" phrase.</summary>
+    private Markable? Description(int det, bool[] inEntity)
+    {
+        int limit = Math.Min(a.Tokens.Length, det + 6);
+        int k = det + 1;
+        while (k < limit && !inEntity[k] && (v.IsAdjectiveLike(k) || IsNationality(k)) && !HeadNoun(k, out _)) k++;
+        if (k >= limit || inEntity[k] || !HeadNoun(k, out var head)) return null;
+        if (lex.German && !v.IsCap(k)) return null;
+        if (!lex.German)
+            while (k + 1 < a.Tokens.Length && !inEntity[k + 1] && v.IsLowerWord(k + 1) && HeadNoun(k + 1, out var next)) { k++; head = next; }
+        int headToken = k;
+        int end = a.Tokens[k].End;
+        if (!lex.German && k + 2 < a.Tokens.Length && v.Is(k + 1, "of"))
+        {
+            int j = k + 2;
+            if (v.Fn(j) == FunctionClass.Determiner) j++;
+            if (j < a.Tokens.Length && inEntity[j])
+            {
+                while (j + 1 < a.Tokens.Length && inEntity[j + 1] && !v.IsComma(j + 1)) j++;
+                end = a.Tokens[j].End;
+            }
+            else if (j < a.Tokens.Length && v.IsLowerWord(j) && HeadNoun(j, out _))
+                end = a.Tokens[j].End;
+        }
+        var gender = head.Gender;
+        if (lex.German && head.Animacy == Animacy.Person && gender == Gender.Unknown)
+            gender = v.Is(det, "der") || v.Is(det, "dieser") ? Gender.Masculine : v.Is(det, "die") && !Plural(det) ? Gender.Feminine : Gender.Unknown;
+        return new Markable
+        {
+            Span = TextSpan.FromBounds(a.Tokens[det].Start, PossessiveTrimmed(end)),
+            Kind = MarkableKind.Description, Head = headToken, Animacy = head.Animacy, Gender = gender,
+        };
+    }
+
+    private bool Plural(int det) => false;
+
+    private bool HeadNoun(int k, out CorefLexicon.HeadNoun head)
+    {
+        head = default;
+        if (!v.IsWord(k)) return false;
+        var w = v.S(k);
+        if (lex.German) return v.IsCap(k) && lex.Nouns.TryGet(w, out head, out _);
+        return v.IsLowerWord(k) && lex.Nouns.TryGetExact(w, out head);
+    }
+
+    /// <summary>A capitalized adjective of a country ("Russian officials"), which the entity layer marks as an adjective mention.</summary>
+    private bool IsNationality(int k)
+    {
+        int m = v.MentionAt[k];
+        return m >= 0 && a.Mentions[m].Kind == MentionKind.Adjective;
+    }
+}
