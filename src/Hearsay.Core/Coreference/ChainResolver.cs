@@ -41,6 +41,9 @@ internal sealed class ChainResolver
         public int LastStart;
         public int Size;
         public bool LastIsSubject;
+        /// <summary>Only first- or second-person pronouns so far: the speaker or addressee of a passage, which a
+        /// third-person pronoun or a description does not continue.</summary>
+        public bool Speech;
         public string? Head;
         public readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase);
     }
@@ -81,7 +84,7 @@ internal sealed class ChainResolver
         if (chain < 0)
         {
             chain = chains.Count;
-            chains.Add(new ChainInfo { EntityId = m.EntityId, Animacy = m.Animacy, Gender = m.Gender });
+            chains.Add(new ChainInfo { EntityId = m.EntityId, Animacy = m.Animacy, Gender = m.Gender, Speech = m.EntityId < 0 && m.Person != 3 });
             if (m.EntityId >= 0) chainOfEntity[m.EntityId] = chain;
         }
         var c = chains[chain];
@@ -142,15 +145,16 @@ internal sealed class ChainResolver
         var m = ms[i];
         var head = HeadWord(m);
         // Apposition: "Nick Bos, the biologist," / "the biologist, Nick Bos".
-        if (i > 0 && Adjacent(ms[i - 1], m) && ms[i - 1].Chain >= 0 && Agrees(chains[ms[i - 1].Chain], m)) return ms[i - 1].Chain;
+        if (i > 0 && Adjacent(ms[i - 1], m) && ms[i - 1].Chain >= 0 && !chains[ms[i - 1].Chain].Speech && Agrees(chains[ms[i - 1].Chain], m)) return ms[i - 1].Chain;
         if (i + 1 < ms.Count && Adjacent(m, ms[i + 1]) && ms[i + 1].EntityId >= 0 && ms[i + 1].Kind == MarkableKind.Name
             && chainOfEntity.TryGetValue(ms[i + 1].EntityId, out var next) && Agrees(chains[next], m)) return next;
+        if (m.Indefinite) return -1;
         int best = -1;
         int bestAt = -1;
         for (int c = 0; c < chains.Count; c++)
         {
             var ch = chains[c];
-            if (ch.Head == head && ch.LastStart > bestAt && Agrees(ch, m)) { best = c; bestAt = ch.LastStart; }
+            if (ch.Head == head && !ch.Speech && ch.LastStart > bestAt && Agrees(ch, m)) { best = c; bestAt = ch.LastStart; }
         }
         if (best >= 0) return best;
         if (m.Animacy == Animacy.Person)
@@ -224,7 +228,7 @@ internal sealed class ChainResolver
             var ch = chains[c];
             int dist = s - ch.LastSentence;
             if (dist < 0 || dist > window) continue;
-            if (!PronounAgrees(ch, m, pf)) continue;
+            if (ch.Speech || !PronounAgrees(ch, m, pf)) continue;
             double score = -1.0 * dist - 0.002 * (m.Span.Start - ch.LastStart)
                            + (ch.LastIsSubject ? 0.6 : 0) + 0.4 * Math.Log(ch.Size)
                            + (ch.Pronouns.Contains(form.ToString()) ? 0.5 : 0)

@@ -12,7 +12,8 @@ internal sealed class CorefLexicon
     public readonly record struct HeadNoun(Animacy Animacy, Gender Gender);
 
     public required WordMap<PronounForm> Pronouns { get; init; }
-    public required WordSet Determiners { get; init; }
+    /// <summary>Determiners that open a description: true for an indefinite article.</summary>
+    public required WordMap<bool> Determiners { get; init; }
     public required SuffixMap<HeadNoun> Nouns { get; init; }
     public required WordMap<Gender> Titles { get; init; }
     public required bool German { get; init; }
@@ -22,7 +23,7 @@ internal sealed class CorefLexicon
         German = p.Code == "de",
         Pronouns = new WordMap<PronounForm>(p.Rows("coref-pronouns").Where(r => r.Length >= 4).Select(r => KeyValuePair.Create(r[0],
             new PronounForm(byte.Parse(r[1]), r[2] == "X" ? Gender.Feminine : AttributionLexicon.ParseGender(r[2]), r[2] == "X", r[3] == "poss")))),
-        Determiners = new WordSet(p.Rows("coref-determiners").Select(r => r[0])),
+        Determiners = new WordMap<bool>(p.Rows("coref-determiners").Where(r => r.Length >= 2).Select(r => KeyValuePair.Create(r[0], r[1] == "indefinite"))),
         Nouns = new SuffixMap<HeadNoun>(p.Rows("coref-nouns").Where(r => r.Length >= 3)
             .Select(r => KeyValuePair.Create(r[0], new HeadNoun(ParseClass(r[1]), AttributionLexicon.ParseGender(r[2]))))
             .Concat(p.Rows("roles").Where(r => r.Length >= 3)
@@ -110,6 +111,9 @@ internal sealed class MarkableFinder
             var w = v.S(i);
             if (lex.Pronouns.TryGet(w, out var form) && IsPronounHere(i, w))
             {
+                // "his wife", "ihre Regierung": the possessive and the phrase it opens are both markables.
+                if (form.Possessive && Description(i, inEntity, indefinite: true) is { } pd && taken.Add((pd.Span.Start, pd.Span.End)))
+                    list.Add(pd);
                 var span = a.Tokens[i].Span;
                 if (taken.Add((span.Start, span.End)))
                     list.Add(new Markable
@@ -122,7 +126,7 @@ internal sealed class MarkableFinder
                     });
                 continue;
             }
-            if (lex.Determiners.Contains(w) && Description(i, inEntity) is { } d && taken.Add((d.Span.Start, d.Span.End)))
+            if (lex.Determiners.TryGet(w, out bool indefinite) && Description(i, inEntity, indefinite) is { } d && taken.Add((d.Span.Start, d.Span.End)))
                 list.Add(d);
         }
         list.Sort((x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : y.Span.End.CompareTo(x.Span.End));
@@ -168,7 +172,7 @@ internal sealed class MarkableFinder
     /// <summary>A definite description starting at determiner <paramref name="det"/>: adjectives, then a head noun
     /// from the lexicon (English: the last of a run of lexicon nouns, "the company president"; German: one
     /// capitalized noun or compound), then an English "of" phrase.</summary>
-    private Markable? Description(int det, bool[] inEntity)
+    private Markable? Description(int det, bool[] inEntity, bool indefinite)
     {
         int limit = Math.Min(a.Tokens.Length, det + 6);
         int k = det + 1;
@@ -193,15 +197,13 @@ internal sealed class MarkableFinder
         }
         var gender = head.Gender;
         if (lex.German && head.Animacy == Animacy.Person && gender == Gender.Unknown)
-            gender = v.Is(det, "der") || v.Is(det, "dieser") ? Gender.Masculine : v.Is(det, "die") && !Plural(det) ? Gender.Feminine : Gender.Unknown;
+            gender = v.Is(det, "der") || v.Is(det, "dieser") ? Gender.Masculine : v.Is(det, "die") ? Gender.Feminine : Gender.Unknown;
         return new Markable
         {
             Span = TextSpan.FromBounds(a.Tokens[det].Start, PossessiveTrimmed(end)),
-            Kind = MarkableKind.Description, Head = headToken, Animacy = head.Animacy, Gender = gender,
+            Kind = MarkableKind.Description, Head = headToken, Animacy = head.Animacy, Gender = gender, Indefinite = indefinite,
         };
     }
-
-    private bool Plural(int det) => false;
 
     private bool HeadNoun(int k, out CorefLexicon.HeadNoun head)
     {

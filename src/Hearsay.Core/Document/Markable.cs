@@ -25,6 +25,9 @@ public sealed class Markable
     public Gender Gender { get; set; }
     /// <summary>Grammatical person of a pronoun (1, 2, 3); 3 for names and descriptions.</summary>
     public byte Person { get; init; } = 3;
+    /// <summary>A description that introduces someone or something by an indefinite article or a possessive
+    /// ("a spokesman", "his wife"): it continues no earlier chain except by apposition.</summary>
+    public bool Indefinite { get; init; }
     /// <summary>Index into <see cref="Article.Entities"/>, or -1 when the chain names no entity of the article.</summary>
     public int EntityId { get; set; } = -1;
     /// <summary>The chain (coreference cluster) the markable belongs to; each chain has a number of its own.</summary>
