@@ -45,7 +45,8 @@ internal sealed class ChainResolver
         /// third-person pronoun or a description does not continue.</summary>
         public bool Speech;
         public string? Head;
-        public readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Bit per <see cref="Gender"/> of the third-person pronouns in the chain.</summary>
+        public int PronounGenders;
     }
 
     public ChainResolver(Article article, CorefLexicon lexicon, List<Markable> markables)
@@ -93,7 +94,7 @@ internal sealed class ChainResolver
         if (c.Animacy == Animacy.Unknown) c.Animacy = m.Animacy;
         if (c.Gender == Gender.Unknown && m.Gender is Gender.Masculine or Gender.Feminine && m.Animacy == Animacy.Person) c.Gender = m.Gender;
         if (m.Kind == MarkableKind.Description && c.Head is null) c.Head = HeadWord(m);
-        if (m.Kind == MarkableKind.Pronoun) c.Pronouns.Add(a.StringOf(m.Span));
+        if (m.Kind == MarkableKind.Pronoun && m.Person == 3) c.PronounGenders |= 1 << (int)m.Gender;
         c.LastSentence = sentence[i];
         c.LastStart = m.Span.Start;
         c.LastIsSubject = firstInSentence[i];
@@ -124,8 +125,9 @@ internal sealed class ChainResolver
                     if (att.Content.Overlaps(a.Quotations[q].Inner) && att.Source.EntityId >= 0)
                     {
                         if (chainOfEntity.TryGetValue(att.Source.EntityId, out var sc)) return sc;
-                        context = att.Source.EntityId;
-                        break;
+                        // The speaker is named after the quotation: the pronoun opens the speaker's chain.
+                        m.EntityId = att.Source.EntityId;
+                        return -1;
                     }
         }
         return firstPerson.TryGetValue((m.Person, plural, context), out var c) ? c : Remember(i, (m.Person, plural, context));
@@ -137,8 +139,6 @@ internal sealed class ChainResolver
         firstPerson[key] = chains.Count;
         return -1;
     }
-
-    private bool ContainsOffset(TextSpan s, int offset) => offset >= s.Start && offset < s.End;
 
     private int DescriptionAntecedent(int i)
     {
@@ -217,7 +217,6 @@ internal sealed class ChainResolver
     {
         var m = ms[i];
         var form = a.Slice(m.Span);
-        bool german = lex.German;
         lex.Pronouns.TryGet(form, out var pf);
         int s = sentence[i];
         int window = m.Gender is Gender.Masculine or Gender.Feminine ? 3 : 1;
@@ -231,7 +230,7 @@ internal sealed class ChainResolver
             if (ch.Speech || !PronounAgrees(ch, m, pf)) continue;
             double score = -1.0 * dist - 0.002 * (m.Span.Start - ch.LastStart)
                            + (ch.LastIsSubject ? 0.6 : 0) + 0.4 * Math.Log(ch.Size)
-                           + (ch.Pronouns.Contains(form.ToString()) ? 0.5 : 0)
+                           + ((ch.PronounGenders & (1 << (int)m.Gender)) != 0 ? 0.5 : 0)
                            + (ch.EntityId >= 0 ? 0.3 : 0);
             if (score > bestScore) { bestScore = score; best = c; }
         }
@@ -254,7 +253,7 @@ internal sealed class ChainResolver
                 return ch.Animacy == Animacy.Person && ch.Gender != Gender.Masculine;
             case Gender.Neuter:
                 return ch.Animacy is Animacy.Thing or Animacy.Organization or Animacy.Place && ch.Gender != Gender.Plural
-                       || ch.Animacy == Animacy.Unknown && ch.Pronouns.Count > 0 && ch.Gender == Gender.Neuter;
+                       || ch.Animacy == Animacy.Unknown && (ch.PronounGenders & (1 << (int)Gender.Neuter)) != 0;
             case Gender.Plural:
                 return ch.Gender == Gender.Plural || ch.Animacy is Animacy.Group or Animacy.Organization;
             default:

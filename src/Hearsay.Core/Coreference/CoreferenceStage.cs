@@ -28,10 +28,10 @@ public sealed class CoreferenceStage : IStage
         speakers.Run();
         article.Markables.Clear();
         if (article.Tokens.Length == 0) return;
-        var view = new TokenView(article, lexicon);
-        var markables = new MarkableFinder(article, view, CorefLexicon.For(language), lexicon).Find();
-        new ChainResolver(article, CorefLexicon.For(language), markables).Run();
+        var coref = CorefLexicon.For(language);
+        var markables = new MarkableFinder(article, speakers.View, coref).Find();
+        new ChainResolver(article, coref, markables).Run();
         article.Markables.AddRange(markables);
-        new SpeakerResolver(article, lexicon).LinkFromChains();
+        speakers.LinkFromChains();
     }
 }

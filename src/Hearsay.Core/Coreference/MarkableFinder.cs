@@ -58,14 +58,14 @@ internal sealed class MarkableFinder
     private readonly Article a;
     private readonly TokenView v;
     private readonly CorefLexicon lex;
-    private readonly AttributionLexicon alex;
+    private bool[] adjective = Array.Empty<bool>();
 
-    public MarkableFinder(Article article, TokenView view, CorefLexicon lexicon, AttributionLexicon attributionLexicon)
+    /// <summary>The view's word tests are used, not its mention index (speaker resolution may have added mentions since).</summary>
+    public MarkableFinder(Article article, TokenView view, CorefLexicon lexicon)
     {
         a = article;
         v = view;
         lex = lexicon;
-        alex = attributionLexicon;
     }
 
     public List<Markable> Find()
@@ -73,14 +73,16 @@ internal sealed class MarkableFinder
         var list = new List<Markable>();
         var taken = new HashSet<(int, int)>();
         var inEntity = new bool[a.Tokens.Length];
+        adjective = new bool[a.Tokens.Length];
 
         // Entity mentions first: they carry their entity.
         for (int mi = 0; mi < a.Mentions.Count; mi++)
         {
             var m = a.Mentions[mi];
-            if (m.Kind.Qualifies() || m.EntityId < 0 || m.EntityId >= a.Entities.Count) continue;
             int first = a.TokenIndexAt(m.Span.Start);
             if (first >= a.Tokens.Length) continue;
+            if (m.Kind == MentionKind.Adjective) adjective[first] = true;
+            if (m.Kind.Qualifies() || m.EntityId < 0 || m.EntityId >= a.Entities.Count) continue;
             int last = Math.Max(first, a.TokenIndexAt(m.Span.End) - 1);
             for (int k = first; k <= last && k < inEntity.Length; k++) inEntity[k] = true;
             var entity = a.Entities[m.EntityId];
@@ -105,10 +107,20 @@ internal sealed class MarkableFinder
             });
         }
 
+        var surnames = Surnames();
+        var surnameLookup = surnames.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = 0; i < a.Tokens.Length; i++)
         {
             if (!v.IsWord(i) || inEntity[i]) continue;
             var w = v.S(i);
+            // A surname alone that the entity stage left unlinked: "Miller" after "Jane Miller".
+            if (surnames.Count > 0 && v.IsCap(i) && surnameLookup.TryGetValue(Unpossessed(w), out int person) && person >= 0)
+            {
+                var span = TextSpan.FromBounds(a.Tokens[i].Start, PossessiveTrimmed(a.Tokens[i].End));
+                if (taken.Add((span.Start, span.End)))
+                    list.Add(new Markable { Span = span, Kind = MarkableKind.Name, Head = i, EntityId = person, Animacy = Animacy.Person, Gender = a.Entities[person].Gender });
+                continue;
+            }
             if (lex.Pronouns.TryGet(w, out var form) && IsPronounHere(i, w))
             {
                 // "his wife", "ihre Regierung": the possessive and the phrase it opens are both markables.
@@ -132,6 +144,25 @@ internal sealed class MarkableFinder
         list.Sort((x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : y.Span.End.CompareTo(x.Span.End));
         return list;
     }
+
+    /// <summary>The last word of each person's name of two words or more, to its entity (-1 when two persons share it).</summary>
+    private Dictionary<string, int> Surnames()
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in a.Entities)
+        {
+            if (e.Type != EntityType.Person) continue;
+            int sp = e.Canonical.LastIndexOf(' ');
+            if (sp <= 0 || sp == e.Canonical.Length - 1) continue;
+            var last = e.Canonical[(sp + 1)..];
+            if (last.Length < 2 || !char.IsUpper(last[0])) continue;
+            map[last] = map.TryGetValue(last, out var other) && other != e.Id ? -1 : e.Id;
+        }
+        return map;
+    }
+
+    private ReadOnlySpan<char> Unpossessed(ReadOnlySpan<char> w) =>
+        !lex.German && w.Length > 2 && (w.EndsWith("'s") || w.EndsWith("’s")) ? w[..^2] : w;
 
     private static Animacy AnimacyOf(EntityType t) => t switch
     {
@@ -215,9 +246,5 @@ internal sealed class MarkableFinder
     }
 
     /// <summary>A capitalized adjective of a country ("Russian officials"), which the entity layer marks as an adjective mention.</summary>
-    private bool IsNationality(int k)
-    {
-        int m = v.MentionAt[k];
-        return m >= 0 && a.Mentions[m].Kind == MentionKind.Adjective;
-    }
+    private bool IsNationality(int k) => adjective[k];
 }

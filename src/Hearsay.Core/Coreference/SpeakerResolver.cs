@@ -18,6 +18,9 @@ internal sealed class SpeakerResolver
     private readonly AttributionLexicon lex;
     private readonly Dictionary<int, int> lastSpoke = new(); // entity -> offset of its latest source mention
 
+    /// <summary>The token view built at construction (its mention index predates the mentions added here).</summary>
+    internal TokenView View => v;
+
     public SpeakerResolver(Article article, AttributionLexicon lexicon)
     {
         a = article;
