@@ -29,7 +29,7 @@ public sealed class CoreferenceStage : IStage
         article.Markables.Clear();
         if (article.Tokens.Length == 0) return;
         var coref = CorefLexicon.For(language);
-        var markables = new MarkableFinder(article, speakers.View, coref).Find();
+        var markables = new MarkableFinder(article, speakers.View, coref, language).Find();
         new ChainResolver(article, coref, markables).Run();
         article.Markables.AddRange(markables);
         speakers.LinkFromChains();

@@ -58,14 +58,19 @@ internal sealed class MarkableFinder
     private readonly Article a;
     private readonly TokenView v;
     private readonly CorefLexicon lex;
+    private readonly LanguagePack? pack;
+    private readonly Learning.SequenceModel? model;
     private bool[] adjective = Array.Empty<bool>();
 
-    /// <summary>The view's word tests are used, not its mention index (speaker resolution may have added mentions since).</summary>
-    public MarkableFinder(Article article, TokenView view, CorefLexicon lexicon)
+    /// <summary>The view's word tests are used, not its mention index (speaker resolution may have added mentions since).
+    /// With a <paramref name="language"/> that has a mention model (English), the model's spans are markables too.</summary>
+    public MarkableFinder(Article article, TokenView view, CorefLexicon lexicon, LanguagePack? language = null)
     {
         a = article;
         v = view;
         lex = lexicon;
+        pack = language;
+        model = language is null ? null : MentionTagger.For(language);
     }
 
     public List<Markable> Find()
@@ -141,8 +146,49 @@ internal sealed class MarkableFinder
             if (lex.Determiners.TryGet(w, out bool indefinite) && Description(i, inEntity, indefinite) is { } d && taken.Add((d.Span.Start, d.Span.End)))
                 list.Add(d);
         }
+        if (model is not null) AddTagged(list, taken);
         list.Sort((x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : y.Span.End.CompareTo(x.Span.End));
         return list;
+    }
+
+    /// <summary>The learned mention detector's spans that no rule found: a noun phrase of any kind ("the storm",
+    /// "iodine deficiency"). One that crosses a markable's boundary (overlaps it without nesting) is left out.
+    /// Its head is its last word; a head in the noun lexicon gives its class, else it is a thing.</summary>
+    private void AddTagged(List<Markable> list, HashSet<(int, int)> taken)
+    {
+        var spans = MentionTagger.Tag(a, pack!, model!);
+        if (spans.Count == 0) return;
+        var existing = list.Select(m => m.Span).OrderBy(x => x.Start).ToArray();
+        foreach (var (first, end) in spans)
+        {
+            int last = end - 1;
+            if (end - first == 1 && lex.Pronouns.TryGet(v.S(first), out _)) continue;
+            var span = TextSpan.FromBounds(a.Tokens[first].Start, PossessiveTrimmed(a.Tokens[last].End));
+            if (span.Length <= 0 || taken.Contains((span.Start, span.End)) || Crosses(existing, span)) continue;
+            taken.Add((span.Start, span.End));
+            var animacy = Animacy.Thing;
+            var gender = Gender.Unknown;
+            if (lex.Nouns.TryGetExact(v.S(last), out var noun)) { animacy = noun.Animacy; gender = noun.Gender; }
+            else if (v.IsCap(last)) animacy = Animacy.Unknown;
+            else if (v.S(last).EndsWith("s") && !v.S(last).EndsWith("ss")) gender = Gender.Plural;
+            list.Add(new Markable
+            {
+                Span = span, Kind = MarkableKind.Description, Head = last, Animacy = animacy, Gender = gender,
+                Indefinite = v.IsWord(first) && lex.Determiners.TryGet(v.S(first), out bool indefinite) && indefinite,
+            });
+        }
+    }
+
+    private static bool Crosses(TextSpan[] sorted, TextSpan span)
+    {
+        foreach (var x in sorted)
+        {
+            if (x.Start >= span.End) break;
+            if (x.End <= span.Start) continue;
+            bool nested = x.Start >= span.Start && x.End <= span.End || span.Start >= x.Start && span.End <= x.End;
+            if (!nested) return true;
+        }
+        return false;
     }
 
     /// <summary>The last word of each person's name of two words or more, to its entity (-1 when two persons share it).</summary>
