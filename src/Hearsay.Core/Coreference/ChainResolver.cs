@@ -39,6 +39,10 @@ internal sealed class ChainResolver
         public Gender Gender;
         public int LastSentence;
         public int LastStart;
+        public int LastEnd;
+        /// <summary>The words of the chain's first learned markable without its determiner, lower case: learned markables
+        /// (nouns of any kind) continue a chain only with the same words ("the storm" … "this storm").</summary>
+        public string? Words;
         public int Size;
         public bool LastIsSubject;
         /// <summary>Only first- or second-person pronouns so far: the speaker or addressee of a passage, which a
@@ -97,8 +101,19 @@ internal sealed class ChainResolver
         if (m.Kind == MarkableKind.Pronoun && m.Person == 3) c.PronounGenders |= 1 << (int)m.Gender;
         c.LastSentence = sentence[i];
         c.LastStart = m.Span.Start;
+        c.LastEnd = m.Span.End;
+        if (m.Learned && c.Words is null) c.Words = WordsOf(m);
         c.LastIsSubject = firstInSentence[i];
         c.Size++;
+    }
+
+    /// <summary>A learned markable's words after a leading determiner, lower case.</summary>
+    private string WordsOf(Markable m)
+    {
+        int first = a.TokenIndexAt(m.Span.Start);
+        int start = m.Span.Start;
+        if (first < m.Head && lex.Determiners.TryGet(a.Slice(a.Tokens[first]), out _)) start = a.Tokens[first + 1].Start;
+        return a.Text.AsSpan(start, m.Span.End - start).ToString().ToLowerInvariant();
     }
 
     private string HeadWord(Markable m) => a.StringOf(a.Tokens[m.Head].Span).ToLowerInvariant();
@@ -149,6 +164,14 @@ internal sealed class ChainResolver
         if (i + 1 < ms.Count && Adjacent(m, ms[i + 1]) && ms[i + 1].EntityId >= 0 && ms[i + 1].Kind == MarkableKind.Name
             && chainOfEntity.TryGetValue(ms[i + 1].EntityId, out var next) && Agrees(chains[next], m)) return next;
         if (m.Indefinite) return -1;
+        if (m.Learned && m.Animacy is Animacy.Thing or Animacy.Unknown)
+        {
+            var words = WordsOf(m);
+            int same = -1, sameAt = -1;
+            for (int c = 0; c < chains.Count; c++)
+                if (chains[c].Words == words && chains[c].LastStart > sameAt) { same = c; sameAt = chains[c].LastStart; }
+            return same;
+        }
         int best = -1;
         int bestAt = -1;
         for (int c = 0; c < chains.Count; c++)
@@ -219,7 +242,8 @@ internal sealed class ChainResolver
         var form = a.Slice(m.Span);
         lex.Pronouns.TryGet(form, out var pf);
         int s = sentence[i];
-        int window = m.Gender is Gender.Masculine or Gender.Feminine ? 3 : 1;
+        // Sentences back: a person is talked of over longer stretches than a thing ("it") or a group ("they").
+        int window = m.Gender is Gender.Masculine or Gender.Feminine ? 4 : 2;
         int best = -1;
         double bestScore = double.MinValue;
         for (int c = 0; c < chains.Count; c++)
@@ -228,6 +252,8 @@ internal sealed class ChainResolver
             int dist = s - ch.LastSentence;
             if (dist < 0 || dist > window) continue;
             if (ch.Speech || !PronounAgrees(ch, m, pf)) continue;
+            // A pronoun is no part of its antecedent ("its path" … "its").
+            if (ch.LastStart <= m.Span.Start && ch.LastEnd >= m.Span.End) continue;
             double score = -1.0 * dist - 0.002 * (m.Span.Start - ch.LastStart)
                            + (ch.LastIsSubject ? 0.6 : 0) + 0.4 * Math.Log(ch.Size)
                            + ((ch.PronounGenders & (1 << (int)m.Gender)) != 0 ? 0.5 : 0)

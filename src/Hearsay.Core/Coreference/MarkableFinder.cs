@@ -173,7 +173,7 @@ internal sealed class MarkableFinder
             else if (v.S(last).EndsWith("s") && !v.S(last).EndsWith("ss")) gender = Gender.Plural;
             list.Add(new Markable
             {
-                Span = span, Kind = MarkableKind.Description, Head = last, Animacy = animacy, Gender = gender,
+                Span = span, Kind = MarkableKind.Description, Head = last, Animacy = animacy, Gender = gender, Learned = true,
                 Indefinite = v.IsWord(first) && lex.Determiners.TryGet(v.S(first), out bool indefinite) && indefinite,
             });
         }

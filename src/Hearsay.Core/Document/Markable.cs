@@ -28,6 +28,8 @@ public sealed class Markable
     /// <summary>A description that introduces someone or something by an indefinite article or a possessive
     /// ("a spokesman", "his wife"): it continues no earlier chain except by apposition.</summary>
     public bool Indefinite { get; init; }
+    /// <summary>Found by the learned mention detector, not by a rule (a noun phrase of any kind: "the storm").</summary>
+    public bool Learned { get; init; }
     /// <summary>Index into <see cref="Article.Entities"/>, or -1 when the chain names no entity of the article.</summary>
     public int EntityId { get; set; } = -1;
     /// <summary>The chain (coreference cluster) the markable belongs to; each chain has a number of its own.</summary>

@@ -76,4 +76,29 @@ public class CoreferenceChainTests
         var a = En("Jane Miller's plan failed. On Friday, Miller resigned.");
         Assert.True(SameChain(a, "Jane Miller", "Miller", 1));
     }
+
+    [Fact]
+    public void Learned_detector_marks_a_common_noun_phrase_of_any_kind()
+    {
+        var a = En("The storm destroyed the old bridge near the village on Monday.");
+        var m = MarkableOf(a, "The storm");
+        Assert.True(m.Learned);
+        Assert.Equal(Animacy.Thing, m.Animacy);
+    }
+
+    [Fact]
+    public void Pronoun_is_not_part_of_its_own_antecedent()
+    {
+        var a = En("The council changed its plans on Monday.");
+        var plans = a.Markables.FirstOrDefault(x => a.StringOf(x.Span) == "its plans");
+        if (plans is not null) Assert.NotEqual(plans.Chain, MarkableOf(a, "its").Chain);
+        Assert.True(SameChain(a, "The council", "its"));
+    }
+
+    [Fact]
+    public void German_has_no_learned_mention_model()
+    {
+        Assert.Null(Hearsay.Coreference.MentionTagger.For(Hearsay.Languages.LanguageRegistry.Default.For("de")));
+        Assert.NotNull(Hearsay.Coreference.MentionTagger.For(Hearsay.Languages.LanguageRegistry.Default.For("en")));
+    }
 }
