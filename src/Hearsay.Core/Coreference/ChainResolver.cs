@@ -42,7 +42,7 @@ internal sealed class ChainResolver
         public int LastEnd;
         /// <summary>The words of the chain's first learned markable without its determiner, lower case: learned markables
         /// (nouns of any kind) continue a chain only with the same words ("the storm" … "this storm").</summary>
-        public string? Words;
+        public uint Words;
         public int Size;
         public bool LastIsSubject;
         /// <summary>Only first- or second-person pronouns so far: the speaker or addressee of a passage, which a
@@ -97,23 +97,25 @@ internal sealed class ChainResolver
         if (m.EntityId < 0 && c.EntityId >= 0) m.EntityId = c.EntityId;
         if (c.Animacy == Animacy.Unknown) c.Animacy = m.Animacy;
         if (c.Gender == Gender.Unknown && m.Gender is Gender.Masculine or Gender.Feminine && m.Animacy == Animacy.Person) c.Gender = m.Gender;
-        if (m.Kind == MarkableKind.Description && c.Head is null) c.Head = HeadWord(m);
+        if (m.Kind == MarkableKind.Description && (!m.Learned || m.Animacy is not (Animacy.Thing or Animacy.Unknown)) && c.Head is null) c.Head = HeadWord(m);
         if (m.Kind == MarkableKind.Pronoun && m.Person == 3) c.PronounGenders |= 1 << (int)m.Gender;
         c.LastSentence = sentence[i];
         c.LastStart = m.Span.Start;
         c.LastEnd = m.Span.End;
-        if (m.Learned && c.Words is null) c.Words = WordsOf(m);
+        if (m.Learned && c.Words == 0) c.Words = WordsOf(m);
         c.LastIsSubject = firstInSentence[i];
         c.Size++;
     }
 
-    /// <summary>A learned markable's words after a leading determiner, lower case.</summary>
-    private string WordsOf(Markable m)
+    /// <summary>A hash of a learned markable's words after a leading determiner, lower case (never 0).</summary>
+    private uint WordsOf(Markable m)
     {
         int first = a.TokenIndexAt(m.Span.Start);
         int start = m.Span.Start;
         if (first < m.Head && lex.Determiners.TryGet(a.Slice(a.Tokens[first]), out _)) start = a.Tokens[first + 1].Start;
-        return a.Text.AsSpan(start, m.Span.End - start).ToString().ToLowerInvariant();
+        uint h = 2166136261;
+        foreach (char ch in a.Text.AsSpan(start, m.Span.End - start)) h = (h ^ char.ToLowerInvariant(ch)) * 16777619;
+        return h == 0 ? 1 : h;
     }
 
     private string HeadWord(Markable m) => a.StringOf(a.Tokens[m.Head].Span).ToLowerInvariant();
@@ -158,7 +160,6 @@ internal sealed class ChainResolver
     private int DescriptionAntecedent(int i)
     {
         var m = ms[i];
-        var head = HeadWord(m);
         // Apposition: "Nick Bos, the biologist," / "the biologist, Nick Bos".
         if (i > 0 && Adjacent(ms[i - 1], m) && ms[i - 1].Chain >= 0 && !chains[ms[i - 1].Chain].Speech && Agrees(chains[ms[i - 1].Chain], m)) return ms[i - 1].Chain;
         if (i + 1 < ms.Count && Adjacent(m, ms[i + 1]) && ms[i + 1].EntityId >= 0 && ms[i + 1].Kind == MarkableKind.Name
@@ -172,6 +173,7 @@ internal sealed class ChainResolver
                 if (chains[c].Words == words && chains[c].LastStart > sameAt) { same = c; sameAt = chains[c].LastStart; }
             return same;
         }
+        var head = HeadWord(m);
         int best = -1;
         int bestAt = -1;
         for (int c = 0; c < chains.Count; c++)

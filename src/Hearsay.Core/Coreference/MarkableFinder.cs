@@ -158,7 +158,9 @@ internal sealed class MarkableFinder
     {
         var spans = MentionTagger.Tag(a, pack!, model!);
         if (spans.Count == 0) return;
-        var existing = list.Select(m => m.Span).OrderBy(x => x.Start).ToArray();
+        var existing = new TextSpan[list.Count];
+        for (int k = 0; k < existing.Length; k++) existing[k] = list[k].Span;
+        Array.Sort(existing, (x, y) => x.Start.CompareTo(y.Start));
         foreach (var (first, end) in spans)
         {
             int last = end - 1;
@@ -179,10 +181,19 @@ internal sealed class MarkableFinder
         }
     }
 
+    /// <summary>Whether a markable of <paramref name="sorted"/> (by start) overlaps the span without nesting. Markables are
+    /// short, so the search starts a few markables before the first that starts inside the span.</summary>
     private static bool Crosses(TextSpan[] sorted, TextSpan span)
     {
-        foreach (var x in sorted)
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
         {
+            int mid = (lo + hi) >> 1;
+            if (sorted[mid].Start < span.Start) lo = mid + 1; else hi = mid;
+        }
+        for (int k = Math.Max(0, lo - 8); k < sorted.Length; k++)
+        {
+            var x = sorted[k];
             if (x.Start >= span.End) break;
             if (x.End <= span.Start) continue;
             bool nested = x.Start >= span.Start && x.End <= span.End || span.Start >= x.Start && span.End <= x.End;

@@ -50,15 +50,24 @@ public static class MentionTagger
         public required byte[] Lexicon { get; init; }
     }
 
-    public static TokenValues Values(Article a, LanguagePack pack)
+    /// <summary>The token values of the article; with <paramref name="pooled"/> the arrays are rented (longer than the
+    /// article: index only up to its token count) and go back with <see cref="Release"/>.</summary>
+    public static TokenValues Values(Article a, LanguagePack pack, bool pooled = false)
     {
         var lex = AttributionLexicon.For(pack);
         var clex = CorefLexicon.For(pack);
         int n = a.Tokens.Length;
+        uint[] U() => pooled ? ArrayPool<uint>.Shared.Rent(n) : new uint[n];
+        byte[] B()
+        {
+            if (!pooled) return new byte[n];
+            var b = ArrayPool<byte>.Shared.Rent(n);
+            Array.Clear(b, 0, n);
+            return b;
+        }
         var v = new TokenValues
         {
-            Word = new uint[n], Suffix3 = new uint[n], Suffix2 = new uint[n], Shape = new byte[n],
-            Function = new byte[n], Entity = new byte[n], Lexicon = new byte[n],
+            Word = U(), Suffix3 = U(), Suffix2 = U(), Shape = B(), Function = B(), Entity = B(), Lexicon = B(),
         };
         Span<char> buf = stackalloc char[64];
         for (int i = 0; i < n; i++)
@@ -101,6 +110,17 @@ public static class MentionTagger
         return v;
     }
 
+    public static void Release(TokenValues v)
+    {
+        ArrayPool<uint>.Shared.Return(v.Word);
+        ArrayPool<uint>.Shared.Return(v.Suffix3);
+        ArrayPool<uint>.Shared.Return(v.Suffix2);
+        ArrayPool<byte>.Shared.Return(v.Shape);
+        ArrayPool<byte>.Shared.Return(v.Function);
+        ArrayPool<byte>.Shared.Return(v.Entity);
+        ArrayPool<byte>.Shared.Return(v.Lexicon);
+    }
+
     /// <summary>The features of the sentence's tokens, <see cref="PerToken"/> per token, into <paramref name="output"/>.</summary>
     public static void Extract(TokenValues v, Sentence sentence, Span<uint> output)
     {
@@ -138,7 +158,7 @@ public static class MentionTagger
     {
         var result = new List<(int, int)>();
         if (a.Tokens.Length == 0) return result;
-        var values = Values(a, pack);
+        var values = Values(a, pack, pooled: true);
         int l = model.LabelCount;
         foreach (var sent in a.Sentences)
         {
@@ -172,6 +192,7 @@ public static class MentionTagger
                 ArrayPool<int>.Shared.Return(labels);
             }
         }
+        Release(values);
         return result;
     }
 }
