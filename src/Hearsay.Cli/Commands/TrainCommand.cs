@@ -42,7 +42,39 @@ public static class TrainCommand
         });
         var train = new Command("train", "Rebuild the learned models from the corpora in the data folder.");
         train.Subcommands.Add(ner);
+        train.Subcommands.Add(Coref(stdout, stderr));
         return train;
+    }
+
+    /// <summary><c>hearsay train coref</c>: the mention detector of the coreference layer (English), trained on the
+    /// GUM train documents and written as mention-en.bin. Deterministic like <c>train ner</c>.</summary>
+    private static Command Coref(TextWriter stdout, TextWriter stderr)
+    {
+        var coref = new Command("coref", "Train the mention detector of the coreference layer (English, GUM train documents).");
+        var data = new Option<string?>("--data") { HelpName = "DIR", Description = $"Folder holding the corpora (default: ${DataRoot.EnvironmentVariable}, else {DataRoot.DefaultRelative})." };
+        var output = new Option<string?>("--out") { HelpName = "PATH", Description = $"Model file to write (default: {DefaultOut}/mention-en.bin)." };
+        var epochs = new Option<int>("--epochs") { HelpName = "N", Description = "Passes over the data.", DefaultValueFactory = _ => 10 };
+        var runs = new Option<int>("--runs") { HelpName = "N", Description = "Training runs over different sentence orders, their weights averaged.", DefaultValueFactory = _ => 2 };
+        foreach (var o in new Option[] { data, output, epochs, runs }) coref.Options.Add(o);
+        coref.SetAction(parse =>
+        {
+            var options = new NerTrainingOptions { Epochs = parse.GetValue(epochs), Runs = parse.GetValue(runs), Bits = 18 };
+            if (options.Epochs < 1 || options.Runs < 1) { stderr.WriteLine("hearsay train coref: --epochs and --runs must be at least 1."); return ExitCodes.Usage; }
+            var root = DataRoot.Resolve(parse.GetValue(data));
+            var path = parse.GetValue(output) ?? Path.Combine(DefaultOut, "mention-en.bin");
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is null || !Directory.Exists(dir)) { stderr.WriteLine($"hearsay train coref: output folder not found: {dir} (run from the repository root, or give --out)."); return ExitCodes.Usage; }
+            List<Hearsay.Eval.Gum.GumDocument> docs;
+            try { docs = MentionTraining.Documents(root.Require("gum-news"), "train"); }
+            catch (EvalDataMissingException ex) { stderr.WriteLine($"hearsay train coref: {ex.Message}"); return ExitCodes.InputNotFound; }
+            var sw = Stopwatch.StartNew();
+            var model = MentionTraining.Train(docs, options, m => stderr.WriteLine($"  {m}"));
+            ModelFile.Write(model, path);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"en: wrote {path} ({new FileInfo(path).Length / 1024.0:F0} KiB, fingerprint {ModelFile.Fingerprint(model):x8}) in {sw.Elapsed.TotalSeconds:F1} s"));
+            return ExitCodes.Ok;
+        });
+        return coref;
     }
 
     public static int Execute(IReadOnlyList<string> languages, string? dataPath, string? outPath, NerTrainingOptions options, int folds,

@@ -18,6 +18,9 @@ internal sealed class SpeakerResolver
     private readonly AttributionLexicon lex;
     private readonly Dictionary<int, int> lastSpoke = new(); // entity -> offset of its latest source mention
 
+    /// <summary>The token view built at construction (its mention index predates the mentions added here).</summary>
+    internal TokenView View => v;
+
     public SpeakerResolver(Article article, AttributionLexicon lexicon)
     {
         a = article;
@@ -65,6 +68,37 @@ internal sealed class SpeakerResolver
         foreach (var att in a.Attributions)
             if (att.Source.EntityId >= 0 && att.Source.Kind == SourceKind.Unknown) att.Source.Kind = SourceKind.Person;
         RestoreTextOrder();
+    }
+
+    /// <summary>
+    /// The hook from the coreference layer: a person or unknown source still without an entity takes the
+    /// person entity of the chain its markable (a pronoun or description with the source's span, or heading
+    /// it) belongs to. Run after the markables are chained.
+    /// </summary>
+    public void LinkFromChains()
+    {
+        if (a.Markables.Count == 0) return;
+        bool linked = false;
+        foreach (var src in a.Attributions.Select(x => x.Source).Distinct())
+        {
+            if (src.EntityId >= 0 || src.Span is not { } span || src.Kind is not (SourceKind.Person or SourceKind.Unknown)) continue;
+            foreach (var m in a.Markables)
+            {
+                if (m.Span.Start < span.Start) continue;
+                if (m.Span.Start > span.Start) break;
+                if (m.EntityId < 0 || m.Kind == MarkableKind.Name || a.Entities[m.EntityId].Type != EntityType.Person) continue;
+                if (m.Span.End > span.End) continue;
+                Link(src, m.EntityId, m.Kind == MarkableKind.Pronoun ? MentionKind.Pronoun : MentionKind.Description);
+                linked = true;
+                break;
+            }
+        }
+        if (linked)
+        {
+            foreach (var att in a.Attributions)
+                if (att.Source.EntityId >= 0 && att.Source.Kind == SourceKind.Unknown) att.Source.Kind = SourceKind.Person;
+            RestoreTextOrder();
+        }
     }
 
     /// <summary>Mentions added here were appended; put all mentions back in text order and renumber the references.</summary>

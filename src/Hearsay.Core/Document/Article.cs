@@ -27,6 +27,9 @@ public sealed class Article
     public List<Quotation> Quotations { get; } = new();
     public List<Entity> Entities { get; } = new();
     public List<Mention> Mentions { get; } = new();
+    /// <summary>The coreference layer: every markable (entity mentions, definite descriptions, pronouns) in text
+    /// order, grouped into chains by <see cref="Markable.Chain"/>.</summary>
+    public List<Markable> Markables { get; } = new();
     public List<Quantity> Quantities { get; } = new();
     public List<Hedge> Hedges { get; } = new();
     public List<Attribution> Attributions { get; } = new();

@@ -77,22 +77,24 @@ public sealed class GumDataset : IEvalDataset
         return report;
     }
 
-    /// <summary>Hearsay's entities as chains of token spans.</summary>
+    /// <summary>Hearsay's coreference chains (the markables of the coreference layer, grouped by chain) as chains
+    /// of token spans; with <paramref name="personsOnly"/>, the chains of a person entity or of person markables
+    /// (he, she, "the minister").</summary>
     internal static List<IReadOnlyCollection<CorefMention>> Response(Article article, TokenGrid grid, bool personsOnly)
     {
-        var chains = new List<IReadOnlyCollection<CorefMention>>();
-        foreach (var entity in article.Entities)
+        var byChain = new Dictionary<int, (HashSet<CorefMention> Mentions, bool Person)>();
+        foreach (var m in article.Markables)
         {
-            if (personsOnly && entity.Type != EntityType.Person) continue;
-            var mentions = new HashSet<CorefMention>();
-            foreach (var mi in entity.Mentions)
-            {
-                if (mi < 0 || mi >= article.Mentions.Count) continue;
-                var tokens = grid.Overlapping(article.Mentions[mi].Span).ToList();
-                if (tokens.Count > 0) mentions.Add(new CorefMention(tokens[0], tokens[^1]));
-            }
-            if (mentions.Count > 0) chains.Add(mentions.ToList());
+            var tokens = grid.Overlapping(m.Span).ToList();
+            if (tokens.Count == 0) continue;
+            if (!byChain.TryGetValue(m.Chain, out var chain)) byChain[m.Chain] = chain = (new HashSet<CorefMention>(), false);
+            chain.Mentions.Add(new CorefMention(tokens[0], tokens[^1]));
+            bool person = m.EntityId >= 0 && m.EntityId < article.Entities.Count ? article.Entities[m.EntityId].Type == EntityType.Person : m.Animacy == Animacy.Person;
+            if (person && !chain.Person) byChain[m.Chain] = (chain.Mentions, true);
         }
+        var chains = new List<IReadOnlyCollection<CorefMention>>();
+        foreach (var (_, chain) in byChain.OrderBy(kv => kv.Key))
+            if (!personsOnly || chain.Person) chains.Add(chain.Mentions.ToList());
         return chains;
     }
 
