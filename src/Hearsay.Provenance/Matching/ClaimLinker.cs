@@ -119,7 +119,7 @@ public sealed class LinkStats
 public sealed class ClaimLinker
 {
     private const double IdfPrior = 50;
-    private const byte EntityFlag = 1, ContentFlag = 2, NumberFlag = 4, OppositeFlag = 8;
+    private const byte EntityFlag = 1, ContentFlag = 2, NumberFlag = 4, OppositeFlag = 8, WordFlag = 16, NameFlag = 32;
     /// <summary>Weight factor of a concept that only a part of a compound gave (the split may be wrong).</summary>
     private const double CompoundPartFactor = 0.6;
 
@@ -144,6 +144,11 @@ public sealed class ClaimLinker
     private double[] _w = new double[1024];
     private int[] _wDf = new int[1024];
     private int[] _wN = new int[1024];
+    /// <summary>Per entity term not from a gazetteer ("e:person:albers", "e:place:corvanta"), the keys of its name's
+    /// words as the stemmers of both languages give them; per word term, its stem's key. An entity one article's
+    /// analysis recognized and another's read as a plain word ("Velmar", "Corvanta") meet through these.</summary>
+    private int[]?[] _nameKeys = new int[]?[1024];
+    private readonly Dictionary<string, int> _nameKeyIds = new(StringComparer.Ordinal);
     /// <summary>Per concept term with opposites ("c:increase" → "c:decrease"), their term ids.</summary>
     private readonly Dictionary<int, int[]> _opposite = new();
 
@@ -259,6 +264,7 @@ public sealed class ClaimLinker
             Array.Resize(ref _w, size);
             Array.Resize(ref _wDf, size);
             Array.Resize(ref _wN, size);
+            Array.Resize(ref _nameKeys, size);
         }
         for (int t = _terms; t < count; t++)
         {
@@ -266,10 +272,38 @@ public sealed class ClaimLinker
             bool hasOpposite = kind == TermKind.Concept && _data.OppositesOf(_table.Name(t)[2..]).Count > 0;
             if (hasOpposite) _opposite[t] = _data.OppositesOf(_table.Name(t)[2..]).Select(o => _table.Intern("c:" + o, TermKind.Concept)).ToArray();
             _factor[t] = TermTable.Factor(kind);
-            _flags[t] = (byte)((kind == TermKind.Entity ? EntityFlag : 0) | (kind is TermKind.Word or TermKind.Concept ? ContentFlag : 0) | (kind == TermKind.Number ? NumberFlag : 0) | (hasOpposite ? OppositeFlag : 0));
+            _nameKeys[t] = NameKeys(kind, _table.Name(t));
+            _flags[t] = (byte)((kind == TermKind.Entity ? EntityFlag : 0) | (kind is TermKind.Word or TermKind.Concept ? ContentFlag : 0) | (kind == TermKind.Number ? NumberFlag : 0) | (hasOpposite ? OppositeFlag : 0)
+                | (kind == TermKind.Word ? WordFlag : 0) | (_nameKeys[t] is not null ? NameFlag : 0));
             _wDf[t] = -1;
         }
         _terms = count;
+    }
+
+    /// <summary>The name keys of a term (see <see cref="_nameKeys"/>): a word's stem; the words of a name that no
+    /// gazetteer knows, stemmed as English and as German ("person:albers" → "alber"; "place:corvanta" → "corvanta").</summary>
+    private int[]? NameKeys(TermKind kind, string name)
+    {
+        if (kind == TermKind.Word) return [NameKeyId(name[2..])];
+        if (kind != TermKind.Entity || name.StartsWith("e:g:", StringComparison.Ordinal)) return null;
+        int colon = name.IndexOf(':', 2);
+        var keys = new List<int>(4);
+        foreach (var token in name[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token.Length < 3) continue;
+            foreach (var stem in new[] { LightStemmer.English(token), LightStemmer.German(token) })
+            {
+                int id = NameKeyId(stem);
+                if (!keys.Contains(id)) keys.Add(id);
+            }
+        }
+        return keys.Count > 0 ? keys.ToArray() : null;
+    }
+
+    private int NameKeyId(string key)
+    {
+        if (!_nameKeyIds.TryGetValue(key, out int id)) _nameKeyIds[key] = id = _nameKeyIds.Count;
+        return id;
     }
 
     /// <summary>idf × kind factor. Cached per term and refreshed when the term's document frequency changed or the
@@ -433,7 +467,10 @@ public sealed class ClaimLinker
         double shared = 0, wa = 0, wb = 0, sharedContent = 0, contentA = 0, contentB = 0, sharedWords = 0;
         int sharedCount = 0, sharedEntities = 0;
         bool entitiesA = false, entitiesB = false, sharedEntity = false, sharedNumber = false;
-        bool unsharedEntityA = false, unsharedEntityB = false;
+        int unsharedEntitiesA = 0, unsharedEntitiesB = 0;
+        // Unshared names on either side: entities no gazetteer knows, and plain words (at most 16 of each kept).
+        Span<int> namesA = stackalloc int[16], namesB = stackalloc int[16];
+        int nameCountA = 0, nameCountB = 0;
         double numberA = 0, numberB = 0;
         bool opposableA = false, opposableB = false;
         int i = 0, j = 0;
@@ -448,7 +485,8 @@ public sealed class ClaimLinker
                 wa += w;
                 if ((flags & ContentFlag) != 0) contentA += w;
                 if ((flags & NumberFlag) != 0) numberA = Math.Max(numberA, w);
-                unsharedEntityA |= (flags & EntityFlag) != 0;
+                if ((flags & EntityFlag) != 0) unsharedEntitiesA++;
+                if ((flags & NameFlag) != 0 && nameCountA < namesA.Length) namesA[nameCountA++] = ta[i];
                 opposableA |= (flags & OppositeFlag) != 0;
                 i++;
             }
@@ -459,7 +497,8 @@ public sealed class ClaimLinker
                 wb += w;
                 if ((flags & ContentFlag) != 0) contentB += w;
                 if ((flags & NumberFlag) != 0) numberB = Math.Max(numberB, w);
-                unsharedEntityB |= (flags & EntityFlag) != 0;
+                if ((flags & EntityFlag) != 0) unsharedEntitiesB++;
+                if ((flags & NameFlag) != 0 && nameCountB < namesB.Length) namesB[nameCountB++] = tb[j];
                 opposableB |= (flags & OppositeFlag) != 0;
                 j++;
             }
@@ -486,6 +525,30 @@ public sealed class ClaimLinker
                 j++;
             }
         }
+        // A name one side's analysis recognized as an entity and the other read as a word is one shared entity,
+        // and the word is no content word then: names say who, not what.
+        if (nameCountA > 0 && nameCountB > 0)
+        {
+            for (int x = 0; x < nameCountA; x++)
+                for (int y = 0; y < nameCountB; y++)
+                {
+                    int p = namesA[x], q = namesB[y];
+                    if (p < 0 || q < 0) continue;
+                    bool entityP = (_flags[p] & EntityFlag) != 0, entityQ = (_flags[q] & EntityFlag) != 0;
+                    if (entityP == entityQ || !SameName(entityP ? p : q, entityP ? q : p)) continue;
+                    double wp = Weight(p) * PartFactor(a, p), wq = Weight(q) * PartFactor(b, q);
+                    shared += Math.Min(wp, wq);
+                    sharedCount++;
+                    sharedEntity = true;
+                    sharedEntities++;
+                    if (entityP) { unsharedEntitiesA--; contentB -= wq; }
+                    else { unsharedEntitiesB--; contentA -= wp; }
+                    namesA[x] = -1;
+                    namesB[y] = -1;
+                    break;
+                }
+        }
+        bool unsharedEntityA = unsharedEntitiesA > 0, unsharedEntityB = unsharedEntitiesB > 0;
         entitiesA = unsharedEntityA || sharedEntity;
         entitiesB = unsharedEntityB || sharedEntity;
         bool numbersFit = a.Values.Length > 0 && b.Values.Length > 0 && CompatibleQuantities(a, b);
@@ -525,6 +588,13 @@ public sealed class ClaimLinker
         // perfect match below the threshold.
         if (parts.NegationApart || parts.OppositeApart) sim *= _o.ContradictionFactor;
         return parts with { Score = sim };
+    }
+
+    /// <summary>An entity term and a word term name the same: the word's stem is a stem of one of the name's words.</summary>
+    private bool SameName(int entity, int word)
+    {
+        if (_nameKeys[entity] is not { } keys || _nameKeys[word] is not [var key]) return false;
+        return Array.IndexOf(keys, key) >= 0;
     }
 
     /// <summary>A states a concept whose opposite B states, and B does not state the concept too.</summary>
