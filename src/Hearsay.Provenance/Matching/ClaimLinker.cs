@@ -210,6 +210,36 @@ public sealed class ClaimLinker
             Index(claim);
             Stats.IndexTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
         }
+        JoinHeadlines(_claims.Count - article.Claims.Count);
+    }
+
+    /// <summary>A headline (or teaser) states in short what a sentence of its own article states at length: one that
+    /// gives the same number as a body claim of the article, and agrees with it at least half as well as the threshold
+    /// asks or shares a word and a name with it (and neither negates nor opposes the other), joins it, even where the analysis found no restatement ("Studie meldet Wirksamkeit von rund 80 Prozent"
+    /// over "Der Impfstoff verhindert rund 80 Prozent der schweren Erkrankungen, berichtet …").</summary>
+    private void JoinHeadlines(int first)
+    {
+        for (int h = first; h < _claims.Count; h++)
+        {
+            var head = _claims[h];
+            if (!head.Mention.Headline || head.Vector.Values.Length == 0) continue;
+            for (int b = first; b < _claims.Count; b++)
+            {
+                var body = _claims[b];
+                if (b == h || body.Mention.Headline || body.Vector.Values.Length == 0 || Find(b) == Find(h)) continue;
+                if (!SharesNumberTerm(head.Vector, body.Vector)) continue;
+                var p = Parts(head.Vector, body.Vector);
+                if (p.Score >= _o.Threshold / 2 || p.SharedWords >= 1 && p.SharedEntity && !p.NegationApart && !p.OppositeApart) Union(b, h);
+            }
+        }
+    }
+
+    /// <summary>The two claims share a number term (one value, whatever its format).</summary>
+    private bool SharesNumberTerm(ClaimVector a, ClaimVector b)
+    {
+        foreach (var t in a.Terms)
+            if ((_flags[t] & NumberFlag) != 0 && Array.BinarySearch(b.Terms, t) >= 0) return true;
+        return false;
     }
 
     private void GrowClaims(int count)
@@ -611,7 +641,7 @@ public sealed class ClaimLinker
     }
 
     /// <summary>Some pair of the two claims' quantities within <paramref name="factor"/> of each other, or a vague one
-    /// ("tens of thousands": ten thousand or more) that the other's value falls in (from it up to ten times it).</summary>
+    /// ("tens of thousands": ten thousand or more) that the other's value falls in (from it up to <see cref="VagueSpan"/> times it).</summary>
     internal static bool CompatibleQuantities(ClaimVector a, ClaimVector b, double factor = ApartFactor)
     {
         for (int i = 0; i < a.Values.Length; i++)
@@ -621,7 +651,7 @@ public sealed class ClaimLinker
                 if (x == 0 || y == 0) { if (x == y) return true; continue; }
                 double ratio = x > y ? x / y : y / x;
                 if (ratio <= factor + 1e-9) return true;
-                if (a.Vague[i] && x <= y && y < 10 * x || b.Vague[j] && y <= x && x < 10 * y) return true;
+                if (a.Vague[i] && x <= y && y < VagueSpan * x || b.Vague[j] && y <= x && x < VagueSpan * y) return true;
             }
         return false;
     }
@@ -629,6 +659,9 @@ public sealed class ClaimLinker
     /// <summary>Numbers further apart than this (and no vague one covering the other) are different numbers: "14" and
     /// "49" dead are two reports, "1,800" and "nearly 2,000" one.</summary>
     private const double ApartFactor = 2.5;
+    /// <summary>How far above its base a vague number reaches: "thousands" of jobs are 12,000 as readily as 3,000, and
+    /// "Zehntausende" stands for 150,000 as for 40,000; a hundred thousand is no longer "thousands".</summary>
+    private const double VagueSpan = 20;
     /// <summary>Numbers this close count as the same number stated differently.</summary>
     private const double FitFactor = 1.2;
 
