@@ -453,15 +453,20 @@ public static class ProvenanceBuilder
         /// then the relays and outlets in the order they first carried the claim.</summary>
         private static void RelaysInOrder(ClusterReport r)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // An origin the analysis also read as a relay ("unter Berufung auf den Betriebsratschef") relays nothing.
+            var seen = r.Origins.Where(o => Counts(o.Origin) && o.Origin.Kind is not "media").Select(o => o.Origin.Key).ToHashSet(StringComparer.Ordinal);
             foreach (var a in r.Appearances)
                 foreach (var h in a.Hops)
                     if (h.Role == "medium" && seen.Add(h.Key))
                         r.Relays.Add(new RelayStep(r.Relays.Count + 1, h.Key, h.Name, h.Role, a.Article.Published, a.Article.Id, h.StateMedia));
+            // Nor does a relay phrase that is an origin described ("Medizinchefin des Unternehmens, Helen Marsh").
+            var originNames = r.Origins.Where(o => Counts(o.Origin) && o.Origin.Kind is "person" or "organization")
+                .Select(o => Keys.Fold(o.Origin.Name)).Where(n => n.Length >= 3).ToList();
+            bool NamesOrigin(ChainHop h) => !h.Identified && Keys.Fold(h.Name) is var f && originNames.Any(n => f.EndsWith(" " + n, StringComparison.Ordinal));
             foreach (var a in r.Appearances)
             {
                 foreach (var h in a.Hops)
-                    if (seen.Add(h.Key))
+                    if (!NamesOrigin(h) && seen.Add(h.Key))
                         r.Relays.Add(new RelayStep(r.Relays.Count + 1, h.Key, h.Name, h.Role, a.Article.Published, a.Article.Id, h.StateMedia));
                 if (a.Outlet.Key.Length > 0 && seen.Add(a.Outlet.Key))
                     r.Relays.Add(new RelayStep(r.Relays.Count + 1, a.Outlet.Key, a.Outlet.Name, "outlet", a.Article.Published, a.Article.Id,
@@ -479,10 +484,15 @@ public static class ProvenanceBuilder
                 if (reference is not null) break;
             }
             if (reference is null) return;
+            // Values compared and ranged in the reference's unit: "120 km2" is "12,000 ha", "30,000 acres" about 12,100.
+            double refComparable = ClaimNormalizer.Comparable(reference);
+            double Scale(QuantityFact q) => q.Value != 0 && refComparable != 0 && reference.Value != 0
+                ? ClaimNormalizer.Comparable(q) / q.Value * (reference.Value / refComparable) : 1;
+            double Value(QuantityFact q) => q.Value * Scale(q);
             foreach (var a in r.Appearances)
             {
-                a.Quantity = Quantities(a).OrderBy(q => Distance(q.Value, reference.Value)).FirstOrDefault();
-                if (a.Quantity is { } q && Distance(q.Value, reference.Value) <= 2.5)
+                a.Quantity = Quantities(a).OrderBy(q => Distance(Value(q), reference.Value)).FirstOrDefault();
+                if (a.Quantity is { } q && Distance(Value(q), reference.Value) <= 2.5)
                     r.Drift.Points.Add(new DriftPoint(a.Article.Id, a.Article.Published, a.Article.Language, a.Outlet.Name, q));
                 else a.Quantity = null;
             }
@@ -492,7 +502,8 @@ public static class ProvenanceBuilder
                 var s = Render(p.Quantity);
                 if (!states.Contains(s)) states.Add(s);
             }
-            var values = r.Drift.Points.SelectMany(p => p.Quantity.UpperValue is { } u ? new[] { p.Quantity.Value, u } : new[] { p.Quantity.Value }).ToList();
+            var values = r.Drift.Points.SelectMany(p => p.Quantity.UpperValue is { } u
+                ? new[] { Value(p.Quantity), u * Scale(p.Quantity) } : new[] { Value(p.Quantity) }).ToList();
             r.Drift.Min = values.Count > 0 ? values.Min() : null;
             r.Drift.Max = values.Count > 0 ? values.Max() : null;
             r.Drift.Drifted = states.Count > 1;
