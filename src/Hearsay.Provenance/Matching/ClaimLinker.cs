@@ -145,9 +145,11 @@ public sealed class ClaimLinker
     private int[] _wDf = new int[1024];
     private int[] _wN = new int[1024];
     /// <summary>Per entity term not from a gazetteer ("e:person:albers", "e:place:corvanta"), the keys of its name's
-    /// words as the stemmers of both languages give them; per word term, its stem's key. An entity one article's
+    /// words as the stemmers of both languages give them (<see cref="_nameKeys"/>); per word term, its stem's key
+    /// (<see cref="_wordKey"/>, -1 for other terms). An entity one article's
     /// analysis recognized and another's read as a plain word ("Velmar", "Corvanta") meet through these.</summary>
     private int[]?[] _nameKeys = new int[]?[1024];
+    private int[] _wordKey = new int[1024];
     private readonly Dictionary<string, int> _nameKeyIds = new(StringComparer.Ordinal);
     /// <summary>Per concept term with opposites ("c:increase" → "c:decrease"), their term ids.</summary>
     private readonly Dictionary<int, int[]> _opposite = new();
@@ -295,6 +297,7 @@ public sealed class ClaimLinker
             Array.Resize(ref _wDf, size);
             Array.Resize(ref _wN, size);
             Array.Resize(ref _nameKeys, size);
+            Array.Resize(ref _wordKey, size);
         }
         for (int t = _terms; t < count; t++)
         {
@@ -302,6 +305,7 @@ public sealed class ClaimLinker
             bool hasOpposite = kind == TermKind.Concept && _data.OppositesOf(_table.Name(t)[2..]).Count > 0;
             if (hasOpposite) _opposite[t] = _data.OppositesOf(_table.Name(t)[2..]).Select(o => _table.Intern("c:" + o, TermKind.Concept)).ToArray();
             _factor[t] = TermTable.Factor(kind);
+            _wordKey[t] = kind == TermKind.Word ? NameKeyId(_table.Name(t)[2..]) : -1;
             _nameKeys[t] = NameKeys(kind, _table.Name(t));
             _flags[t] = (byte)((kind == TermKind.Entity ? EntityFlag : 0) | (kind is TermKind.Word or TermKind.Concept ? ContentFlag : 0) | (kind == TermKind.Number ? NumberFlag : 0) | (hasOpposite ? OppositeFlag : 0)
                 | (kind == TermKind.Word ? WordFlag : 0) | (_nameKeys[t] is not null ? NameFlag : 0));
@@ -314,7 +318,6 @@ public sealed class ClaimLinker
     /// gazetteer knows, stemmed as English and as German ("person:albers" → "alber"; "place:corvanta" → "corvanta").</summary>
     private int[]? NameKeys(TermKind kind, string name)
     {
-        if (kind == TermKind.Word) return [NameKeyId(name[2..])];
         if (kind != TermKind.Entity || name.StartsWith("e:g:", StringComparison.Ordinal)) return null;
         int colon = name.IndexOf(':', 2);
         var keys = new List<int>(4);
@@ -498,9 +501,9 @@ public sealed class ClaimLinker
         int sharedCount = 0, sharedEntities = 0;
         bool entitiesA = false, entitiesB = false, sharedEntity = false, sharedNumber = false;
         int unsharedEntitiesA = 0, unsharedEntitiesB = 0;
-        // Unshared names on either side: entities no gazetteer knows, and plain words (at most 16 of each kept).
-        Span<int> namesA = stackalloc int[16], namesB = stackalloc int[16];
-        int nameCountA = 0, nameCountB = 0;
+        // Unshared names on either side: entities no gazetteer knows (at most 4 kept), and plain words (at most 16).
+        Span<int> namesA = stackalloc int[4], namesB = stackalloc int[4], wordsA = stackalloc int[16], wordsB = stackalloc int[16];
+        int nameCountA = 0, nameCountB = 0, wordCountA = 0, wordCountB = 0;
         double numberA = 0, numberB = 0;
         bool opposableA = false, opposableB = false;
         int i = 0, j = 0;
@@ -517,6 +520,7 @@ public sealed class ClaimLinker
                 if ((flags & NumberFlag) != 0) numberA = Math.Max(numberA, w);
                 if ((flags & EntityFlag) != 0) unsharedEntitiesA++;
                 if ((flags & NameFlag) != 0 && nameCountA < namesA.Length) namesA[nameCountA++] = ta[i];
+                else if ((flags & WordFlag) != 0 && wordCountA < wordsA.Length) wordsA[wordCountA++] = ta[i];
                 opposableA |= (flags & OppositeFlag) != 0;
                 i++;
             }
@@ -529,6 +533,7 @@ public sealed class ClaimLinker
                 if ((flags & NumberFlag) != 0) numberB = Math.Max(numberB, w);
                 if ((flags & EntityFlag) != 0) unsharedEntitiesB++;
                 if ((flags & NameFlag) != 0 && nameCountB < namesB.Length) namesB[nameCountB++] = tb[j];
+                else if ((flags & WordFlag) != 0 && wordCountB < wordsB.Length) wordsB[wordCountB++] = tb[j];
                 opposableB |= (flags & OppositeFlag) != 0;
                 j++;
             }
@@ -557,26 +562,33 @@ public sealed class ClaimLinker
         }
         // A name one side's analysis recognized as an entity and the other read as a word is one shared entity,
         // and the word is no content word then: names say who, not what.
-        if (nameCountA > 0 && nameCountB > 0)
+        for (int x = 0; x < nameCountA && wordCountB > 0; x++)
         {
-            for (int x = 0; x < nameCountA; x++)
-                for (int y = 0; y < nameCountB; y++)
-                {
-                    int p = namesA[x], q = namesB[y];
-                    if (p < 0 || q < 0) continue;
-                    bool entityP = (_flags[p] & EntityFlag) != 0, entityQ = (_flags[q] & EntityFlag) != 0;
-                    if (entityP == entityQ || !SameName(entityP ? p : q, entityP ? q : p)) continue;
-                    double wp = Weight(p) * PartFactor(a, p), wq = Weight(q) * PartFactor(b, q);
-                    shared += Math.Min(wp, wq);
-                    sharedCount++;
-                    sharedEntity = true;
-                    sharedEntities++;
-                    if (entityP) { unsharedEntitiesA--; contentB -= wq; }
-                    else { unsharedEntitiesB--; contentA -= wp; }
-                    namesA[x] = -1;
-                    namesB[y] = -1;
-                    break;
-                }
+            int y = MatchName(namesA[x], wordsB[..wordCountB]);
+            if (y < 0) continue;
+            int p = namesA[x], q = wordsB[y];
+            double wp = Weight(p) * PartFactor(a, p), wq = Weight(q) * PartFactor(b, q);
+            shared += Math.Min(wp, wq);
+            sharedCount++;
+            sharedEntity = true;
+            sharedEntities++;
+            unsharedEntitiesA--;
+            contentB -= wq;
+            wordsB[y] = -1;
+        }
+        for (int x = 0; x < nameCountB && wordCountA > 0; x++)
+        {
+            int y = MatchName(namesB[x], wordsA[..wordCountA]);
+            if (y < 0) continue;
+            int p = namesB[x], q = wordsA[y];
+            double wp = Weight(p) * PartFactor(b, p), wq = Weight(q) * PartFactor(a, q);
+            shared += Math.Min(wp, wq);
+            sharedCount++;
+            sharedEntity = true;
+            sharedEntities++;
+            unsharedEntitiesB--;
+            contentA -= wq;
+            wordsA[y] = -1;
         }
         bool unsharedEntityA = unsharedEntitiesA > 0, unsharedEntityB = unsharedEntitiesB > 0;
         entitiesA = unsharedEntityA || sharedEntity;
@@ -620,11 +632,14 @@ public sealed class ClaimLinker
         return parts with { Score = sim };
     }
 
-    /// <summary>An entity term and a word term name the same: the word's stem is a stem of one of the name's words.</summary>
-    private bool SameName(int entity, int word)
+    /// <summary>The index of the word term that names the entity term (its stem is a stem of one of the name's
+    /// words), or -1. Words already matched are -1.</summary>
+    private int MatchName(int entity, ReadOnlySpan<int> words)
     {
-        if (_nameKeys[entity] is not { } keys || _nameKeys[word] is not [var key]) return false;
-        return Array.IndexOf(keys, key) >= 0;
+        if (_nameKeys[entity] is not { } keys) return -1;
+        for (int y = 0; y < words.Length; y++)
+            if (words[y] >= 0 && Array.IndexOf(keys, _wordKey[words[y]]) >= 0) return y;
+        return -1;
     }
 
     /// <summary>A states a concept whose opposite B states, and B does not state the concept too.</summary>
