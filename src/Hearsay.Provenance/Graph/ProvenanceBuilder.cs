@@ -271,15 +271,30 @@ public static class ProvenanceBuilder
             foreach (var h in hops)
                 if (h.Identified && h.Kind is not ("vague" or "anonymous"))
                 {
-                    if (h.Kind is "organization" or "unknown" && (OutletDirectory.Default.Resolve(h.Name).Key is var known && known.StartsWith("g:", StringComparison.Ordinal)
-                                                                  || outletKey(h) is var corpus && corpus != h.Key && (known = corpus) is not null))
-                        return new OriginRef(known, h.Name, "media");
+                    // A news outlet named as the source is a medium, whatever kind the analysis gave it ("according to
+                    // Der Spiegel" read as a person).
+                    if (AsMedium(h, outletKey) is { } medium) return medium;
                     return Ref(h, facts.EntityTypes.TryGetValue(h.Key, out var t) && t is "country" or "place" ? t : h.Kind);
                 }
             foreach (var h in hops)
                 if (h.Kind is "anonymous" or "document") return Ref(h, h.Kind);
             var first = hops[0];
+            // An unrecognized source phrase that names an outlet of the corpus ("the Stuttgarter Zeitung newspaper")
+            // is that medium.
+            if (first.Kind is not "vague" && outletKey(first) is var outlet && outlet != first.Key) return new OriginRef(outlet, first.Name, "media");
             return Ref(first, first.Kind == "vague" ? "vague" : "unidentified");
+        }
+
+        /// <summary>The hop as a medium when it names a news outlet: one the media gazetteer knows, or an outlet of the
+        /// corpus. A person's name is taken for an outlet only when it is an outlet's name of two words or more.</summary>
+        private static OriginRef? AsMedium(ChainHop h, Func<ChainHop, string> outletKey)
+        {
+            // A single word read as a person's name ("Stern", "Zeit") is a surname as often as an outlet.
+            if (h.Kind == "person" && !h.Name.Trim().Contains(' ')) return null;
+            var known = OutletDirectory.Default.Resolve(h.Name).Key;
+            if (known.StartsWith("g:", StringComparison.Ordinal)) return new OriginRef(known, h.Name, "media");
+            if (h.Kind is "organization" or "unknown" && outletKey(h) is var corpus && corpus != h.Key) return new OriginRef(corpus, h.Name, "media");
+            return null;
         }
 
         /// <summary>Undated appearances in ingest order, except that an article citing another's outlet comes after
@@ -393,7 +408,8 @@ public static class ProvenanceBuilder
 
         /// <summary>An appearance that names no identified source for the claim ("ein russischer Militärexperte",
         /// "Russian state media", nothing) in an article that names one of the claim's identified origins elsewhere
-        /// (as the source of another statement, or at all) is taken to rest on that origin ("in-article").</summary>
+        /// (as the source of another statement, or at all) is taken to rest on that origin ("in-article"); so is one whose
+        /// stated source is the article's own outlet.</summary>
         private void NamedInArticle(List<Appearance> apps)
         {
             var known = apps.Where(a => a.Origin is { } o && Counts(o) && o.Kind is "person" or "organization" && !a.OriginFromHeadline)
@@ -402,7 +418,10 @@ public static class ProvenanceBuilder
             foreach (var a in apps)
             {
                 // A source only the headline names ("Zentra: …") gives way too when it is no origin elsewhere.
-                if (a.Origin is { } o && Counts(o) && !(a.OriginFromHeadline && !known.Any(k => k.Key == o.Key))) continue;
+                // So does the article's own outlet read as the source ("…, Elena Castro told Reuters" in Reuters): the
+                // outlet is where the claim was said, not who said it.
+                if (a.Origin is { } o && Counts(o) && !(a.OriginFromHeadline && !known.Any(k => k.Key == o.Key))
+                    && !(o.Kind == "media" && o.Key == a.Outlet.Key)) continue;
                 var named = Facts(a.ArticleIndex).Named;
                 var hit = known.FirstOrDefault(k => named.Contains(k.Key));
                 if (hit is null) continue;
@@ -434,15 +453,20 @@ public static class ProvenanceBuilder
         /// then the relays and outlets in the order they first carried the claim.</summary>
         private static void RelaysInOrder(ClusterReport r)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // An origin the analysis also read as a relay ("unter Berufung auf den Betriebsratschef") relays nothing.
+            var seen = r.Origins.Where(o => Counts(o.Origin) && o.Origin.Kind is not "media").Select(o => o.Origin.Key).ToHashSet(StringComparer.Ordinal);
             foreach (var a in r.Appearances)
                 foreach (var h in a.Hops)
                     if (h.Role == "medium" && seen.Add(h.Key))
                         r.Relays.Add(new RelayStep(r.Relays.Count + 1, h.Key, h.Name, h.Role, a.Article.Published, a.Article.Id, h.StateMedia));
+            // Nor does a relay phrase that is an origin described ("Medizinchefin des Unternehmens, Helen Marsh").
+            var originNames = r.Origins.Where(o => Counts(o.Origin) && o.Origin.Kind is "person" or "organization")
+                .Select(o => Keys.Fold(o.Origin.Name)).Where(n => n.Length >= 3).ToList();
+            bool NamesOrigin(ChainHop h) => !h.Identified && Keys.Fold(h.Name) is var f && originNames.Any(n => f.EndsWith(" " + n, StringComparison.Ordinal));
             foreach (var a in r.Appearances)
             {
                 foreach (var h in a.Hops)
-                    if (seen.Add(h.Key))
+                    if (!NamesOrigin(h) && seen.Add(h.Key))
                         r.Relays.Add(new RelayStep(r.Relays.Count + 1, h.Key, h.Name, h.Role, a.Article.Published, a.Article.Id, h.StateMedia));
                 if (a.Outlet.Key.Length > 0 && seen.Add(a.Outlet.Key))
                     r.Relays.Add(new RelayStep(r.Relays.Count + 1, a.Outlet.Key, a.Outlet.Name, "outlet", a.Article.Published, a.Article.Id,
@@ -460,10 +484,15 @@ public static class ProvenanceBuilder
                 if (reference is not null) break;
             }
             if (reference is null) return;
+            // Values compared and ranged in the reference's unit: "120 km2" is "12,000 ha", "30,000 acres" about 12,100.
+            double refComparable = ClaimNormalizer.Comparable(reference);
+            double Scale(QuantityFact q) => q.Value != 0 && refComparable != 0 && reference.Value != 0
+                ? ClaimNormalizer.Comparable(q) / q.Value * (reference.Value / refComparable) : 1;
+            double Value(QuantityFact q) => q.Value * Scale(q);
             foreach (var a in r.Appearances)
             {
-                a.Quantity = Quantities(a).OrderBy(q => Distance(q.Value, reference.Value)).FirstOrDefault();
-                if (a.Quantity is { } q && Distance(q.Value, reference.Value) <= 2.5)
+                a.Quantity = Quantities(a).OrderBy(q => Distance(Value(q), reference.Value)).FirstOrDefault();
+                if (a.Quantity is { } q && Distance(Value(q), reference.Value) <= 2.5)
                     r.Drift.Points.Add(new DriftPoint(a.Article.Id, a.Article.Published, a.Article.Language, a.Outlet.Name, q));
                 else a.Quantity = null;
             }
@@ -473,7 +502,8 @@ public static class ProvenanceBuilder
                 var s = Render(p.Quantity);
                 if (!states.Contains(s)) states.Add(s);
             }
-            var values = r.Drift.Points.SelectMany(p => p.Quantity.UpperValue is { } u ? new[] { p.Quantity.Value, u } : new[] { p.Quantity.Value }).ToList();
+            var values = r.Drift.Points.SelectMany(p => p.Quantity.UpperValue is { } u
+                ? new[] { Value(p.Quantity), u * Scale(p.Quantity) } : new[] { Value(p.Quantity) }).ToList();
             r.Drift.Min = values.Count > 0 ? values.Min() : null;
             r.Drift.Max = values.Count > 0 ? values.Max() : null;
             r.Drift.Drifted = states.Count > 1;

@@ -119,7 +119,7 @@ public sealed class LinkStats
 public sealed class ClaimLinker
 {
     private const double IdfPrior = 50;
-    private const byte EntityFlag = 1, ContentFlag = 2, NumberFlag = 4, OppositeFlag = 8;
+    private const byte EntityFlag = 1, ContentFlag = 2, NumberFlag = 4, OppositeFlag = 8, WordFlag = 16, NameFlag = 32;
     /// <summary>Weight factor of a concept that only a part of a compound gave (the split may be wrong).</summary>
     private const double CompoundPartFactor = 0.6;
 
@@ -144,6 +144,13 @@ public sealed class ClaimLinker
     private double[] _w = new double[1024];
     private int[] _wDf = new int[1024];
     private int[] _wN = new int[1024];
+    /// <summary>Per entity term not from a gazetteer ("e:person:albers", "e:place:corvanta"), the keys of its name's
+    /// words as the stemmers of both languages give them (<see cref="_nameKeys"/>); per word term, its stem's key
+    /// (<see cref="_wordKey"/>, -1 for other terms). An entity one article's
+    /// analysis recognized and another's read as a plain word ("Velmar", "Corvanta") meet through these.</summary>
+    private int[]?[] _nameKeys = new int[]?[1024];
+    private int[] _wordKey = new int[1024];
+    private readonly Dictionary<string, int> _nameKeyIds = new(StringComparer.Ordinal);
     /// <summary>Per concept term with opposites ("c:increase" → "c:decrease"), their term ids.</summary>
     private readonly Dictionary<int, int[]> _opposite = new();
 
@@ -205,6 +212,36 @@ public sealed class ClaimLinker
             Index(claim);
             Stats.IndexTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
         }
+        JoinHeadlines(_claims.Count - article.Claims.Count);
+    }
+
+    /// <summary>A headline (or teaser) states in short what a sentence of its own article states at length: one that
+    /// gives the same number as a body claim of the article, and agrees with it at least half as well as the threshold
+    /// asks or shares a word and a name with it (and neither negates nor opposes the other), joins it, even where the analysis found no restatement ("Studie meldet Wirksamkeit von rund 80 Prozent"
+    /// over "Der Impfstoff verhindert rund 80 Prozent der schweren Erkrankungen, berichtet …").</summary>
+    private void JoinHeadlines(int first)
+    {
+        for (int h = first; h < _claims.Count; h++)
+        {
+            var head = _claims[h];
+            if (!head.Mention.Headline || head.Vector.Values.Length == 0) continue;
+            for (int b = first; b < _claims.Count; b++)
+            {
+                var body = _claims[b];
+                if (b == h || body.Mention.Headline || body.Vector.Values.Length == 0 || Find(b) == Find(h)) continue;
+                if (!SharesNumberTerm(head.Vector, body.Vector)) continue;
+                var p = Parts(head.Vector, body.Vector);
+                if (p.Score >= _o.Threshold / 2 || p.SharedWords >= 1 && p.SharedEntity && !p.NegationApart && !p.OppositeApart) Union(b, h);
+            }
+        }
+    }
+
+    /// <summary>The two claims share a number term (one value, whatever its format).</summary>
+    private bool SharesNumberTerm(ClaimVector a, ClaimVector b)
+    {
+        foreach (var t in a.Terms)
+            if ((_flags[t] & NumberFlag) != 0 && Array.BinarySearch(b.Terms, t) >= 0) return true;
+        return false;
     }
 
     private void GrowClaims(int count)
@@ -259,6 +296,8 @@ public sealed class ClaimLinker
             Array.Resize(ref _w, size);
             Array.Resize(ref _wDf, size);
             Array.Resize(ref _wN, size);
+            Array.Resize(ref _nameKeys, size);
+            Array.Resize(ref _wordKey, size);
         }
         for (int t = _terms; t < count; t++)
         {
@@ -266,10 +305,38 @@ public sealed class ClaimLinker
             bool hasOpposite = kind == TermKind.Concept && _data.OppositesOf(_table.Name(t)[2..]).Count > 0;
             if (hasOpposite) _opposite[t] = _data.OppositesOf(_table.Name(t)[2..]).Select(o => _table.Intern("c:" + o, TermKind.Concept)).ToArray();
             _factor[t] = TermTable.Factor(kind);
-            _flags[t] = (byte)((kind == TermKind.Entity ? EntityFlag : 0) | (kind is TermKind.Word or TermKind.Concept ? ContentFlag : 0) | (kind == TermKind.Number ? NumberFlag : 0) | (hasOpposite ? OppositeFlag : 0));
+            _wordKey[t] = kind == TermKind.Word ? NameKeyId(_table.Name(t)[2..]) : -1;
+            _nameKeys[t] = NameKeys(kind, _table.Name(t));
+            _flags[t] = (byte)((kind == TermKind.Entity ? EntityFlag : 0) | (kind is TermKind.Word or TermKind.Concept ? ContentFlag : 0) | (kind == TermKind.Number ? NumberFlag : 0) | (hasOpposite ? OppositeFlag : 0)
+                | (kind == TermKind.Word ? WordFlag : 0) | (_nameKeys[t] is not null ? NameFlag : 0));
             _wDf[t] = -1;
         }
         _terms = count;
+    }
+
+    /// <summary>The name keys of a term (see <see cref="_nameKeys"/>): a word's stem; the words of a name that no
+    /// gazetteer knows, stemmed as English and as German ("person:albers" → "alber"; "place:corvanta" → "corvanta").</summary>
+    private int[]? NameKeys(TermKind kind, string name)
+    {
+        if (kind != TermKind.Entity || name.StartsWith("e:g:", StringComparison.Ordinal)) return null;
+        int colon = name.IndexOf(':', 2);
+        var keys = new List<int>(4);
+        foreach (var token in name[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token.Length < 3) continue;
+            foreach (var stem in new[] { LightStemmer.English(token), LightStemmer.German(token) })
+            {
+                int id = NameKeyId(stem);
+                if (!keys.Contains(id)) keys.Add(id);
+            }
+        }
+        return keys.Count > 0 ? keys.ToArray() : null;
+    }
+
+    private int NameKeyId(string key)
+    {
+        if (!_nameKeyIds.TryGetValue(key, out int id)) _nameKeyIds[key] = id = _nameKeyIds.Count;
+        return id;
     }
 
     /// <summary>idf × kind factor. Cached per term and refreshed when the term's document frequency changed or the
@@ -433,7 +500,10 @@ public sealed class ClaimLinker
         double shared = 0, wa = 0, wb = 0, sharedContent = 0, contentA = 0, contentB = 0, sharedWords = 0;
         int sharedCount = 0, sharedEntities = 0;
         bool entitiesA = false, entitiesB = false, sharedEntity = false, sharedNumber = false;
-        bool unsharedEntityA = false, unsharedEntityB = false;
+        int unsharedEntitiesA = 0, unsharedEntitiesB = 0;
+        // Unshared names on either side: entities no gazetteer knows (at most 4 kept), and plain words (at most 16).
+        Span<int> namesA = stackalloc int[4], namesB = stackalloc int[4], wordsA = stackalloc int[16], wordsB = stackalloc int[16];
+        int nameCountA = 0, nameCountB = 0, wordCountA = 0, wordCountB = 0;
         double numberA = 0, numberB = 0;
         bool opposableA = false, opposableB = false;
         int i = 0, j = 0;
@@ -448,7 +518,9 @@ public sealed class ClaimLinker
                 wa += w;
                 if ((flags & ContentFlag) != 0) contentA += w;
                 if ((flags & NumberFlag) != 0) numberA = Math.Max(numberA, w);
-                unsharedEntityA |= (flags & EntityFlag) != 0;
+                if ((flags & EntityFlag) != 0) unsharedEntitiesA++;
+                if ((flags & NameFlag) != 0 && nameCountA < namesA.Length) namesA[nameCountA++] = ta[i];
+                else if ((flags & WordFlag) != 0 && wordCountA < wordsA.Length) wordsA[wordCountA++] = ta[i];
                 opposableA |= (flags & OppositeFlag) != 0;
                 i++;
             }
@@ -459,7 +531,9 @@ public sealed class ClaimLinker
                 wb += w;
                 if ((flags & ContentFlag) != 0) contentB += w;
                 if ((flags & NumberFlag) != 0) numberB = Math.Max(numberB, w);
-                unsharedEntityB |= (flags & EntityFlag) != 0;
+                if ((flags & EntityFlag) != 0) unsharedEntitiesB++;
+                if ((flags & NameFlag) != 0 && nameCountB < namesB.Length) namesB[nameCountB++] = tb[j];
+                else if ((flags & WordFlag) != 0 && wordCountB < wordsB.Length) wordsB[wordCountB++] = tb[j];
                 opposableB |= (flags & OppositeFlag) != 0;
                 j++;
             }
@@ -486,6 +560,37 @@ public sealed class ClaimLinker
                 j++;
             }
         }
+        // A name one side's analysis recognized as an entity and the other read as a word is one shared entity,
+        // and the word is no content word then: names say who, not what.
+        for (int x = 0; x < nameCountA && wordCountB > 0; x++)
+        {
+            int y = MatchName(namesA[x], wordsB[..wordCountB]);
+            if (y < 0) continue;
+            int p = namesA[x], q = wordsB[y];
+            double wp = Weight(p) * PartFactor(a, p), wq = Weight(q) * PartFactor(b, q);
+            shared += Math.Min(wp, wq);
+            sharedCount++;
+            sharedEntity = true;
+            sharedEntities++;
+            unsharedEntitiesA--;
+            contentB -= wq;
+            wordsB[y] = -1;
+        }
+        for (int x = 0; x < nameCountB && wordCountA > 0; x++)
+        {
+            int y = MatchName(namesB[x], wordsA[..wordCountA]);
+            if (y < 0) continue;
+            int p = namesB[x], q = wordsA[y];
+            double wp = Weight(p) * PartFactor(b, p), wq = Weight(q) * PartFactor(a, q);
+            shared += Math.Min(wp, wq);
+            sharedCount++;
+            sharedEntity = true;
+            sharedEntities++;
+            unsharedEntitiesB--;
+            contentA -= wq;
+            wordsA[y] = -1;
+        }
+        bool unsharedEntityA = unsharedEntitiesA > 0, unsharedEntityB = unsharedEntitiesB > 0;
         entitiesA = unsharedEntityA || sharedEntity;
         entitiesB = unsharedEntityB || sharedEntity;
         bool numbersFit = a.Values.Length > 0 && b.Values.Length > 0 && CompatibleQuantities(a, b);
@@ -527,6 +632,16 @@ public sealed class ClaimLinker
         return parts with { Score = sim };
     }
 
+    /// <summary>The index of the word term that names the entity term (its stem is a stem of one of the name's
+    /// words), or -1. Words already matched are -1.</summary>
+    private int MatchName(int entity, ReadOnlySpan<int> words)
+    {
+        if (_nameKeys[entity] is not { } keys) return -1;
+        for (int y = 0; y < words.Length; y++)
+            if (words[y] >= 0 && Array.IndexOf(keys, _wordKey[words[y]]) >= 0) return y;
+        return -1;
+    }
+
     /// <summary>A states a concept whose opposite B states, and B does not state the concept too.</summary>
     private bool Opposed(ClaimVector a, ClaimVector b)
     {
@@ -541,7 +656,7 @@ public sealed class ClaimLinker
     }
 
     /// <summary>Some pair of the two claims' quantities within <paramref name="factor"/> of each other, or a vague one
-    /// ("tens of thousands": ten thousand or more) that the other's value falls in (from it up to ten times it).</summary>
+    /// ("tens of thousands": ten thousand or more) that the other's value falls in (from it up to <see cref="VagueSpan"/> times it).</summary>
     internal static bool CompatibleQuantities(ClaimVector a, ClaimVector b, double factor = ApartFactor)
     {
         for (int i = 0; i < a.Values.Length; i++)
@@ -551,7 +666,7 @@ public sealed class ClaimLinker
                 if (x == 0 || y == 0) { if (x == y) return true; continue; }
                 double ratio = x > y ? x / y : y / x;
                 if (ratio <= factor + 1e-9) return true;
-                if (a.Vague[i] && x <= y && y < 10 * x || b.Vague[j] && y <= x && x < 10 * y) return true;
+                if (a.Vague[i] && x <= y && y < VagueSpan * x || b.Vague[j] && y <= x && x < VagueSpan * y) return true;
             }
         return false;
     }
@@ -559,6 +674,9 @@ public sealed class ClaimLinker
     /// <summary>Numbers further apart than this (and no vague one covering the other) are different numbers: "14" and
     /// "49" dead are two reports, "1,800" and "nearly 2,000" one.</summary>
     private const double ApartFactor = 2.5;
+    /// <summary>How far above its base a vague number reaches: "thousands" of jobs are 12,000 as readily as 3,000, and
+    /// "Zehntausende" stands for 150,000 as for 40,000; a hundred thousand is no longer "thousands".</summary>
+    private const double VagueSpan = 20;
     /// <summary>Numbers this close count as the same number stated differently.</summary>
     private const double FitFactor = 1.2;
 

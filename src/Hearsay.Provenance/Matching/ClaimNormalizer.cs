@@ -105,10 +105,11 @@ public sealed class ClaimNormalizer(TermTable table, MatchingData? data = null)
                 continue;
             }
             if (!double.IsFinite(q.Value)) continue;
-            terms.Add(table.Intern(NumberTerm(q.Value), TermKind.Number));
+            double value = Comparable(q);
+            terms.Add(table.Intern(NumberTerm(value), TermKind.Number));
             if (q.Drifts)
             {
-                values.Add(q.Value);
+                values.Add(value);
                 vague.Add(q.Bound == "lower" && q.Approximate);
             }
         }
@@ -155,6 +156,24 @@ public sealed class ClaimNormalizer(TermTable table, MatchingData? data = null)
         var partOnly = parts.Count == 0 ? [] : parts.ToArray();
         Array.Sort(partOnly);
         return new ClaimVector { Terms = arr, Values = values.ToArray(), Vague = vague.ToArray(), Negated = negated, PartOnly = partOnly };
+    }
+
+    /// <summary>A quantity's value on a scale the reports of one claim share whatever unit they chose: areas in
+    /// hectares ("120 Quadratkilometer" = "12,000 hectares"; "30,000 acres" is about 12,100), and a fraction
+    /// written as words ("ein Drittel", "half") as a percentage, as news states shares ("40 %").</summary>
+    internal static double Comparable(QuantityFact q)
+    {
+        double v = q.Value;
+        switch (q.Unit)
+        {
+            case "ha": return v;
+            case "km2": return v * 100;
+            case "m2": return v / 10_000;
+            case "acre": return v * 0.40468564224;
+            case "mi2": return v * 258.9988110336;
+        }
+        if (q.Kind == "count" && string.IsNullOrEmpty(q.Unit) && v is > 0 and < 1) return Math.Round(v * 100, 4);
+        return v;
     }
 
     internal static string NumberTerm(double value) => "n:" + value.ToString("G6", CultureInfo.InvariantCulture);
@@ -213,6 +232,7 @@ public sealed class ClaimNormalizer(TermTable table, MatchingData? data = null)
         if (_data.Concept(stem, lang) is { } concept)
         {
             terms.Add(table.Intern("c:" + concept, TermKind.Concept));
+            if (_data.SecondConcept(stem, lang) is { } second) terms.Add(table.Intern("c:" + second, TermKind.Concept));
             return false;
         }
         if (lang == "de" && _data.TrySplitCompound(stem, out var modifier, out var head))

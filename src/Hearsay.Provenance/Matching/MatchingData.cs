@@ -21,6 +21,16 @@ public sealed class MatchingData
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _negDe, _negEn;
     private readonly Dictionary<string, Dictionary<string, string>> _concepts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _germanParts = new(StringComparer.Ordinal);
+    /// <summary>Per language, stems that state a second concept besides their own ("streichen": cancel, and decrease
+    /// as in "Stellen streichen"), from forms listed with a leading '+'.</summary>
+    private readonly Dictionary<string, Dictionary<string, string>> _second = new(StringComparer.Ordinal)
+    {
+        ["de"] = new(StringComparer.Ordinal),
+        ["en"] = new(StringComparer.Ordinal),
+    };
+
+    /// <summary>Forms listed with '+' (a second concept) whose stem has no concept of its own; a data test keeps this empty.</summary>
+    public List<string> SecondWithoutFirst { get; } = new();
     private Dictionary<string, string> _germanConcepts => _concepts["de"];
 
     /// <summary>Pairs of concepts that state opposite things (Data/opposite-concepts.tsv).</summary>
@@ -83,6 +93,10 @@ public sealed class MatchingData
         }
         foreach (var r in Rows("bilingual-de-en"))
             if (r.Length >= 3) DeriveGermanVerbForms(r[0], r[2]);
+        foreach (var (lang, map) in _second)
+            foreach (var (stem, concept) in map)
+                if (!_concepts[lang].TryGetValue(stem, out var first)) SecondWithoutFirst.Add($"{lang}:{stem} ({concept})");
+                else if (first == concept) SecondWithoutFirst.Add($"{lang}:{stem} ({concept} twice)");
         ConceptCount = concepts.Count;
     }
 
@@ -93,6 +107,13 @@ public sealed class MatchingData
         {
             // The matcher reads single words (hyphenated words as their parts), so only single-word forms count.
             if (form.Contains(' ') || form.Contains('-')) continue;
+            if (form[0] == '+')
+            {
+                // A second concept of a word listed under its own concept elsewhere.
+                var second = LightStemmer.Stem(form.AsSpan(1), lang);
+                if (second.Length > 0) _second[lang].TryAdd(second, concept);
+                continue;
+            }
             var stem = LightStemmer.Stem(form, lang);
             if (stem.Length == 0) continue;
             if (map.TryGetValue(stem, out var other))
@@ -134,6 +155,10 @@ public sealed class MatchingData
     /// <summary>The concept of a stem in the language, or null.</summary>
     public string? Concept(string stem, string language) =>
         _concepts.TryGetValue(language == "de" ? "de" : "en", out var map) && map.TryGetValue(stem, out var c) ? c : null;
+
+    /// <summary>The second concept of a stem, or null ("streich" → decrease, besides its own concept cancel).</summary>
+    public string? SecondConcept(string stem, string language) =>
+        _second.TryGetValue(language == "de" ? "de" : "en", out var map) && map.TryGetValue(stem, out var c) ? c : null;
 
     /// <summary>A German compound's parts that the lexicon knows ("staatsfernseh" → state, television):
     /// the longest known head, then a known modifier (with or without a linking s, es, n or en).</summary>

@@ -30,6 +30,10 @@ public class DataTests
         Assert.Empty(MatchingData.Default.Conflicts);
 
     [Fact]
+    public void A_second_concept_is_given_only_to_a_word_listed_under_another_concept() =>
+        Assert.Empty(MatchingData.Default.SecondWithoutFirst);
+
+    [Fact]
     public void Opposite_concepts_are_concepts_of_the_lexicon()
     {
         var data = MatchingData.Default;
