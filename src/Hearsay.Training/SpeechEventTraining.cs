@@ -11,10 +11,15 @@ namespace Hearsay.Training;
 public sealed record SpeechEventTrainingOptions
 {
     public int CueEpochs { get; init; } = 80;
-    public int RoleEpochs { get; init; } = 20;
+    public int RoleEpochs { get; init; } = 40;
     public int CueBits { get; init; } = 18;
     public int RoleBits { get; init; } = 18;
     public ulong Seed { get; init; } = 20230901;
+    /// <summary>Training runs over different orders whose weights are averaged (see <see cref="PerceptronTrainer.Runs"/>).</summary>
+    public int Runs { get; init; } = 1;
+    /// <summary>The decoding biases written into the headers (<see cref="SpeechEventModels.CueOutsideBias"/>).</summary>
+    public float CueOutsideBias { get; init; } = 5f;
+    public float RoleOutsideBias { get; init; } = 5f;
 }
 
 /// <summary>
@@ -117,12 +122,18 @@ public static class SpeechEventTraining
     public static SpeechEventModels Train(IReadOnlyList<SpeechEventArticle> data, AttributionLexicon lexicon, SpeechEventTrainingOptions options,
         string cueHeader, string roleHeader, Action<string>? log = null)
     {
-        var cueTrainer = new PerceptronTrainer { Labels = SpeechEventModels.CueLabels, Bits = options.CueBits, Epochs = options.CueEpochs, Seed = options.Seed };
+        var cueTrainer = new PerceptronTrainer { Labels = SpeechEventModels.CueLabels, Bits = options.CueBits, Epochs = options.CueEpochs, Seed = options.Seed, Runs = options.Runs };
         var cue = cueTrainer.Train(CueSequences(data, lexicon), cueHeader, m => log?.Invoke("cue " + m));
-        var roleTrainer = new PerceptronTrainer { Labels = SpeechEventModels.RoleLabels, Bits = options.RoleBits, Epochs = options.RoleEpochs, Seed = options.Seed + 1 };
+        cue = cue.WithHeader(WithBias(cueHeader, options.CueOutsideBias));
+        var roleTrainer = new PerceptronTrainer { Labels = SpeechEventModels.RoleLabels, Bits = options.RoleBits, Epochs = options.RoleEpochs, Seed = options.Seed + 1000, Runs = options.Runs };
         var roles = roleTrainer.Train(RoleSequences(data, lexicon), roleHeader, m => log?.Invoke("roles " + m));
+        roles = roles.WithHeader(WithBias(roleHeader, options.RoleOutsideBias));
         return new SpeechEventModels(cue, roles);
     }
+
+    /// <summary>A header with its "outside-bias" line (the last line).</summary>
+    public static string WithBias(string header, float bias) =>
+        (header.Length == 0 ? "" : header + "\n") + SpeechEventModels.OutsideBiasKey + ": " + bias.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Token-level counts on the articles: cue tokens of the whole stage against the gold cues, and role
     /// tokens (all roles together, a token counting when its role is right) with the gold cues given.</summary>
@@ -160,7 +171,7 @@ public static class SpeechEventTraining
                 if (si < 0) continue;
                 var s = a.Sentences[si];
                 cueEnd = Math.Min(cueEnd, s.EndToken);
-                SpeechEventStage.TagRoles(features, models.Roles, cueFirst, cueEnd, s.FirstToken, s.TokenCount, em, labels, scored, buf);
+                SpeechEventStage.TagRoles(features, models.Roles, cueFirst, cueEnd, s.FirstToken, s.TokenCount, em, labels, scored, buf, models.RoleOutsideBias);
                 var goldRole = new Dictionary<int, int>();
                 for (int r = e.Roles.Length - 1; r >= 0; r--) foreach (var t in e.Roles[r]) goldRole[t] = r + 1;
                 for (int j = 0; j < s.TokenCount; j++)

@@ -39,17 +39,20 @@ public static class TrainSpeechEventsCommand
         var output = new Option<string>("--out") { HelpName = "DIR", Description = "Folder to write the two model files to.", DefaultValueFactory = _ => DefaultOut };
         var cueEpochs = new Option<int>("--cue-epochs") { HelpName = "N", Description = "Passes of the cue tagger over the sentences.", DefaultValueFactory = _ => d.CueEpochs };
         var roleEpochs = new Option<int>("--role-epochs") { HelpName = "N", Description = "Passes of the role tagger over the gold events.", DefaultValueFactory = _ => d.RoleEpochs };
-        var seed = new Option<ulong>("--seed") { HelpName = "N", Description = "Seed of the example order (the role tagger uses N + 1).", DefaultValueFactory = _ => d.Seed };
+        var seed = new Option<ulong>("--seed") { HelpName = "N", Description = "Seed of the example order (the role tagger uses N + 1000).", DefaultValueFactory = _ => d.Seed };
         var bits = new Option<int>("--bits") { HelpName = "N", Description = "Rows of each weight table: 2^N.", DefaultValueFactory = _ => d.CueBits };
+        var runs = new Option<int>("--runs") { HelpName = "N", Description = "Training runs over different orders, their weights averaged.", DefaultValueFactory = _ => d.Runs };
+        var cueBias = new Option<float>("--cue-bias") { HelpName = "X", Description = "Decoding bias of the cue tagger stored in its header: X is taken off the \"O\" score of each word.", DefaultValueFactory = _ => d.CueOutsideBias };
+        var roleBias = new Option<float>("--role-bias") { HelpName = "X", Description = "Decoding bias of the role tagger stored in its header.", DefaultValueFactory = _ => d.RoleOutsideBias };
         var date = new Option<string?>("--date") { HelpName = "YYYY-MM-DD", Description = "Date written into the headers (default: today, UTC)." };
         var limit = new Option<int>("--limit") { HelpName = "N", Description = "Train on the first N training speeches only (a quick check; the shipped models use all)." };
         var command = new Command("speech-events", "Train the speech-event stage (cue and role taggers) on SpkAtt-2023 train and write the model files.");
-        foreach (var o in new Option[] { data, output, cueEpochs, roleEpochs, seed, bits, date, limit }) command.Options.Add(o);
+        foreach (var o in new Option[] { data, output, cueEpochs, roleEpochs, seed, bits, runs, cueBias, roleBias, date, limit }) command.Options.Add(o);
         command.SetAction(parse => Execute(new Options
         {
             Data = parse.GetValue(data),
             Out = parse.GetValue(output) ?? DefaultOut,
-            Training = d with { CueEpochs = parse.GetValue(cueEpochs), RoleEpochs = parse.GetValue(roleEpochs), Seed = parse.GetValue(seed), CueBits = parse.GetValue(bits), RoleBits = parse.GetValue(bits) },
+            Training = d with { CueEpochs = parse.GetValue(cueEpochs), RoleEpochs = parse.GetValue(roleEpochs), Seed = parse.GetValue(seed), CueBits = parse.GetValue(bits), RoleBits = parse.GetValue(bits), Runs = parse.GetValue(runs), CueOutsideBias = parse.GetValue(cueBias), RoleOutsideBias = parse.GetValue(roleBias) },
             Date = parse.GetValue(date),
             Limit = parse.GetValue(limit),
         }, context));
@@ -60,9 +63,9 @@ public static class TrainSpeechEventsCommand
     {
         TextWriter stdout = context.Out, stderr = context.Err;
         var t = options.Training;
-        if (t.CueEpochs < 1 || t.RoleEpochs < 1 || options.Limit < 0 || t.CueBits is < 10 or > 22 || t.RoleBits is < 10 or > 22)
+        if (t.CueEpochs < 1 || t.RoleEpochs < 1 || t.Runs < 1 || options.Limit < 0 || t.CueBits is < 10 or > 22 || t.RoleBits is < 10 or > 22)
         {
-            stderr.WriteLine("hearsay train speech-events: --cue-epochs and --role-epochs must be at least 1, --bits between 10 and 22, --limit not negative.");
+            stderr.WriteLine("hearsay train speech-events: --cue-epochs and --role-epochs and --runs must be at least 1, --bits between 10 and 22, --limit not negative.");
             return ExitCodes.Usage;
         }
         var root = DataRoot.Resolve(options.Data is null ? null : Path.GetFullPath(options.Data, context.CurrentDirectory),
@@ -83,7 +86,8 @@ public static class TrainSpeechEventsCommand
             return ExitCodes.InputNotFound;
         }
         var lexicon = AttributionLexicon.For(LanguageRegistry.Default.For("de"));
-        var command = $"hearsay train speech-events --cue-epochs {t.CueEpochs} --role-epochs {t.RoleEpochs} --seed {t.Seed} --bits {t.CueBits}"
+        static string Inv(float x) => x.ToString("R", CultureInfo.InvariantCulture);
+        var command = $"hearsay train speech-events --cue-epochs {t.CueEpochs} --role-epochs {t.RoleEpochs} --seed {t.Seed} --bits {t.CueBits} --runs {t.Runs} --cue-bias {Inv(t.CueOutsideBias)} --role-bias {Inv(t.RoleOutsideBias)}"
                       + (options.Limit > 0 ? $" --limit {options.Limit}" : "");
         stdout.WriteLine($"training on {train.Count} speeches ({train.Sum(x => x.Events.Count)} gold events); held out {heldOut.Count}; dev {dev.Count}");
 
@@ -109,8 +113,8 @@ public static class TrainSpeechEventsCommand
         stdout.WriteLine($"role tokens (gold cues), held-out tenth:  {hoRoles}");
         stdout.WriteLine($"role tokens (gold cues), dev:             {devRoles}");
 
-        var cueModel = models.Cue.WithHeader(Common("cue tagger", t.CueEpochs, t.CueBits) + $"\nheld-out cue tokens: {hoCue}\ndev cue tokens: {devCue}");
-        var roleModel = models.Roles.WithHeader(Common("role tagger", t.RoleEpochs, t.RoleBits) + $"\nheld-out role tokens (gold cues): {hoRoles}\ndev role tokens (gold cues): {devRoles}");
+        var cueModel = models.Cue.WithHeader(SpeechEventTraining.WithBias(Common("cue tagger", t.CueEpochs, t.CueBits) + $"\nheld-out cue tokens: {hoCue}\ndev cue tokens: {devCue}", t.CueOutsideBias));
+        var roleModel = models.Roles.WithHeader(SpeechEventTraining.WithBias(Common("role tagger", t.RoleEpochs, t.RoleBits) + $"\nheld-out role tokens (gold cues): {hoRoles}\ndev role tokens (gold cues): {devRoles}", t.RoleOutsideBias));
         Directory.CreateDirectory(outDir);
         foreach (var (model, file) in new[] { (cueModel, SpeechEventModels.CueFile("de")), (roleModel, SpeechEventModels.RolesFile("de")) })
         {

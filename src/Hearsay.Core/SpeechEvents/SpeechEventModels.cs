@@ -25,10 +25,27 @@ public sealed class SpeechEventModels
         if (!roles.Labels.SequenceEqual(RoleLabels)) throw new ArgumentException("the role model's labels must be O and B-/I- of each speech role", nameof(roles));
         Cue = cue;
         Roles = roles;
+        CueOutsideBias = OutsideBias(cue);
+        RoleOutsideBias = OutsideBias(roles);
     }
 
     public SequenceModel Cue { get; }
     public SequenceModel Roles { get; }
+    /// <summary>Subtracted from the "O" score of every scored token before decoding (the header line "outside-bias: X";
+    /// 0 without one): a perceptron errs towards "O", and this trades some precision for recall. Chosen on the eval's dev split.</summary>
+    public float CueOutsideBias { get; }
+    public float RoleOutsideBias { get; }
+
+    public const string OutsideBiasKey = "outside-bias";
+
+    private static float OutsideBias(SequenceModel model)
+    {
+        foreach (var line in model.Header.Split('\n'))
+            if (line.StartsWith(OutsideBiasKey + ":", StringComparison.Ordinal)
+                && float.TryParse(line.AsSpan(OutsideBiasKey.Length + 1).Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x))
+                return x;
+        return 0f;
+    }
 
     /// <summary>The models for the pack's language, or null when none ship (the stage then adds nothing).
     /// <c>HEARSAY_SPEECH_MODELS=off</c> turns them off; <c>HEARSAY_SPEECH_MODELS=DIR</c> reads the two files

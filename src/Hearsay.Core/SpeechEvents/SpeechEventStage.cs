@@ -58,6 +58,7 @@ public sealed class SpeechEventStage : IStage
                 any = true;
                 features.Cue(s0 + k, cueBuf);
                 models.Cue.Score(cueBuf, em.Slice(k * lc, lc));
+                em[k * lc] -= models.CueOutsideBias;
             }
             if (!any) continue;
             models.Cue.Decode(em, n, labels.AsSpan(0, n), scored.AsSpan(0, n));
@@ -70,7 +71,7 @@ public sealed class SpeechEventStage : IStage
                 while (k + 1 < n && labels[k + 1] == 2) k++;
                 int cueFirst = s0 + first, cueEnd = s0 + k + 1;
 
-                TagRoles(features, models.Roles, cueFirst, cueEnd, s0, n, roleEmissions, roleLabels, roleScored, roleBuf);
+                TagRoles(features, models.Roles, cueFirst, cueEnd, s0, n, roleEmissions, roleLabels, roleScored, roleBuf, models.RoleOutsideBias);
                 roles.Clear();
                 for (int j = 0; j < n; j++)
                 {
@@ -89,7 +90,7 @@ public sealed class SpeechEventStage : IStage
     /// [<paramref name="s0"/>, s0 + <paramref name="n"/>) for the cue on [<paramref name="cueFirst"/>, <paramref name="cueEnd"/>);
     /// the cue's own tokens are "O". The buffers hold at least n × labels, n and n entries.</summary>
     public static void TagRoles(SpeechEventFeatures features, Learning.SequenceModel model, int cueFirst, int cueEnd, int s0, int n,
-        Span<float> emissions, Span<int> labels, Span<bool> scored, Span<uint> buffer)
+        Span<float> emissions, Span<int> labels, Span<bool> scored, Span<uint> buffer, float outsideBias = 0)
     {
         int lr = model.LabelCount;
         var rem = emissions[..(n * lr)];
@@ -101,6 +102,7 @@ public sealed class SpeechEventStage : IStage
             if (!scored[j]) continue;
             features.Role(t, cueFirst, cueEnd, s0, s0 + n, buffer);
             model.Score(buffer, rem.Slice(j * lr, lr));
+            rem[j * lr] -= outsideBias;
         }
         model.Decode(rem, n, labels[..n], scored[..n]);
     }
