@@ -124,11 +124,20 @@ public static class SpeechEventTraining
     {
         var cueTrainer = new PerceptronTrainer { Labels = SpeechEventModels.CueLabels, Bits = options.CueBits, Epochs = options.CueEpochs, Seed = options.Seed, Runs = options.Runs };
         var cue = cueTrainer.Train(CueSequences(data, lexicon), cueHeader, m => log?.Invoke("cue " + m));
-        cue = cue.WithHeader(WithBias(cueHeader, options.CueOutsideBias));
+        cue = cue.WithHeader(WithBias(cueHeader, options.CueOutsideBias) + "\n" + SpeechEventModels.CueStemsLine(CueStemKeys(data)));
         var roleTrainer = new PerceptronTrainer { Labels = SpeechEventModels.RoleLabels, Bits = options.RoleBits, Epochs = options.RoleEpochs, Seed = options.Seed + 1000, Runs = options.Runs };
         var roles = roleTrainer.Train(RoleSequences(data, lexicon), roleHeader, m => log?.Invoke("roles " + m));
         roles = roles.WithHeader(WithBias(roleHeader, options.RoleOutsideBias));
         return new SpeechEventModels(cue, roles);
+    }
+
+    /// <summary>The light-stem keys of the words inside gold cues: the only words the stage's cue tagger scores.</summary>
+    public static IEnumerable<uint> CueStemKeys(IReadOnlyList<SpeechEventArticle> data)
+    {
+        foreach (var item in data)
+            foreach (var e in item.Events)
+                foreach (var t in e.Cue)
+                    if (item.Article.Tokens[t].Kind == TokenKind.Word) yield return CueFeatures.StemKey(item.Article.Slice(item.Article.Tokens[t]));
     }
 
     /// <summary>A header with its "outside-bias" line (the last line).</summary>

@@ -113,7 +113,8 @@ public static class TrainSpeechEventsCommand
         stdout.WriteLine($"role tokens (gold cues), held-out tenth:  {hoRoles}");
         stdout.WriteLine($"role tokens (gold cues), dev:             {devRoles}");
 
-        var cueModel = models.Cue.WithHeader(SpeechEventTraining.WithBias(Common("cue tagger", t.CueEpochs, t.CueBits) + $"\nheld-out cue tokens: {hoCue}\ndev cue tokens: {devCue}", t.CueOutsideBias));
+        var cueModel = models.Cue.WithHeader(SpeechEventTraining.WithBias(Common("cue tagger", t.CueEpochs, t.CueBits) + $"\nheld-out cue tokens: {hoCue}\ndev cue tokens: {devCue}", t.CueOutsideBias)
+            + "\n" + SpeechEventModels.CueStemsLine(SpeechEventTraining.CueStemKeys(train)));
         var roleModel = models.Roles.WithHeader(SpeechEventTraining.WithBias(Common("role tagger", t.RoleEpochs, t.RoleBits) + $"\nheld-out role tokens (gold cues): {hoRoles}\ndev role tokens (gold cues): {devRoles}", t.RoleOutsideBias));
         Directory.CreateDirectory(outDir);
         foreach (var (model, file) in new[] { (cueModel, SpeechEventModels.CueFile("de")), (roleModel, SpeechEventModels.RolesFile("de")) })

@@ -58,8 +58,11 @@ public sealed class SpeechEventFeatures
 
     private ReadOnlySpan<char> S(int i) => _text.AsSpan(_t[i].Start, _t[i].Length);
 
-    /// <summary>Whether the cue tagger scores a token (words only; every other token is "O").</summary>
+    /// <summary>Whether the cue tagger may score a token (words only; every other token is "O").</summary>
     public bool IsCandidate(int i) => _t[i].Kind == TokenKind.Word;
+
+    /// <summary>The light-stem key of token i (<see cref="CueFeatures.StemKey(ReadOnlySpan{char})"/>).</summary>
+    public uint StemKey(int i) => CueFeatures.StemKey(S(i));
 
     /// <summary>Writes exactly <see cref="CueCount"/> features of token <paramref name="i"/> for the cue tagger.</summary>
     public void Cue(int i, Span<uint> f)

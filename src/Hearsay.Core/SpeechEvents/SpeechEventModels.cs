@@ -26,6 +26,7 @@ public sealed class SpeechEventModels
         Cue = cue;
         Roles = roles;
         CueOutsideBias = OutsideBias(cue);
+        _cueStems = CueStems(cue);
         RoleOutsideBias = OutsideBias(roles);
     }
 
@@ -37,6 +38,36 @@ public sealed class SpeechEventModels
     public float RoleOutsideBias { get; }
 
     public const string OutsideBiasKey = "outside-bias";
+    public const string CueStemsKey = "cue-stems";
+
+    private readonly uint[]? _cueStems;
+
+    /// <summary>Whether the cue tagger scores a word with this light-stem key (<see cref="Learning.CueFeatures.StemKey(ReadOnlySpan{char})"/>):
+    /// only stems that were part of a cue in training (the cue model's header line "cue-stems", base64 of the sorted keys),
+    /// every word when the header has no such line. Bounds the tagger's work to the few words that can be cues.</summary>
+    public bool MayBeCue(uint stemKey) => _cueStems is null || Array.BinarySearch(_cueStems, stemKey) >= 0;
+
+    /// <summary>The header line listing the stem keys (sorted, distinct).</summary>
+    public static string CueStemsLine(IEnumerable<uint> keys)
+    {
+        var sorted = keys.Distinct().Order().ToArray();
+        var bytes = new byte[sorted.Length * 4];
+        for (int i = 0; i < sorted.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), sorted[i]);
+        return CueStemsKey + ": " + Convert.ToBase64String(bytes);
+    }
+
+    private static uint[]? CueStems(SequenceModel model)
+    {
+        foreach (var line in model.Header.Split('\n'))
+        {
+            if (!line.StartsWith(CueStemsKey + ":", StringComparison.Ordinal)) continue;
+            var bytes = Convert.FromBase64String(line[(CueStemsKey.Length + 1)..].Trim());
+            var keys = new uint[bytes.Length / 4];
+            for (int i = 0; i < keys.Length; i++) keys[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i * 4));
+            return keys;
+        }
+        return null;
+    }
 
     private static float OutsideBias(SequenceModel model)
     {

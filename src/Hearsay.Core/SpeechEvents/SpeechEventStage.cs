@@ -53,7 +53,7 @@ public sealed class SpeechEventStage : IStage
             bool any = false;
             for (int k = 0; k < n; k++)
             {
-                scored[k] = features.IsCandidate(s0 + k);
+                scored[k] = features.IsCandidate(s0 + k) && models.MayBeCue(features.StemKey(s0 + k));
                 if (!scored[k]) continue;
                 any = true;
                 features.Cue(s0 + k, cueBuf);
