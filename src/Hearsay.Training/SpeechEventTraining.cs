@@ -17,6 +17,8 @@ public sealed record SpeechEventTrainingOptions
     public ulong Seed { get; init; } = 20230901;
     /// <summary>Training runs over different orders whose weights are averaged (see <see cref="PerceptronTrainer.Runs"/>).</summary>
     public int Runs { get; init; } = 1;
+    /// <summary>The cue tagger scores a word only when its stem was inside a gold cue at least this share of its occurrences.</summary>
+    public double MinCueShare { get; init; } = 0.02;
     /// <summary>The decoding biases written into the headers (<see cref="SpeechEventModels.CueOutsideBias"/>).</summary>
     public float CueOutsideBias { get; init; } = 5f;
     public float RoleOutsideBias { get; init; } = 5f;
@@ -124,20 +126,33 @@ public static class SpeechEventTraining
     {
         var cueTrainer = new PerceptronTrainer { Labels = SpeechEventModels.CueLabels, Bits = options.CueBits, Epochs = options.CueEpochs, Seed = options.Seed, Runs = options.Runs };
         var cue = cueTrainer.Train(CueSequences(data, lexicon), cueHeader, m => log?.Invoke("cue " + m));
-        cue = cue.WithHeader(WithBias(cueHeader, options.CueOutsideBias) + "\n" + SpeechEventModels.CueStemsLine(CueStemKeys(data)));
+        cue = cue.WithHeader(WithBias(cueHeader, options.CueOutsideBias) + "\n" + SpeechEventModels.CueStemsLine(CueStemKeys(data, options.MinCueShare)));
         var roleTrainer = new PerceptronTrainer { Labels = SpeechEventModels.RoleLabels, Bits = options.RoleBits, Epochs = options.RoleEpochs, Seed = options.Seed + 1000, Runs = options.Runs };
         var roles = roleTrainer.Train(RoleSequences(data, lexicon), roleHeader, m => log?.Invoke("roles " + m));
         roles = roles.WithHeader(WithBias(roleHeader, options.RoleOutsideBias));
         return new SpeechEventModels(cue, roles);
     }
 
-    /// <summary>The light-stem keys of the words inside gold cues: the only words the stage's cue tagger scores.</summary>
-    public static IEnumerable<uint> CueStemKeys(IReadOnlyList<SpeechEventArticle> data)
+    /// <summary>The light-stem keys of the words the stage's cue tagger scores: those inside a gold cue at least
+    /// <paramref name="minShare"/> of the times they occur in the training speeches (a stem like "hab" of "habe … Eindruck"
+    /// is rarely a cue and would make the tagger score most sentences' auxiliaries).</summary>
+    public static IEnumerable<uint> CueStemKeys(IReadOnlyList<SpeechEventArticle> data, double minShare)
     {
+        var counts = new Dictionary<uint, (int Cue, int All)>();
         foreach (var item in data)
-            foreach (var e in item.Events)
-                foreach (var t in e.Cue)
-                    if (item.Article.Tokens[t].Kind == TokenKind.Word) yield return CueFeatures.StemKey(item.Article.Slice(item.Article.Tokens[t]));
+        {
+            var inCue = new bool[item.Article.Tokens.Length];
+            foreach (var e in item.Events) foreach (var t in e.Cue) inCue[t] = true;
+            for (int t = 0; t < inCue.Length; t++)
+            {
+                if (item.Article.Tokens[t].Kind != TokenKind.Word) continue;
+                var key = CueFeatures.StemKey(item.Article.Slice(item.Article.Tokens[t]));
+                var c = counts.GetValueOrDefault(key);
+                counts[key] = (c.Cue + (inCue[t] ? 1 : 0), c.All + 1);
+            }
+        }
+        foreach (var (key, c) in counts)
+            if (c.Cue > 0 && c.Cue >= minShare * c.All) yield return key;
     }
 
     /// <summary>A header with its "outside-bias" line (the last line).</summary>

@@ -44,15 +44,16 @@ public static class TrainSpeechEventsCommand
         var runs = new Option<int>("--runs") { HelpName = "N", Description = "Training runs over different orders, their weights averaged.", DefaultValueFactory = _ => d.Runs };
         var cueBias = new Option<float>("--cue-bias") { HelpName = "X", Description = "Decoding bias of the cue tagger stored in its header: X is taken off the \"O\" score of each word.", DefaultValueFactory = _ => d.CueOutsideBias };
         var roleBias = new Option<float>("--role-bias") { HelpName = "X", Description = "Decoding bias of the role tagger stored in its header.", DefaultValueFactory = _ => d.RoleOutsideBias };
+        var share = new Option<double>("--min-cue-share") { HelpName = "X", Description = "The cue tagger scores a word only when its stem was inside a gold cue at least this share of its occurrences in training.", DefaultValueFactory = _ => d.MinCueShare };
         var date = new Option<string?>("--date") { HelpName = "YYYY-MM-DD", Description = "Date written into the headers (default: today, UTC)." };
         var limit = new Option<int>("--limit") { HelpName = "N", Description = "Train on the first N training speeches only (a quick check; the shipped models use all)." };
         var command = new Command("speech-events", "Train the speech-event stage (cue and role taggers) on SpkAtt-2023 train and write the model files.");
-        foreach (var o in new Option[] { data, output, cueEpochs, roleEpochs, seed, bits, runs, cueBias, roleBias, date, limit }) command.Options.Add(o);
+        foreach (var o in new Option[] { data, output, cueEpochs, roleEpochs, seed, bits, runs, cueBias, roleBias, share, date, limit }) command.Options.Add(o);
         command.SetAction(parse => Execute(new Options
         {
             Data = parse.GetValue(data),
             Out = parse.GetValue(output) ?? DefaultOut,
-            Training = d with { CueEpochs = parse.GetValue(cueEpochs), RoleEpochs = parse.GetValue(roleEpochs), Seed = parse.GetValue(seed), CueBits = parse.GetValue(bits), RoleBits = parse.GetValue(bits), Runs = parse.GetValue(runs), CueOutsideBias = parse.GetValue(cueBias), RoleOutsideBias = parse.GetValue(roleBias) },
+            Training = d with { CueEpochs = parse.GetValue(cueEpochs), RoleEpochs = parse.GetValue(roleEpochs), Seed = parse.GetValue(seed), CueBits = parse.GetValue(bits), RoleBits = parse.GetValue(bits), Runs = parse.GetValue(runs), CueOutsideBias = parse.GetValue(cueBias), RoleOutsideBias = parse.GetValue(roleBias), MinCueShare = parse.GetValue(share) },
             Date = parse.GetValue(date),
             Limit = parse.GetValue(limit),
         }, context));
@@ -87,7 +88,7 @@ public static class TrainSpeechEventsCommand
         }
         var lexicon = AttributionLexicon.For(LanguageRegistry.Default.For("de"));
         static string Inv(float x) => x.ToString("R", CultureInfo.InvariantCulture);
-        var command = $"hearsay train speech-events --cue-epochs {t.CueEpochs} --role-epochs {t.RoleEpochs} --seed {t.Seed} --bits {t.CueBits} --runs {t.Runs} --cue-bias {Inv(t.CueOutsideBias)} --role-bias {Inv(t.RoleOutsideBias)}"
+        var command = $"hearsay train speech-events --cue-epochs {t.CueEpochs} --role-epochs {t.RoleEpochs} --seed {t.Seed} --bits {t.CueBits} --runs {t.Runs} --cue-bias {Inv(t.CueOutsideBias)} --role-bias {Inv(t.RoleOutsideBias)} --min-cue-share {t.MinCueShare.ToString("R", CultureInfo.InvariantCulture)}"
                       + (options.Limit > 0 ? $" --limit {options.Limit}" : "");
         stdout.WriteLine($"training on {train.Count} speeches ({train.Sum(x => x.Events.Count)} gold events); held out {heldOut.Count}; dev {dev.Count}");
 
@@ -114,7 +115,7 @@ public static class TrainSpeechEventsCommand
         stdout.WriteLine($"role tokens (gold cues), dev:             {devRoles}");
 
         var cueModel = models.Cue.WithHeader(SpeechEventTraining.WithBias(Common("cue tagger", t.CueEpochs, t.CueBits) + $"\nheld-out cue tokens: {hoCue}\ndev cue tokens: {devCue}", t.CueOutsideBias)
-            + "\n" + SpeechEventModels.CueStemsLine(SpeechEventTraining.CueStemKeys(train)));
+            + "\n" + SpeechEventModels.CueStemsLine(SpeechEventTraining.CueStemKeys(train, t.MinCueShare)));
         var roleModel = models.Roles.WithHeader(SpeechEventTraining.WithBias(Common("role tagger", t.RoleEpochs, t.RoleBits) + $"\nheld-out role tokens (gold cues): {hoRoles}\ndev role tokens (gold cues): {devRoles}", t.RoleOutsideBias));
         Directory.CreateDirectory(outDir);
         foreach (var (model, file) in new[] { (cueModel, SpeechEventModels.CueFile("de")), (roleModel, SpeechEventModels.RolesFile("de")) })

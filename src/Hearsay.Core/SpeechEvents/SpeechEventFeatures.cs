@@ -44,6 +44,10 @@ public sealed class SpeechEventFeatures
     private readonly AttributionLexicon _lex;
     private readonly CueFeatures _cue;
     private bool[]? _inQuote;
+    /// <summary>Per token, computed on first request: the stem hash, the function-word code and the lexicon code
+    /// (<see cref="Unknown"/> until then). The role tagger reads them once per cue for every token of a sentence.</summary>
+    private uint[]? _stem, _func, _lexCode;
+    private const uint Unknown = uint.MaxValue;
 
     public SpeechEventFeatures(Article article, AttributionLexicon lexicon)
     {
@@ -171,6 +175,20 @@ public sealed class SpeechEventFeatures
 
     private uint StemHash(int i)
     {
+        var cache = _stem ??= NewCache();
+        if (cache[i] != Unknown) return cache[i];
+        return cache[i] = ComputeStemHash(i);
+    }
+
+    private uint[] NewCache()
+    {
+        var a = new uint[_t.Length];
+        Array.Fill(a, Unknown);
+        return a;
+    }
+
+    private uint ComputeStemHash(int i)
+    {
         var w = S(i);
         Span<char> lower = stackalloc char[Math.Min(w.Length, 48)];
         w[..lower.Length].ToLowerInvariant(lower);
@@ -181,13 +199,17 @@ public sealed class SpeechEventFeatures
     {
         if (k < sStart || k >= sEnd) return 100;
         if (_t[k].Kind != TokenKind.Word) return 101 + (uint)_t[k].Kind;
-        return _lex.Function.TryGet(S(k), out var c) ? (uint)c + 1 : 0;
+        var cache = _func ??= NewCache();
+        if (cache[k] != Unknown) return cache[k];
+        return cache[k] = _lex.Function.TryGet(S(k), out var c) ? (uint)c + 1 : 0;
     }
 
     private uint LexiconCode(int k)
     {
         if (_t[k].Kind != TokenKind.Word) return 0;
-        return _lex.Verbs.TryGet(S(k), out var forms) ? (uint)forms[0].Class + 1 : 0;
+        var cache = _lexCode ??= NewCache();
+        if (cache[k] != Unknown) return cache[k];
+        return cache[k] = _lex.Verbs.TryGet(S(k), out var forms) ? (uint)forms[0].Class + 1 : 0;
     }
 
     private uint Punct(int k, int sStart, int sEnd)
