@@ -92,6 +92,7 @@ public static class Program
         root.Subcommands.Add(EvalCommand.Create(context.Out, context.Err));
         var train = new Command("train", "Train Hearsay's learned components on the licence-compatible corpora.");
         train.Subcommands.Add(TrainCuesCommand.Create(context));
+        train.Subcommands.Add(TrainSpeechEventsCommand.Create(context));
         foreach (var sub in TrainCommand.Create(context.Out, context.Err).Subcommands) train.Subcommands.Add(sub);
         root.Subcommands.Add(train);
         root.Subcommands.Add(ClaimsCommand.Create(context, verbose));

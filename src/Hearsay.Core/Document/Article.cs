@@ -33,6 +33,8 @@ public sealed class Article
     public List<Quantity> Quantities { get; } = new();
     public List<Hedge> Hedges { get; } = new();
     public List<Attribution> Attributions { get; } = new();
+    /// <summary>Speech, thought and writing events (verbal and nominal cues with their roles): the learned layer.</summary>
+    public List<SpeechEvent> SpeechEvents { get; } = new();
     public List<Claim> Claims { get; } = new();
     public List<Diagnostic> Diagnostics { get; } = new();
 

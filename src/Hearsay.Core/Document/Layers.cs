@@ -18,4 +18,5 @@ public enum Layers
     Attributions = 1 << 9,
     Coreference = 1 << 10,
     Claims = 1 << 11,
+    SpeechEvents = 1 << 12,
 }

@@ -97,6 +97,9 @@ public sealed class SequenceModel
     }
 
     public string Header { get; }
+
+    /// <summary>The same model with another header (the weights are shared, not copied).</summary>
+    public SequenceModel WithHeader(string header) => new(header, Labels, Bits, _transitions, (_rowAt, _weights));
     public IReadOnlyList<string> Labels { get; }
     public int LabelCount => Labels.Count;
     public int Bits { get; }

@@ -28,6 +28,7 @@ public sealed class PipelineBuilder
         .Use(new Text.TokenizerStage())                // abbreviations are language data
         .Use(new Text.SentenceSplitterStage())         // sentence ends depend on tokens and block boundaries
         .Use(new Text.QuotationStage())                // pairs quote marks; attribution and hedges read the pairs
+        .Use(new SpeechEvents.SpeechEventStage())      // learned cues and roles; needs quotations only, so attribution may read them
         .Use(new Entities.EntityStage())               // sources and media resolve to entities
         .Use(new Quantities.QuantityStage())           // independent of attribution; claims list their quantities
         .Use(new Attributions.AttributionStage())       // needs quotations and entities (sources, media)

@@ -5,16 +5,15 @@ namespace Hearsay.Eval.SpkAtt2023;
 
 /// <summary>
 /// SpkAtt-2023 task 1 (speech events in Bundestag speeches). The speech's tokens are joined into running
-/// text (<see cref="Detokenizer"/>, keeping each token's characters) and analyzed as German. Mapping:
-/// Cue ← the attribution's cue; PTC ← the cue particle (the corpus keeps separable-verb particles and
-/// reflexives as their own role); Source ← the source span; Message ← the content (its parts); Medium ← the
-/// medium phrase; Addr, Topic, Evidence are not produced.
+/// text (<see cref="Detokenizer"/>, keeping each token's characters) and analyzed as German. Scored from the
+/// speech-event layer (<see cref="Article.SpeechEvents"/>, the learned stage), whose roles are the corpus's:
+/// each event's cue and role spans are mapped to the corpus tokens they overlap.
 /// Scoring: the shared task's scorer family (as for task 2, aligned on the cue): annotations paired one-to-one
 /// by a linear sum assignment on cue-token overlap F1; macro P/R over (pair, role) cells for Cue, Roles and
-/// Joint; plus micro token-level P/R/F1 of the cue and of Source and Message over the aligned pairs.
+/// Joint; plus micro token-level P/R/F1 of the cue and of Source, Message, Addr, Topic, Medium and PTC over the aligned pairs.
 /// The corpus's test set is blind, so "test" reports dev. "dev" (for tuning) uses the held-out tenth of train
-/// ("train-heldout", see <see cref="SpkAttCueData.IsHeldOut"/>): the rest of train is what the shipped cue
-/// model (<c>hearsay train cues</c>) learned from, so scoring on it would flatter Hearsay.
+/// ("train-heldout", see <see cref="SpkAttCueData.IsHeldOut"/>): the rest of train is what the shipped
+/// models (<c>hearsay train speech-events</c>, <c>hearsay train cues</c>) learned from, so scoring on it would flatter Hearsay.
 /// </summary>
 public sealed class SpkAttDataset : IEvalDataset
 {
@@ -49,6 +48,8 @@ public sealed class SpkAttDataset : IEvalDataset
         report.Rows.Add(MetricRow.Prf(Id, task, split, "Cue tokens (micro)", scorer.TriggerMicro, docs));
         report.Rows.Add(MetricRow.Prf(Id, task, split, "Source tokens (micro)", scorer.RoleMicro("Source"), docs));
         report.Rows.Add(MetricRow.Prf(Id, task, split, "Message tokens (micro)", scorer.RoleMicro("Message"), docs));
+        foreach (var role in new[] { "Addr", "Topic", "Medium", "PTC" })
+            report.Rows.Add(MetricRow.Prf(Id, task, split, $"{role} tokens (micro)", scorer.RoleMicro(role), docs));
         return report;
     }
 
@@ -56,23 +57,14 @@ public sealed class SpkAttDataset : IEvalDataset
         new(roles.TryGetValue("Cue", out var c) ? c : Array.Empty<int>(),
             SpkAttSpeech.RoleNames.ToDictionary(r => r, r => roles.TryGetValue(r, out var ids) ? ids : Array.Empty<int>()));
 
-    /// <summary>Hearsay's attributions as SpkAtt annotations (role → token ids of the grid).</summary>
+    /// <summary>Hearsay's speech events as SpkAtt annotations (role → token ids of the grid).</summary>
     public static List<Dictionary<string, int[]>> Map(Article article, TokenGrid grid)
     {
         var list = new List<Dictionary<string, int[]>>();
-        foreach (var att in article.Attributions)
+        foreach (var ev in article.SpeechEvents)
         {
-            var roles = new Dictionary<string, int[]>(StringComparer.Ordinal)
-            {
-                ["Cue"] = grid.Tokens(att.Cue),
-                ["PTC"] = grid.Tokens(att.CueParticle),
-                ["Source"] = grid.Tokens(att.Source.Span),
-                ["Message"] = grid.Tokens(HearsaySpans.Content(article, att, quoteMarks: true)),
-                ["Medium"] = grid.Tokens(att.Medium),
-                ["Addr"] = Array.Empty<int>(),
-                ["Topic"] = Array.Empty<int>(),
-                ["Evidence"] = Array.Empty<int>(),
-            };
+            var roles = new Dictionary<string, int[]>(StringComparer.Ordinal) { ["Cue"] = grid.Tokens(ev.Cue) };
+            foreach (var role in Enum.GetValues<SpeechRole>()) roles[role.ToString()] = grid.Tokens(ev.SpansOf(role));
             if (roles["Cue"].Length > 0) list.Add(roles);
         }
         return list;
@@ -89,7 +81,7 @@ public sealed class SpkAttDataset : IEvalDataset
                 log.Add(p.Gold.Role("Message").Length > 0 ? "missed cue (with message)" : "missed cue (no message)", () => "gold cue: " + Ex(p.Gold.Trigger));
             if (p.Sys is not null && !overlap) log.Add("spurious cue", () => "Hearsay cue: " + Ex(p.Sys.Trigger));
             if (!overlap) continue;
-            foreach (var role in new[] { "Source", "Message", "PTC" })
+            foreach (var role in new[] { "Source", "Message", "Addr", "Topic", "Medium", "PTC" })
             {
                 var g = p.Gold!.Role(role);
                 var s = p.Sys!.Role(role);

@@ -1,0 +1,122 @@
+using Hearsay.Document;
+using Hearsay.Languages;
+using Hearsay.Learning;
+
+namespace Hearsay.SpeechEvents;
+
+/// <summary>
+/// The two learned models of the speech-event stage for one language: the cue tagger (labels "O", "B-Cue",
+/// "I-Cue" over a sentence's tokens) and the role tagger (BIO labels of the <see cref="SpeechRole"/>s over the
+/// tokens of a cue's sentence). Shipped as src/Hearsay.Core/Models/speech-cue-&lt;lang&gt;.bin and
+/// speech-roles-&lt;lang&gt;.bin (format: <see cref="ModelFile"/>), written by <c>hearsay train speech-events</c>;
+/// embedded as resources "models/&lt;file&gt;" and loaded once per language pack on first use.
+/// </summary>
+public sealed class SpeechEventModels
+{
+    public const string EnvironmentVariable = "HEARSAY_SPEECH_MODELS";
+
+    /// <summary>The role labels: "O", then "B-" and "I-" of each role in <see cref="SpeechRole"/> order.</summary>
+    public static readonly IReadOnlyList<string> RoleLabels = BuildRoleLabels();
+    public static readonly IReadOnlyList<string> CueLabels = new[] { "O", "B-Cue", "I-Cue" };
+
+    public SpeechEventModels(SequenceModel cue, SequenceModel roles)
+    {
+        if (!cue.Labels.SequenceEqual(CueLabels)) throw new ArgumentException("the cue model's labels must be O, B-Cue, I-Cue", nameof(cue));
+        if (!roles.Labels.SequenceEqual(RoleLabels)) throw new ArgumentException("the role model's labels must be O and B-/I- of each speech role", nameof(roles));
+        Cue = cue;
+        Roles = roles;
+        CueOutsideBias = OutsideBias(cue);
+        _cueStems = CueStems(cue);
+        RoleOutsideBias = OutsideBias(roles);
+    }
+
+    public SequenceModel Cue { get; }
+    public SequenceModel Roles { get; }
+    /// <summary>Subtracted from the "O" score of every scored token before decoding (the header line "outside-bias: X";
+    /// 0 without one): a perceptron errs towards "O", and this trades some precision for recall. Chosen on the eval's dev split.</summary>
+    public float CueOutsideBias { get; }
+    public float RoleOutsideBias { get; }
+
+    public const string OutsideBiasKey = "outside-bias";
+    public const string CueStemsKey = "cue-stems";
+
+    private readonly uint[]? _cueStems;
+
+    /// <summary>Whether the cue tagger scores a word with this light-stem key (<see cref="Learning.CueFeatures.StemKey(ReadOnlySpan{char})"/>):
+    /// only stems that were part of a cue in training (the cue model's header line "cue-stems", base64 of the sorted keys),
+    /// every word when the header has no such line. Bounds the tagger's work to the few words that can be cues.</summary>
+    public bool MayBeCue(uint stemKey) => _cueStems is null || Array.BinarySearch(_cueStems, stemKey) >= 0;
+
+    /// <summary>The header line listing the stem keys (sorted, distinct).</summary>
+    public static string CueStemsLine(IEnumerable<uint> keys)
+    {
+        var sorted = keys.Distinct().Order().ToArray();
+        var bytes = new byte[sorted.Length * 4];
+        for (int i = 0; i < sorted.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), sorted[i]);
+        return CueStemsKey + ": " + Convert.ToBase64String(bytes);
+    }
+
+    private static uint[]? CueStems(SequenceModel model)
+    {
+        foreach (var line in model.Header.Split('\n'))
+        {
+            if (!line.StartsWith(CueStemsKey + ":", StringComparison.Ordinal)) continue;
+            var bytes = Convert.FromBase64String(line[(CueStemsKey.Length + 1)..].Trim());
+            var keys = new uint[bytes.Length / 4];
+            for (int i = 0; i < keys.Length; i++) keys[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i * 4));
+            return keys;
+        }
+        return null;
+    }
+
+    private static float OutsideBias(SequenceModel model)
+    {
+        foreach (var line in model.Header.Split('\n'))
+            if (line.StartsWith(OutsideBiasKey + ":", StringComparison.Ordinal)
+                && float.TryParse(line.AsSpan(OutsideBiasKey.Length + 1).Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x))
+                return x;
+        return 0f;
+    }
+
+    /// <summary>The models for the pack's language, or null when none ship (the stage then adds nothing).
+    /// <c>HEARSAY_SPEECH_MODELS=off</c> turns them off; <c>HEARSAY_SPEECH_MODELS=DIR</c> reads the two files
+    /// from DIR instead (to evaluate freshly trained models without rebuilding).</summary>
+    public static SpeechEventModels? For(LanguagePack pack) =>
+        pack.IsSupported ? pack.Compiled("speech-events.models", p => new Holder(Resolve(p.Code, Environment.GetEnvironmentVariable(EnvironmentVariable)))).Models : null;
+
+    internal static SpeechEventModels? Resolve(string code, string? setting)
+    {
+        if (string.Equals(setting, "off", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!string.IsNullOrEmpty(setting))
+        {
+            string cue = Path.Combine(setting, CueFile(code)), roles = Path.Combine(setting, RolesFile(code));
+            return File.Exists(cue) && File.Exists(roles) ? new SpeechEventModels(ModelFile.Read(cue), ModelFile.Read(roles)) : null;
+        }
+        return Load(code);
+    }
+
+    /// <summary>The embedded models for a language code, or null when none ship.</summary>
+    public static SpeechEventModels? Load(string code)
+    {
+        var asm = typeof(SpeechEventModels).Assembly;
+        using var cue = asm.GetManifestResourceStream("models/" + CueFile(code));
+        using var roles = asm.GetManifestResourceStream("models/" + RolesFile(code));
+        return cue is null || roles is null ? null : new SpeechEventModels(ModelFile.Read(cue), ModelFile.Read(roles));
+    }
+
+    public static string CueFile(string code) => $"speech-cue-{code}.bin";
+    public static string RolesFile(string code) => $"speech-roles-{code}.bin";
+
+    private static string[] BuildRoleLabels()
+    {
+        var labels = new List<string> { "O" };
+        foreach (var r in Enum.GetValues<SpeechRole>())
+        {
+            labels.Add("B-" + r);
+            labels.Add("I-" + r);
+        }
+        return labels.ToArray();
+    }
+
+    private sealed record Holder(SpeechEventModels? Models);
+}
