@@ -10,7 +10,8 @@ namespace Hearsay.Eval.Redewiedergabe;
 /// attributions: Direct → direct; Indirect and Mixed → indirect; AccordingTo → indirect: the content of
 /// "laut X" / "X zufolge" is a reproduced proposition, not the mere mention of a speech act that the corpus
 /// calls "reported" (measured: mapped to reported, those tokens were gold-reported 9% of the time).
-/// Hearsay never predicts freeIndirect or reported. Figures for all texts and for
+/// Reported is Hearsay's summary of a speech act (<see cref="AttributionKind.Reported"/>). The corpus has no
+/// split: dev and test are halves by document (<see cref="RedewiedergabeSplit"/>). Figures for all texts and for
 /// the non-fiction texts (metadata "fictional = no", the news-like part), plus speaker and cue
 /// (introductory expression) tokens.
 /// </summary>
@@ -18,7 +19,9 @@ public sealed class RedewiedergabeDataset : IEvalDataset
 {
     public const string Id = "redewiedergabe";
     public string Name => Id;
-    public string SplitName(SplitChoice choice) => "all";
+    /// <summary>The corpus has no split of its own: dev and test are Hearsay's fixed half/half split by document
+    /// (<see cref="RedewiedergabeSplit"/>). Tune on dev, report test.</summary>
+    public string SplitName(SplitChoice choice) => choice == SplitChoice.Dev ? RedewiedergabeSplit.Dev : RedewiedergabeSplit.Test;
 
     private static readonly (StwrType Type, string Name)[] Types =
     {
@@ -35,7 +38,11 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     public DatasetReport Run(EvalContext context, string split)
     {
         var metadata = RedewiedergabeReader.ReadMetadata(context.Data.Require(Id, "metadata.tsv"));
-        var files = context.Data.RequireFiles(Id, "*.tsv", "tsv");
+        var allFiles = context.Data.RequireFiles(Id, "*.tsv", "tsv");
+        foreach (var f in allFiles)
+            if (!metadata.ContainsKey(Path.GetFileName(f))) throw new FormatException($"{f}: not listed in metadata.tsv");
+        var splitOf = RedewiedergabeSplit.Assign(allFiles.Select(f => (f, metadata[Path.GetFileName(f)])));
+        var files = allFiles.Where(f => splitOf[Path.GetFileName(f)] == split).ToList();
         var report = new DatasetReport();
         var all = new Counts();
         var nonFiction = new Counts();

@@ -40,6 +40,25 @@ public class ReadersAndMappingTests
         Assert.Equal(StwrType.None, RedewiedergabeReader.ParseTypes("-"));
     }
 
+    [Fact]
+    public void Redewiedergabe_split_keeps_a_documents_samples_together_and_halves_each_stratum()
+    {
+        Assert.Equal("rwk_mkhz_1234", RedewiedergabeSplit.DocumentKey("rwk_mkhz_1234-2.tsv"));
+        var files = new List<(string, bool)>();
+        for (int d = 0; d < 20; d++)
+        {
+            files.Add(($"rwk_digbib_{d}-1.tsv", true));
+            files.Add(($"rwk_digbib_{d}-2.tsv", true));
+            files.Add(($"rwk_grenz_{d}-1.tsv", false));
+        }
+        var split = RedewiedergabeSplit.Assign(files);
+        for (int d = 0; d < 20; d++) Assert.Equal(split[$"rwk_digbib_{d}-1.tsv"], split[$"rwk_digbib_{d}-2.tsv"]);
+        Assert.Equal(20, split.Count(kv => kv.Key.Contains("digbib") && kv.Value == "dev"));
+        Assert.Equal(10, split.Count(kv => kv.Key.Contains("grenz") && kv.Value == "test"));
+        // the same files in another order give the same split
+        Assert.Equal(split, RedewiedergabeSplit.Assign(Enumerable.Reverse(files)));
+    }
+
     private const string WikinewsDoc = """
     {"documentName":"1 - Test (2020-01-01)","originalText":"„Wir kommen“, sagte Anna Roth.",
      "sentences":[],
