@@ -254,6 +254,9 @@ internal sealed partial class AttributionFinder
                 if (requireParticleAtEnd && v.German) break;
             }
             if (!v.German && v.Is(k + 1, f.Particle)) { form = f; particle = k + 1; return true; }
+            // German verb-final clauses written apart: "wie das Ministerium bekannt gab", "als er zurück trat"
+            if (v.German && v.Is(k - 1, f.Particle) && !cueUsed[k - 1] && (k + 1 >= v.Count || v.IsClauseBreak(k + 1) || v.IsTerminal(k + 1) || v.IsQuote(k + 1)))
+            { form = f; particle = k - 1; return true; }
         }
         if (plain is not null) { form = plain; return true; }
         return false;

@@ -362,6 +362,9 @@ internal sealed partial class AttributionFinder
                 if (inherit) InheritSource(att, verb); else SetSource(att, subjStart, subjEnd);
                 return;
             }
+            // Without a quotation the characterization is a speech act told in the author's words (German):
+            // "Sie bezeichnete diese Lösung als Irrweg.", "Li nannte die Bewegung illegal."
+            if (v.German) Summary(s, cs, verb, form, particle, subjStart, subjEnd, inherit);
             return;
         }
 
@@ -458,7 +461,10 @@ internal sealed partial class AttributionFinder
     private void Summary(Sentence s, int cs, int verb, VerbForm form, int particle, int subjStart, int subjEnd, bool inherit)
     {
         if (inherit || subjStart < 0 || subjStart > verb) return;
-        if (form.Class is CueClass.Characterize or CueClass.Question or CueClass.Report or CueClass.Writing) return;
+        if (form.Class is CueClass.Question || form.Class == CueClass.Characterize && !v.German) return;
+        // Reporting and writing verbs summarize only with their topic: "Der Sender berichtete von der Bergung …".
+        int afterVerb = Math.Max(verb, particle) + 1;
+        if (form.Class is CueClass.Report or CueClass.Writing && !(v.German && (v.Is(afterVerb, "von") || v.Is(afterVerb, "über")))) return;
         if (form.Participle) return;
         if (!v.German && form.Class == CueClass.Thought) return; // "The company expected a loss" reports no speech
         // the clause must run to the sentence end with no comma and no other verb of saying in it
@@ -759,7 +765,7 @@ internal sealed partial class AttributionFinder
     /// </summary>
     private void FreeIndirect()
     {
-        if (!v.German || a.Attributions.Count == 0) return;
+        if (!v.German) return;
         // Which sentences an attribution already covers (content or cue), and the last top-level attribution per sentence.
         var covered = new bool[a.Sentences.Length];
         var hostOf = new Attribution?[a.Sentences.Length];
@@ -780,17 +786,35 @@ internal sealed partial class AttributionFinder
             var s = a.Sentences[si];
             if (covered[si]) continue;
             // Konjunktiv I, or the Konjunktiv II that stands in for it ("würden", "hätten"); "könnte" alone is the
-            // author's own speculation.
-            if ((Mood(s.FirstToken, s.EndToken) & SpeechSignals.SubjunctiveI) == 0 && !HasSubjunctiveVerb(s.FirstToken, s.EndToken)
-                && !HasReportedSubjunctiveTwo(s.FirstToken, s.EndToken)) continue;
-            // An attribution earlier in the same block, at most three sentences back, is the host.
+            // author's own speculation. Reportive "sollen" passes a claim on as well ("Dabei soll es … gegeben haben").
+            bool subjunctiveI = (Mood(s.FirstToken, s.EndToken) & SpeechSignals.SubjunctiveI) != 0 || HasSubjunctiveVerb(s.FirstToken, s.EndToken);
+            bool reportive = ReportiveModal(s.FirstToken, s.EndToken, perfect: false) >= 0;
+            if (!subjunctiveI && !HasReportedSubjunctiveTwo(s.FirstToken, s.EndToken) && !reportive) continue;
+            // An attribution earlier in the same block, at most three sentences back, is the host; a sentence that
+            // opens a paragraph may continue the last sentence of the paragraph before.
             Attribution? host = null;
             for (int back = 1; back <= 3 && si - back >= 0 && host is null; back++)
             {
-                if (a.Sentences[si - back].BlockIndex != s.BlockIndex) break;
+                if (a.Sentences[si - back].BlockIndex != s.BlockIndex && !(back == 1 && CrossParagraph)) break;
                 host = hostOf[si - back];
             }
-            if (host is null) continue;
+            if (host is null)
+            {
+                // "Der Minister soll Geld angenommen haben.": reportive "sollen" with a perfect infinitive reports a
+                // claim whose source the sentence does not name.
+                int modal = ReportiveModal(s.FirstToken, s.EndToken, perfect: true);
+                if (modal < 0 || cueUsed[modal]) continue;
+                int cEnd = s.EndToken;
+                while (cEnd > s.FirstToken && v.IsTerminal(cEnd - 1)) cEnd--;
+                int cStart = LastBoundaryBefore(s.FirstToken, cEnd);
+                if (cEnd - cStart < 4) continue;
+                var hearsay = New(AttributionKind.Indirect, modal, modal + 1, Span(a, cStart, cEnd));
+                hearsay.Source.Kind = SourceKind.Unknown;
+                hearsay.Signals |= Mood(cStart, cEnd);
+                MarkQuotesInside(hearsay);
+                covered[si] = true;
+                continue;
+            }
             int end = s.EndToken; // the whole sentence, its final period included
             var att = new Attribution
             {
@@ -798,11 +822,37 @@ internal sealed partial class AttributionFinder
                 Content = Span(a, s.FirstToken, end), Source = host.Source, Signals = SpeechSignals.Continued | Mood(s.FirstToken, end),
                 Medium = host.Medium, MediumEntityId = host.MediumEntityId,
             };
+            if (subjunctiveI) att.Signals |= SpeechSignals.SubjunctiveI;
             att.Relays.AddRange(host.Relays);
             a.Attributions.Add(att);
             covered[si] = true;
             hostOf[si] = att;
         }
+    }
+
+    /// <summary>Whether free indirect speech may continue a host in the paragraph before (an experiment switch).</summary>
+    private const bool CrossParagraph = true;
+
+    /// <summary>
+    /// The finite reportive modal ("soll", "sollen") of [start, end), or -1. With <paramref name="perfect"/> it must
+    /// govern a perfect or passive infinitive at its clause end ("soll … gesagt haben", "sollen … getötet worden
+    /// sein"), the form in which "sollen" reports a claim rather than an obligation.
+    /// </summary>
+    private int ReportiveModal(int start, int end, bool perfect)
+    {
+        for (int k = start + 1; k < end; k++)
+        {
+            if (!v.IsLowerWord(k) || !v.Lex.MoodForms.TryGet(v.S(k), out var m) || m != MoodForm.Reportive) continue;
+            if (InsideQuote(k)) continue;
+            if (!perfect) return k;
+            int c = k + 1;
+            while (c < end && !v.IsClauseBreak(c) && !v.IsTerminal(c) && !v.IsQuote(c) && !v.IsDash(c)) c++;
+            int last = c - 1;
+            if (last - k < 3 || !(v.Is(last, "haben") || v.Is(last, "sein"))) continue;
+            if (v.IsLowerWord(last - 1) && v.Fn(last - 1) == FunctionClass.None && !v.Is(last - 1, "zu")
+                || v.Is(last - 1, "worden")) return k;
+        }
+        return -1;
     }
 
     private bool HasReportedSubjunctiveTwo(int start, int end)
@@ -820,6 +870,7 @@ internal sealed partial class AttributionFinder
             if (!v.IsLowerWord(k) || v.Fn(k) != FunctionClass.None) continue;
             var w = v.S(k);
             if (w.Length < 4 || !w.EndsWith("e") || w.EndsWith("ie") || w.EndsWith("ee")) continue;
+            if (w.EndsWith("te")) continue; // "wohnte", "führte": the weak past; Konjunktiv I in -te ("gelte") is listed in mood-forms
             if (v.IsCap(k + 1) || v.IsAdjectiveLike(k + 1)) continue;            // attributive adjective before a noun
             if (v.Fn(k - 1) == FunctionClass.Determiner || v.IsAdjectiveLike(k - 1)) continue;
             bool clauseEnd = k + 1 >= end || v.IsClauseBreak(k + 1) || v.IsTerminal(k + 1);
@@ -843,20 +894,16 @@ internal sealed partial class AttributionFinder
 
     // ---------------------------------------------------------------- mood
 
-    private static readonly string[] SubjunctiveOneDe = { "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "plane", "erhalte", "liege", "stehe", "gehe", "komme", "wisse" };
-    private static readonly string[] SubjunctiveTwoDe = { "hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften" };
-
-    /// <summary>Konjunktiv I and II in [start, end): signals of reported speech in German.</summary>
+    /// <summary>Konjunktiv I and II in [start, end): signals of reported speech in German (lexicon "mood-forms").</summary>
     private SpeechSignals Mood(int start, int end)
     {
         if (!v.German) return SpeechSignals.None;
         var result = SpeechSignals.None;
         for (int k = start; k < end; k++)
         {
-            if (!v.IsLowerWord(k)) continue;
-            var w = v.S(k);
-            foreach (var f in SubjunctiveOneDe) if (w.Equals(f, StringComparison.OrdinalIgnoreCase)) result |= SpeechSignals.SubjunctiveI;
-            foreach (var f in SubjunctiveTwoDe) if (w.Equals(f, StringComparison.OrdinalIgnoreCase)) result |= SpeechSignals.SubjunctiveII;
+            if (!v.IsLowerWord(k) || !v.Lex.MoodForms.TryGet(v.S(k), out var m)) continue;
+            if (m == MoodForm.SubjunctiveI) result |= SpeechSignals.SubjunctiveI;
+            else if (m == MoodForm.SubjunctiveII) result |= SpeechSignals.SubjunctiveII;
         }
         return result;
     }

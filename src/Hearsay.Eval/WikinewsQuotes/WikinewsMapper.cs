@@ -38,7 +38,7 @@ public static class WikinewsMapper
             var quote = grid.Tokens(HearsaySpans.Content(article, att, quoteMarks: true));
             if (quote.Length == 0) continue;
             // A free indirect sentence continues an earlier speaker without a cue or frame of its own.
-            bool free = att.Signals.HasFlag(SpeechSignals.Continued) && att.Kind != AttributionKind.Direct;
+            bool free = att.Signals.HasFlag(SpeechSignals.Continued) && att.Kind != AttributionKind.Direct || IsReportiveModal(article, att, lex);
             var cue = free ? Array.Empty<int>() : grid.Tokens(HearsaySpans.Cue(att));
             var speaker = grid.Tokens(att.Source.Span);
             // The corpus's conventions, not Hearsay's model: an unnamed quotation has no cue (Hearsay marks it
@@ -116,9 +116,18 @@ public static class WikinewsMapper
     {
         if (att.Kind == AttributionKind.Direct) return "Direct";
         if (att.Kind == AttributionKind.Reported) return "Reported";
-        if (att.Signals.HasFlag(SpeechSignals.Continued)) return "IndirectFreeIndirect";
+        // Konjunktiv sentences that continue a report are "IndirectFreeIndirect"; those that continue it only
+        // through reportive "sollen", and "sollen" reporting on its own, are plain free indirect speech.
+        bool subjunctive = (att.Signals & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) != 0;
+        if (att.Signals.HasFlag(SpeechSignals.Continued)) return subjunctive ? "IndirectFreeIndirect" : "FreeIndirect";
+        if (IsReportiveModal(a, att, lex)) return "FreeIndirect";
         return "Indirect";
     }
+
+    /// <summary>An attribution whose cue is reportive "sollen" ("Er soll … gesagt haben"): free indirect speech
+    /// with no cue in the corpus's terms.</summary>
+    internal static bool IsReportiveModal(Article a, Attribution att, AttributionLexicon lex) =>
+        att.Kind == AttributionKind.Indirect && lex.MoodForms.TryGet(a.Text.AsSpan(att.Cue.Start, att.Cue.Length), out var m) && m == MoodForm.Reportive;
 
     /// <summary>Medium from the cue's class: writing verbs → Writing; thinking verbs → ST (the corpus's
     /// speech-or-thought, which most of them carry); reporting verbs ("berichten", "melden") → SW; else Speech.</summary>
