@@ -194,6 +194,8 @@ internal sealed partial class AttributionFinder
             if (!att.Content.Contains(quote.Outer) || quoteUsed[q]) continue;
             quoteUsed[q] = true;
             if (att.Kind == AttributionKind.Indirect && quote.Outer != att.Content) att.Kind = AttributionKind.Mixed;
+            // The content is the quotation itself ("»Sei still«, lächelte sie"): a direct quote.
+            else if (att.Kind == AttributionKind.Indirect) { att.Kind = AttributionKind.Direct; att.Content = QuoteContent(quote); }
         }
     }
 
@@ -211,6 +213,46 @@ internal sealed partial class AttributionFinder
         }
         ThereAreReports(s);
         ColonHeadline(s);
+        if (v.German) NounCues(s);
+    }
+
+    /// <summary>
+    /// A speech noun with its content in a clause (German): "die Forderungen von Politikern der SPD, die Bank zu
+    /// boykottieren", "den Vorschlag des Ministers, die Kontrolle dem Bund zu unterstellen", "die Annahme, dass
+    /// …". The noun is the cue, a genitive or "von" phrase right after it the source.
+    /// </summary>
+    private void NounCues(Sentence s)
+    {
+        int end = s.EndToken;
+        for (int k = s.FirstToken; k < end; k++)
+        {
+            if (cueUsed[k] || !v.IsCap(k) || InsideQuote(k) || !v.Lex.SpeechNouns.TryGet(v.S(k), out _, out _)) continue;
+            if (v.Fn(k) != FunctionClass.None || v.MentionAt[k] >= 0) continue;
+            int j = k + 1, srcStart = -1, srcEnd = -1;
+            if (v.Is(j, "des") || v.Is(j, "der") || v.Is(j, "von") || v.Is(j, "vom"))
+            {
+                int from = v.Is(j, "von") ? j + 1 : j;
+                int np = v.NounPhrase(from, end);
+                if (np < 0) continue;
+                np = Apposition(np, end);
+                (srcStart, srcEnd) = (v.Is(j, "vom") ? j : from, np);
+                j = np;
+            }
+            if (v.IsComma(j)) j++;
+            else if (!v.Is(j, "dass")) continue;
+            int contentStart = j;
+            bool that = v.Is(j, "dass") || v.Is(j, "ob") || v.Is(j, "wonach");
+            if (!that && !ZuInfinitive(contentStart, end)) continue;
+            // A zu-infinitive ends at its clause ("Die Forderung, die Steuern zu senken, fand keine Mehrheit.").
+            int contentEnd = that ? ContentEnd(contentStart, end) : ClauseEndFrom(contentStart, end);
+            if (contentEnd - contentStart < 3) continue;
+            var att = New(AttributionKind.Indirect, k, k + 1, Span(a, contentStart, contentEnd));
+            if (srcStart >= 0) SetSource(att, srcStart, srcEnd);
+            if (that) att.Signals |= SpeechSignals.ThatClause;
+            att.Signals |= Mood(contentStart, contentEnd);
+            MarkQuotesInside(att);
+            k = contentEnd - 1;
+        }
     }
 
     /// <summary>"Pat Caddell: Democrat voters worried …" — a person named at the start of a sentence, then a
@@ -281,6 +323,15 @@ internal sealed partial class AttributionFinder
         // Participles need their auxiliary: "hat gesagt", "has said"; so do infinitives after "ließ" or a modal
         // ("ließ der Pressedienst verlauten", "will … ankündigen").
         int finite = verb;
+        // "hatte die Gewerkschaft erklärt": a form that is both finite and participle ("erklärt", "angekündigt")
+        // is the participle when an auxiliary stands before it in its clause.
+        if (v.German && !form.Participle && v.Verb(verb) is { } readings)
+        {
+            var participleReading = readings.FirstOrDefault(f => f.Participle && f.Lemma == form.Lemma);
+            if (participleReading is not null)
+                for (int j = verb - 1; j >= cs; j--)
+                    if (v.Fn(j) == FunctionClass.Auxiliary) { form = participleReading; break; }
+        }
         bool infinitive = v.German && !form.Participle && v.S(verb).Equals(form.Lemma, StringComparison.OrdinalIgnoreCase) && v.Fn(verb - 1) != FunctionClass.Pronoun;
         if (form.Participle || infinitive)
         {
@@ -338,13 +389,18 @@ internal sealed partial class AttributionFinder
             }
         }
         bool inherit = false;
+        bool passive = v.German && form.Participle && finite != verb
+                       && (v.Is(finite, "wird") || v.Is(finite, "wurde") || v.Is(finite, "werden") || v.Is(finite, "wurden"));
         if (subjStart < 0)
         {
             if (v.German && finite > cs && v.Fn(cs) != FunctionClass.Conjunction)
                 (subjStart, subjEnd) = SubjectAfter(finite + 1 == verb ? verb + 1 : finite + 1, end); // "Am Montag sagte der Minister"
             if (subjStart < 0) inherit = v.Fn(cs) == FunctionClass.Conjunction || (finite == cs && v.Fn(cs - 1) == FunctionClass.Conjunction) || IsCoordinated(cs, finite);
-            if (subjStart < 0 && !inherit) return;
+            if (subjStart < 0 && !inherit && !passive) return;
         }
+        // In the passive the subject is who is addressed or accused, never the source: "Es wird befürchtet, dass …",
+        // "Der Mann wird verdächtigt, einen Anschlag zu planen" name no speaker.
+        if (passive) { subjStart = subjEnd = -1; inherit = false; }
         int tail = Math.Max(after, subjStart > finite ? subjEnd : after);
         if (particle > tail) tail = particle + 1;
 
@@ -375,6 +431,15 @@ internal sealed partial class AttributionFinder
         k2 = SkipPhrases(k2, end);
         // German object or addressee before the comma: "sagte hierzu der Süddeutschen Zeitung, …",
         // "warf der Bundesregierung vor, …" (the particle was already found at the clause end).
+        // "begründete dies damit, dass …", "rief dazu auf, …": a demonstrative object and a pronominal adverb
+        // that points ahead to the clause.
+        if (v.German)
+        {
+            int j = k2;
+            if ((v.Is(j, "dies") || v.Is(j, "das") || v.Is(j, "es")) && (IsPronominalAdverb(j + 1) || v.IsComma(j + 1))) j++;
+            if (IsPronominalAdverb(j)) j++;
+            if (j > k2) k2 = j == particle ? j + 1 : j;
+        }
         if (v.German && !v.IsComma(k2) && !v.Is(k2, ":"))
         {
             int np = v.NounPhrase(k2, end);
@@ -422,10 +487,10 @@ internal sealed partial class AttributionFinder
         else if (form.Class == CueClass.Thought || form.Class == CueClass.Question && !v.German)
         {
             if (!v.German) return; // English beliefs need "that" ("expected a vote" is no report)
-            if ((Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0) return;
+            if ((Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0 && !ZuInfinitive(contentStart, end)) return;
         }
         else if (v.German && !(v.IsCap(contentStart) || v.Fn(contentStart) is FunctionClass.Determiner or FunctionClass.Pronoun or FunctionClass.Subordinator or FunctionClass.Adverb)
-                 && (Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0) return;
+                 && (Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0 && !ZuInfinitive(contentStart, end)) return;
 
         int contentEnd = ContentEnd(contentStart, end);
         if (contentEnd <= contentStart) return;
@@ -440,6 +505,36 @@ internal sealed partial class AttributionFinder
     }
 
     private bool InsideQuote(int token) => insideQuote[token] >= 0;
+
+    /// <summary>"damit", "dazu", "darauf", "darüber": "da(r)" joined to a preposition (German), pointing ahead to a clause.</summary>
+    private bool IsPronominalAdverb(int k)
+    {
+        if (!v.IsLowerWord(k)) return false;
+        var w = v.S(k);
+        if (!w.StartsWith("da")) return false;
+        var rest = w.StartsWith("dar") && w.Length > 4 ? w[3..] : w[2..];
+        return rest.Length >= 2 && v.Lex.Function.TryGet(rest, out var f) && f == FunctionClass.Preposition;
+    }
+
+    /// <summary>Whether the clause from <paramref name="start"/> ends in a zu-infinitive ("…, bei der Wahl erneut
+    /// anzutreten", "…, sämtliche Schalter zu schließen"): the content of a demand, plan or announcement.</summary>
+    private int ClauseEndFrom(int start, int end)
+    {
+        int c = start;
+        while (c < end && !v.IsClauseBreak(c) && !v.IsTerminal(c) && !v.IsQuote(c) && !v.IsDash(c)) c++;
+        return c;
+    }
+
+    private bool ZuInfinitive(int start, int end)
+    {
+        int last = ClauseEndFrom(start, end) - 1;
+        if (last <= start || !v.IsLowerWord(last)) return false;
+        var w = v.S(last);
+        if (!w.EndsWith("n")) return false;
+        if (v.Is(last - 1, "zu")) return true;
+        int zu = w.IndexOf("zu");
+        return zu >= 2 && w.Length - zu >= 5;   // "anzutreten", "aufzugeben": particle + zu + verb
+    }
 
     /// <summary>A free quotation that opens in the clause of the verb, before its end.</summary>
     private int PartialQuoteInClause(int verb, int particle, int end)
@@ -479,7 +574,10 @@ internal sealed partial class AttributionFinder
         }
         if (objects == 0) return;
         var kind = Classify(subjStart, subjEnd, v.Head(subjStart, subjEnd), out _);
-        if (kind is SourceKind.Unknown or SourceKind.Document && v.MentionIn(subjStart, subjEnd) < 0 && !v.IsPronoun(subjStart)) return;
+        // German: a determiner and a capitalized head are a speaker too ("Der Vertheidiger spricht … mit dem
+        // Angeklagten"), a name the entity stage does not know or a role it does not list.
+        bool determinedNoun = SummaryDeterminedSubjects && v.German && v.Fn(subjStart) == FunctionClass.Determiner && subjEnd - subjStart >= 2 && v.IsCap(subjEnd - 1);
+        if (kind is SourceKind.Unknown or SourceKind.Document && v.MentionIn(subjStart, subjEnd) < 0 && !v.IsPronoun(subjStart) && !(determinedNoun && kind == SourceKind.Unknown)) return;
         int cStart = cs;
         while (cStart < subjStart && v.Fn(cStart) is FunctionClass.Conjunction) cStart++;
         int cEnd = k < end && v.IsTerminal(k) ? k + 1 : k;   // the whole sentence, its period included
@@ -829,6 +927,8 @@ internal sealed partial class AttributionFinder
             hostOf[si] = att;
         }
     }
+
+    private const bool SummaryDeterminedSubjects = true;
 
     /// <summary>Whether free indirect speech may continue a host in the paragraph before (an experiment switch).</summary>
     private const bool CrossParagraph = true;

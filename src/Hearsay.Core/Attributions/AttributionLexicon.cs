@@ -36,6 +36,8 @@ public sealed class AttributionLexicon
     public required WordSet Months { get; init; }
     /// <summary>Verb forms that mark reported speech by mood (German: Konjunktiv I and II, reportive "sollen").</summary>
     public WordMap<MoodForm> MoodForms { get; init; } = new(Array.Empty<KeyValuePair<string, MoodForm>>());
+    /// <summary>Nouns that name a statement and can carry its content in a clause ("die Forderung, … zu …").</summary>
+    public SuffixMap<CueClass> SpeechNouns { get; init; } = new(Array.Empty<KeyValuePair<string, CueClass>>());
     public required string Language { get; init; }
     /// <summary>The learned cue detector for this language, or null (none ships, or turned off): see <see cref="TokenView.Verb"/>.</summary>
     public Learning.CueModel? CueModel { get; init; }
@@ -47,7 +49,7 @@ public sealed class AttributionLexicon
     {
         Verbs = Verbs, Function = Function, Roles = Roles, SourceNouns = SourceNouns, MediaNouns = MediaNouns,
         StateMarkers = StateMarkers, Pronouns = Pronouns, According = According, Months = Months, Language = Language,
-        MoodForms = MoodForms, CueModel = model,
+        MoodForms = MoodForms, SpeechNouns = SpeechNouns, CueModel = model,
     };
 
     private static AttributionLexicon Build(LanguagePack pack)
@@ -110,6 +112,7 @@ public sealed class AttributionLexicon
             Pronouns = new WordMap<Document.Gender>(pronouns),
             According = new WordMap<AccordingPhrase[]>(according),
             Months = pack.Words("months"),
+            SpeechNouns = new SuffixMap<CueClass>(pack.Rows("speech-nouns").Where(r => r.Length >= 2).Select(r => KeyValuePair.Create(r[0], ParseClass(r[1])))),
             MoodForms = new WordMap<MoodForm>(pack.Rows("mood-forms").Where(r => r.Length >= 2).Select(r => KeyValuePair.Create(r[0], r[1] switch
             {
                 "1" => MoodForm.SubjunctiveI,

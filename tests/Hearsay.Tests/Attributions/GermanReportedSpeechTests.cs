@@ -76,4 +76,48 @@ public class GermanReportedSpeechTests
         Assert.NotNull(x.CueParticle);
         Assert.Equal("bekannt", a.StringOf(x.CueParticle!.Value));
     }
+
+    [Fact]
+    public void A_zu_infinitive_after_an_announcement_is_its_content()
+    {
+        var a = De("Der Konzern kündigte an, sämtliche Schalter am Flughafen zu schließen.");
+        var x = a.AttributionWith("sämtliche Schalter am Flughafen zu schließen");
+        Assert.Equal(AttributionKind.Indirect, x.Kind);
+        Assert.Equal("Der Konzern", a.SourceText(x));
+    }
+
+    [Fact]
+    public void A_form_that_is_finite_and_participle_is_the_participle_after_an_auxiliary()
+    {
+        var a = De("Zuvor hatte die Gewerkschaft erklärt, dass die Lotsen ihre Arbeitszeit erreicht hätten.");
+        var x = a.AttributionWith("die Lotsen ihre Arbeitszeit erreicht hätten");
+        Assert.Equal("erklärt", a.StringOf(x.Cue));
+        Assert.Equal("die Gewerkschaft", a.SourceText(x));
+    }
+
+    [Fact]
+    public void A_demonstrative_and_a_pronominal_adverb_point_ahead_to_the_content()
+    {
+        var a = De("Das Gericht begründete dies damit, dass die Band eine Vereinigung gebildet habe.");
+        var x = a.AttributionWith("die Band eine Vereinigung gebildet habe");
+        Assert.Equal("Das Gericht", a.SourceText(x));
+    }
+
+    [Fact]
+    public void The_subject_of_a_passive_speech_verb_is_no_source()
+    {
+        var a = De("Der Mann wird verdächtigt, einen Anschlag auf die Hauptstadt zu planen.");
+        var x = a.AttributionWith("einen Anschlag auf die Hauptstadt zu planen");
+        Assert.Null(x.Source.Span);
+    }
+
+    [Fact]
+    public void A_speech_noun_carries_its_content_and_its_genitive_source()
+    {
+        var a = De("Die Forderung der Opposition, die Steuern zu senken, fand im Parlament keine Mehrheit.");
+        var x = a.AttributionWith("die Steuern zu senken");
+        Assert.Equal("Forderung", a.StringOf(x.Cue));
+        Assert.Equal("der Opposition", a.SourceText(x));
+        Assert.DoesNotContain("Mehrheit", a.StringOf(x.Content));
+    }
 }
