@@ -59,6 +59,18 @@ public class ReadersAndMappingTests
         Assert.Equal(split, RedewiedergabeSplit.Assign(Enumerable.Reverse(files)));
     }
 
+    [Fact]
+    public void Wikinews_cue_takes_the_auxiliary_of_a_participle_and_a_pronominal_adverb()
+    {
+        var lex = Hearsay.Attributions.AttributionLexicon.For(Hearsay.Languages.LanguageRegistry.Default.For("de"));
+        var a = Hearsay.Tests.TestArticles.De("Die Ministerin hat am Montag darauf verwiesen, dass die Schulen geschlossen bleiben.");
+        var x = a.Attributions.Single(x => a.StringOf(x.Content).Contains("Schulen"));
+        var extras = WikinewsMapper.CueExtras(a, x, lex).Select(s => a.StringOf(s)).ToList();
+        Assert.Contains("hat", extras);
+        Assert.Contains("darauf", extras);
+        Assert.DoesNotContain("Montag", extras);
+    }
+
     private const string WikinewsDoc = """
     {"documentName":"1 - Test (2020-01-01)","originalText":"„Wir kommen“, sagte Anna Roth.",
      "sentences":[],
