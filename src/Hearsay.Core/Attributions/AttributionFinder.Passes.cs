@@ -247,7 +247,9 @@ internal sealed partial class AttributionFinder
         {
             if (f.Particle is null) { plain ??= f; continue; }
             int end = k + 1;
-            while (end < limit && !v.IsClauseBreak(end) && !v.IsQuote(end) && !v.IsTerminal(end)) end++;
+            // German: the particle closes the clause, or the first of two coordinated ones ("wies … zurück und …")
+            while (end < limit && !v.IsClauseBreak(end) && !v.IsQuote(end) && !v.IsTerminal(end)
+                   && !(v.German && end > k + 1 && (v.Is(end, "und") || v.Is(end, "oder")) && v.Is(end - 1, f.Particle))) end++;
             for (int p = end - 1; p > k; p--)
             {
                 if (v.Is(p, f.Particle)) { form = f; particle = p; return true; }

@@ -214,6 +214,39 @@ internal sealed partial class AttributionFinder
         ThereAreReports(s);
         ColonHeadline(s);
         if (v.German) NounCues(s);
+        if (v.German) Intention(s);
+    }
+
+    /// <summary>
+    /// "Die SPD will die Krankenversicherung weiterentwickeln.", "Als Ersatz wollen die G7-Staaten sich in Brüssel
+    /// treffen.": the modal "wollen" of a named organization, country or person (or of "man") reports an announced
+    /// plan in the author's words — a reported speech act, the whole sentence its content.
+    /// </summary>
+    private void Intention(Sentence s)
+    {
+        int start = s.FirstToken, end = s.EndToken;
+        for (int k = start + 1; k < end; k++)
+        {
+            if (cueUsed[k] || !v.IsLowerWord(k) || InsideQuote(k) || !v.Lex.MoodForms.TryGet(v.S(k), out var m) || m != MoodForm.Intention) continue;
+            // Running text only: a headline ("Staatsfernsehen: Iran will angeblich …") passes on someone else's claim.
+            if (!InRunningText(v.T[k].Start)) return;
+            foreach (var x in a.Attributions) if (x.Content.Overlaps(s.Span) || s.Span.Contains(x.Cue)) return;
+            int cs = ClauseStart(k, start);
+            if (v.Fn(cs) == FunctionClass.Subordinator || v.Fn(cs) == FunctionClass.Relative) continue; // "…, weil sie sparen will"
+            var (ss, se) = SubjectBefore(k, cs);
+            if (ss < 0) (ss, se) = SubjectAfter(k + 1, end);
+            if (ss < 0) continue;
+            bool man = se - ss == 1 && v.Is(ss, "man");
+            if (!man)
+            {
+                var kind = Classify(ss, se, v.Head(ss, se), out _);
+                if (kind is not (SourceKind.Organization or SourceKind.Person) || v.IsPronoun(ss) && se - ss == 1) continue;
+            }
+            int cStart = LastBoundaryBefore(start, end);
+            var att = New(AttributionKind.Reported, k, k + 1, Span(a, cStart, end));
+            if (!man) SetSource(att, ss, se);
+            return;
+        }
     }
 
     /// <summary>
@@ -555,22 +588,36 @@ internal sealed partial class AttributionFinder
     /// </summary>
     private void Summary(Sentence s, int cs, int verb, VerbForm form, int particle, int subjStart, int subjEnd, bool inherit)
     {
-        if (inherit || subjStart < 0 || subjStart > verb) return;
+        if (inherit || subjStart < 0 || subjStart > verb && !v.German) return;   // German: "Dabei bezeichnete er …"
         if (form.Class is CueClass.Question || form.Class == CueClass.Characterize && !v.German) return;
         // Reporting and writing verbs summarize only with their topic: "Der Sender berichtete von der Bergung …".
         int afterVerb = Math.Max(verb, particle) + 1;
         if (form.Class is CueClass.Report or CueClass.Writing && !(v.German && (v.Is(afterVerb, "von") || v.Is(afterVerb, "über")))) return;
-        if (form.Participle) return;
+        int objects = 0;
+        if (form.Participle)
+        {
+            // German perfect: "Der Minister hat heute den Abzug der Truppen angekündigt." — the objects stand
+            // between the auxiliary and the participle.
+            if (!v.German) return;
+            int aux = -1;
+            for (int j = verb - 1; j >= cs; j--) if (v.Fn(j) == FunctionClass.Auxiliary) { aux = j; break; }
+            if (aux < 0 || !IsPerfectAuxiliary(aux)) return;   // "soll … angenommen haben" is hearsay, "wurde … gefordert" a passive
+            for (int j = aux + 1; j < verb; j++)
+            {
+                if (v.IsClauseBreak(j) || v.IsQuote(j)) return;
+                if (IsObjectWord(j) && (j < subjStart || j >= subjEnd)) objects++;
+            }
+        }
         if (!v.German && form.Class == CueClass.Thought) return; // "The company expected a loss" reports no speech
-        // the clause must run to the sentence end with no comma and no other verb of saying in it
+        // the clause must run to the sentence end with no comma and no other verb of saying in it, but for a
+        // coordinated one ("wies die Änderungen zurück und bezeichnete sie als …"): one summarized act
         int end = s.EndToken;
         int k = Math.Max(verb, particle) + 1;
-        int objects = 0;
         for (; k < end && !v.IsTerminal(k); k++)
         {
             if (v.IsClauseBreak(k) || v.IsQuote(k)) return;
-            if (v.Verb(k) is not null) return;
-            if (v.IsWord(k) && k != particle) objects++;
+            if (v.Verb(k) is not null && !(v.German && v.Is(k - 1, "und"))) return;
+            if (IsObjectWord(k) && k != particle && (k < subjStart || k >= subjEnd)) objects++;
         }
         if (objects == 0) return;
         var kind = Classify(subjStart, subjEnd, v.Head(subjStart, subjEnd), out _);
@@ -581,10 +628,20 @@ internal sealed partial class AttributionFinder
         int cStart = cs;
         while (cStart < subjStart && v.Fn(cStart) is FunctionClass.Conjunction) cStart++;
         int cEnd = k < end && v.IsTerminal(k) ? k + 1 : k;   // the whole sentence, its period included
-        var att = New(AttributionKind.Reported, verb, verb + 1, Span(a, cStart, cEnd));
+        var summary = Span(a, cStart, cEnd);
+        foreach (var x in a.Attributions) if (x.Content.Overlaps(summary)) return;   // the clause is told already
+        var att = New(AttributionKind.Reported, verb, verb + 1, summary);
         AttachParticle(att, particle);
         SetSource(att, subjStart, subjEnd);
     }
+
+    private bool IsPerfectAuxiliary(int k) =>
+        v.Is(k, "hat") || v.Is(k, "hatte") || v.Is(k, "haben") || v.Is(k, "hatten") || v.Is(k, "habe") || v.Is(k, "hätte") || v.Is(k, "hätten")
+        || v.Is(k, "ist") || v.Is(k, "war") || v.Is(k, "sind") || v.Is(k, "waren");
+
+    /// <summary>A word that can be part of what a summarized speech act is about: not a negation or a reflexive
+    /// ("Die Regierung hat sich nicht geäußert" tells of no statement).</summary>
+    private bool IsObjectWord(int k) => v.IsWord(k) && v.Fn(k) != FunctionClass.Negation && !v.Is(k, "sich");
 
     /// <summary>"So berichtete X, dass …": a complement clause follows the frame, so "So" is not backward.</summary>
     private bool ReportsAfter(int verb, int particle, int end)

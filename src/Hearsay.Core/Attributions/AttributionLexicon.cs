@@ -9,7 +9,7 @@ public enum FunctionClass : byte { None, Determiner, Preposition, Pronoun, Relat
 public enum NounSourceKind : byte { Vague, Anonymous, Document, Organization }
 
 /// <summary>What a finite verb form says about reported speech by its mood (lexicon "mood-forms").</summary>
-public enum MoodForm : byte { SubjunctiveI, SubjunctiveII, Reportive }
+public enum MoodForm : byte { SubjunctiveI, SubjunctiveII, Reportive, Intention }
 
 public enum AccordingPosition : byte { After, Before, Postposed, Wie, Self, AfterNoun, PostposedNoun, SentenceAdverb }
 
@@ -118,6 +118,7 @@ public sealed class AttributionLexicon
                 "1" => MoodForm.SubjunctiveI,
                 "2" => MoodForm.SubjunctiveII,
                 "reportive" => MoodForm.Reportive,
+                "intention" => MoodForm.Intention,
                 _ => throw new FormatException($"Unknown mood '{r[1]}' in mood-forms."),
             }))),
             CueModel = Learning.CueModel.ForLanguage(pack.Code),

@@ -120,4 +120,47 @@ public class GermanReportedSpeechTests
         Assert.Equal("der Opposition", a.SourceText(x));
         Assert.DoesNotContain("Mehrheit", a.StringOf(x.Content));
     }
+
+    [Fact]
+    public void The_intention_of_a_named_party_is_a_reported_speech_act()
+    {
+        var a = De("Die SPD will die Krankenversicherung zu einer Bürgerversicherung weiterentwickeln.");
+        var x = a.AttributionWith("die Krankenversicherung zu einer Bürgerversicherung");
+        Assert.Equal(AttributionKind.Reported, x.Kind);
+        Assert.Equal("Die SPD", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Wollen_in_a_subordinate_clause_is_no_reported_intention()
+    {
+        var a = De("Die Preise steigen, weil die Händler mehr verdienen wollen.");
+        Assert.DoesNotContain(a.Attributions, x => x.Kind == AttributionKind.Reported);
+    }
+
+    [Fact]
+    public void A_summarized_speech_act_in_the_perfect_takes_its_objects_before_the_participle()
+    {
+        var a = De("Der Außenminister hat heute den Abzug der Truppen angekündigt.");
+        var x = a.AttributionWith("den Abzug der Truppen");
+        Assert.Equal(AttributionKind.Reported, x.Kind);
+        Assert.Equal("Der Außenminister", a.SourceText(x));
+    }
+
+    [Fact]
+    public void A_summarized_speech_act_with_the_subject_after_the_verb()
+    {
+        var a = De("Dabei bezeichnete der Forscher die Klimakrise als gefährlichste Krise der Zivilisation.");
+        var x = a.AttributionWith("die Klimakrise als gefährlichste Krise");
+        Assert.Equal(AttributionKind.Reported, x.Kind);
+        Assert.Equal("der Forscher", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Two_coordinated_speech_acts_are_one_summary()
+    {
+        var a = De("Die Opposition wies die Änderungen strikt zurück und bezeichnete sie als Eingriff in die Grundrechte.");
+        var x = a.AttributionWith("die Änderungen strikt zurück und bezeichnete sie als Eingriff");
+        Assert.Equal(AttributionKind.Reported, x.Kind);
+        Assert.Equal("Die Opposition", a.SourceText(x));
+    }
 }
