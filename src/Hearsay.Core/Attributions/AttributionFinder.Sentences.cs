@@ -219,8 +219,8 @@ internal sealed partial class AttributionFinder
 
     /// <summary>
     /// "Die SPD will die Krankenversicherung weiterentwickeln.", "Als Ersatz wollen die G7-Staaten sich in Brüssel
-    /// treffen.": the modal "wollen" of a named organization, country or person (or of "man") reports an announced
-    /// plan in the author's words — a reported speech act, the whole sentence its content.
+    /// treffen.": the modal "wollen" of a named organization or country (or of "man") reports an announced plan in
+    /// the author's words — a reported speech act, the whole sentence its content.
     /// </summary>
     private void Intention(Sentence s)
     {
@@ -240,7 +240,8 @@ internal sealed partial class AttributionFinder
             if (!man)
             {
                 var kind = Classify(ss, se, v.Head(ss, se), out _);
-                if (kind is not (SourceKind.Organization or SourceKind.Person) || v.IsPronoun(ss) && se - ss == 1) continue;
+                // Organizations, parties, states: a person's "will" is as often a private wish as an announcement.
+                if (kind is not SourceKind.Organization || v.IsPronoun(ss) && se - ss == 1) continue;
             }
             int cStart = LastBoundaryBefore(start, end);
             var att = New(AttributionKind.Reported, k, k + 1, Span(a, cStart, end));
@@ -589,6 +590,10 @@ internal sealed partial class AttributionFinder
     private void Summary(Sentence s, int cs, int verb, VerbForm form, int particle, int subjStart, int subjEnd, bool inherit)
     {
         if (inherit || subjStart < 0 || subjStart > verb && !v.German) return;   // German: "Dabei bezeichnete er …"
+        // after the verb the first noun phrase may be an object: "verurteilte ihn ein Gericht", "drohen dem Politiker …"
+        if (subjStart > verb && (v.Is(subjStart, "ihn") || v.Is(subjStart, "ihm") || v.Is(subjStart, "ihnen") || v.Is(subjStart, "uns")
+                                 || v.Is(subjStart, "dem") || v.Is(subjStart, "den") || v.Is(subjStart, "einem") || v.Is(subjStart, "einen")
+                                 || v.Is(subjStart, "diese") || v.Is(subjStart, "dieses"))) return;
         if (form.Class is CueClass.Question || form.Class == CueClass.Characterize && !v.German) return;
         // Reporting and writing verbs summarize only with their topic: "Der Sender berichtete von der Bergung …".
         int afterVerb = Math.Max(verb, particle) + 1;
@@ -947,8 +952,11 @@ internal sealed partial class AttributionFinder
             if (!subjunctiveI && !HasReportedSubjunctiveTwo(s.FirstToken, s.EndToken) && !reportive) continue;
             // An attribution earlier in the same block, at most three sentences back, is the host; a sentence that
             // opens a paragraph may continue the last sentence of the paragraph before.
+            // Reportive "sollen" alone (no Konjunktiv) continues only the sentence right before: further on it is as
+            // often the plan the article itself describes ("Die Konferenz soll im März stattfinden").
+            bool moodOnlySollen = !subjunctiveI && reportive && !HasReportedSubjunctiveTwo(s.FirstToken, s.EndToken);
             Attribution? host = null;
-            for (int back = 1; back <= 3 && si - back >= 0 && host is null; back++)
+            for (int back = 1; back <= (moodOnlySollen ? 1 : 3) && si - back >= 0 && host is null; back++)
             {
                 if (a.Sentences[si - back].BlockIndex != s.BlockIndex && !(back == 1 && CrossParagraph)) break;
                 host = hostOf[si - back];

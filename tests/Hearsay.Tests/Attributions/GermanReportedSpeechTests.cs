@@ -150,6 +150,7 @@ public class GermanReportedSpeechTests
     public void A_summarized_speech_act_with_the_subject_after_the_verb()
     {
         var a = De("Dabei bezeichnete der Forscher die Klimakrise als gefährlichste Krise der Zivilisation.");
+        Assert.DoesNotContain(De("Im April verurteilte ihn ein Gericht zu drei Jahren Haft.").Attributions, x => x.Kind == AttributionKind.Reported);
         var x = a.AttributionWith("die Klimakrise als gefährlichste Krise");
         Assert.Equal(AttributionKind.Reported, x.Kind);
         Assert.Equal("der Forscher", a.SourceText(x));
