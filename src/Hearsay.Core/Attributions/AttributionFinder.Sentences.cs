@@ -589,39 +589,24 @@ internal sealed partial class AttributionFinder
     /// </summary>
     private void Summary(Sentence s, int cs, int verb, VerbForm form, int particle, int subjStart, int subjEnd, bool inherit)
     {
-        if (inherit || subjStart < 0 || subjStart > verb && !v.German) return;   // German: "Dabei bezeichnete er …"
-        // after the verb the first noun phrase may be an object: "verurteilte ihn ein Gericht", "drohen dem Politiker …"
-        if (subjStart > verb && (v.Is(subjStart, "ihn") || v.Is(subjStart, "ihm") || v.Is(subjStart, "ihnen") || v.Is(subjStart, "uns")
-                                 || v.Is(subjStart, "dem") || v.Is(subjStart, "den") || v.Is(subjStart, "einem") || v.Is(subjStart, "einen")
-                                 || v.Is(subjStart, "diese") || v.Is(subjStart, "dieses"))) return;
+        if (inherit || subjStart < 0 || subjStart > verb) return;
         if (form.Class is CueClass.Question || form.Class == CueClass.Characterize && !v.German) return;
         // Reporting and writing verbs summarize only with their topic: "Der Sender berichtete von der Bergung …".
         int afterVerb = Math.Max(verb, particle) + 1;
         if (form.Class is CueClass.Report or CueClass.Writing && !(v.German && (v.Is(afterVerb, "von") || v.Is(afterVerb, "über")))) return;
+        // Measured on the train and dev splits of wikinews-de-quotes: summaries in the perfect ("hat … angekündigt"),
+        // with the subject after the verb ("Dabei bezeichnete er …") or over two coordinated verbs gained on dev and
+        // lost on train (the larger sample), so they are left out.
+        if (form.Participle) return;
         int objects = 0;
-        if (form.Participle)
-        {
-            // German perfect: "Der Minister hat heute den Abzug der Truppen angekündigt." — the objects stand
-            // between the auxiliary and the participle.
-            if (!v.German) return;
-            int aux = -1;
-            for (int j = verb - 1; j >= cs; j--) if (v.Fn(j) == FunctionClass.Auxiliary) { aux = j; break; }
-            if (aux < 0 || !IsPerfectAuxiliary(aux)) return;   // "soll … angenommen haben" is hearsay, "wurde … gefordert" a passive
-            for (int j = aux + 1; j < verb; j++)
-            {
-                if (v.IsClauseBreak(j) || v.IsQuote(j)) return;
-                if (IsObjectWord(j) && (j < subjStart || j >= subjEnd)) objects++;
-            }
-        }
         if (!v.German && form.Class == CueClass.Thought) return; // "The company expected a loss" reports no speech
-        // the clause must run to the sentence end with no comma and no other verb of saying in it, but for a
-        // coordinated one ("wies die Änderungen zurück und bezeichnete sie als …"): one summarized act
+        // the clause must run to the sentence end with no comma and no other verb of saying in it
         int end = s.EndToken;
         int k = Math.Max(verb, particle) + 1;
         for (; k < end && !v.IsTerminal(k); k++)
         {
             if (v.IsClauseBreak(k) || v.IsQuote(k)) return;
-            if (v.Verb(k) is not null && !(v.German && v.Is(k - 1, "und"))) return;
+            if (v.Verb(k) is not null) return;
             if (IsObjectWord(k) && k != particle && (k < subjStart || k >= subjEnd)) objects++;
         }
         if (objects == 0) return;
@@ -639,10 +624,6 @@ internal sealed partial class AttributionFinder
         AttachParticle(att, particle);
         SetSource(att, subjStart, subjEnd);
     }
-
-    private bool IsPerfectAuxiliary(int k) =>
-        v.Is(k, "hat") || v.Is(k, "hatte") || v.Is(k, "haben") || v.Is(k, "hatten") || v.Is(k, "habe") || v.Is(k, "hätte") || v.Is(k, "hätten")
-        || v.Is(k, "ist") || v.Is(k, "war") || v.Is(k, "sind") || v.Is(k, "waren");
 
     /// <summary>A word that can be part of what a summarized speech act is about: not a negation or a reflexive
     /// ("Die Regierung hat sich nicht geäußert" tells of no statement).</summary>

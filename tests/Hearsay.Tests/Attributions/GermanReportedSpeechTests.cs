@@ -136,32 +136,4 @@ public class GermanReportedSpeechTests
         var a = De("Die Preise steigen, weil die Händler mehr verdienen wollen.");
         Assert.DoesNotContain(a.Attributions, x => x.Kind == AttributionKind.Reported);
     }
-
-    [Fact]
-    public void A_summarized_speech_act_in_the_perfect_takes_its_objects_before_the_participle()
-    {
-        var a = De("Der Außenminister hat heute den Abzug der Truppen angekündigt.");
-        var x = a.AttributionWith("den Abzug der Truppen");
-        Assert.Equal(AttributionKind.Reported, x.Kind);
-        Assert.Equal("Der Außenminister", a.SourceText(x));
-    }
-
-    [Fact]
-    public void A_summarized_speech_act_with_the_subject_after_the_verb()
-    {
-        var a = De("Dabei bezeichnete der Forscher die Klimakrise als gefährlichste Krise der Zivilisation.");
-        Assert.DoesNotContain(De("Im April verurteilte ihn ein Gericht zu drei Jahren Haft.").Attributions, x => x.Kind == AttributionKind.Reported);
-        var x = a.AttributionWith("die Klimakrise als gefährlichste Krise");
-        Assert.Equal(AttributionKind.Reported, x.Kind);
-        Assert.Equal("der Forscher", a.SourceText(x));
-    }
-
-    [Fact]
-    public void Two_coordinated_speech_acts_are_one_summary()
-    {
-        var a = De("Die Opposition wies die Änderungen strikt zurück und bezeichnete sie als Eingriff in die Grundrechte.");
-        var x = a.AttributionWith("die Änderungen strikt zurück und bezeichnete sie als Eingriff");
-        Assert.Equal(AttributionKind.Reported, x.Kind);
-        Assert.Equal("Die Opposition", a.SourceText(x));
-    }
 }
