@@ -247,13 +247,18 @@ internal sealed partial class AttributionFinder
         {
             if (f.Particle is null) { plain ??= f; continue; }
             int end = k + 1;
-            while (end < limit && !v.IsClauseBreak(end) && !v.IsQuote(end) && !v.IsTerminal(end)) end++;
+            // German: the particle closes the clause, or the first of two coordinated ones ("wies … zurück und …")
+            while (end < limit && !v.IsClauseBreak(end) && !v.IsQuote(end) && !v.IsTerminal(end)
+                   && !(v.German && end > k + 1 && (v.Is(end, "und") || v.Is(end, "oder")) && v.Is(end - 1, f.Particle))) end++;
             for (int p = end - 1; p > k; p--)
             {
                 if (v.Is(p, f.Particle)) { form = f; particle = p; return true; }
                 if (requireParticleAtEnd && v.German) break;
             }
             if (!v.German && v.Is(k + 1, f.Particle)) { form = f; particle = k + 1; return true; }
+            // German verb-final clauses written apart: "wie das Ministerium bekannt gab", "als er zurück trat"
+            if (v.German && v.Is(k - 1, f.Particle) && !cueUsed[k - 1] && (k + 1 >= v.Count || v.IsClauseBreak(k + 1) || v.IsTerminal(k + 1) || v.IsQuote(k + 1)))
+            { form = f; particle = k - 1; return true; }
         }
         if (plain is not null) { form = plain; return true; }
         return false;

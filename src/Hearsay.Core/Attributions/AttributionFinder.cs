@@ -409,17 +409,7 @@ internal sealed partial class AttributionFinder
     }
 
     /// <summary>Konjunktiv forms in [start, end) (German), for deciding where reported content ends.</summary>
-    private SpeechSignals MoodOf(int start, int end)
-    {
-        var m = SpeechSignals.None;
-        for (int k = start; k < end; k++)
-        {
-            if (!v.IsLowerWord(k)) continue;
-            var w = v.S(k);
-            if (w is "sei" or "seien" or "habe" or "werde" or "könne" or "müsse" or "solle" or "wolle" or "dürfe" or "gebe") m |= SpeechSignals.SubjunctiveI;
-        }
-        return m;
-    }
+    private SpeechSignals MoodOf(int start, int end) => Mood(start, end);
 
     private int OpenBefore(int closeToken)
     {

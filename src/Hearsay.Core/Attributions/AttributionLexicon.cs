@@ -8,6 +8,9 @@ public enum FunctionClass : byte { None, Determiner, Preposition, Pronoun, Relat
 
 public enum NounSourceKind : byte { Vague, Anonymous, Document, Organization }
 
+/// <summary>What a finite verb form says about reported speech by its mood (lexicon "mood-forms").</summary>
+public enum MoodForm : byte { SubjunctiveI, SubjunctiveII, Reportive, Intention }
+
 public enum AccordingPosition : byte { After, Before, Postposed, Wie, Self, AfterNoun, PostposedNoun, SentenceAdverb }
 
 /// <summary>One inflected form of a reporting verb. A form of a separable verb used alone ("fügte")
@@ -31,6 +34,10 @@ public sealed class AttributionLexicon
     public required WordMap<Document.Gender> Pronouns { get; init; }
     public required WordMap<AccordingPhrase[]> According { get; init; }
     public required WordSet Months { get; init; }
+    /// <summary>Verb forms that mark reported speech by mood (German: Konjunktiv I and II, reportive "sollen").</summary>
+    public WordMap<MoodForm> MoodForms { get; init; } = new(Array.Empty<KeyValuePair<string, MoodForm>>());
+    /// <summary>Nouns that name a statement and can carry its content in a clause ("die Forderung, … zu …").</summary>
+    public SuffixMap<CueClass> SpeechNouns { get; init; } = new(Array.Empty<KeyValuePair<string, CueClass>>());
     public required string Language { get; init; }
     /// <summary>The learned cue detector for this language, or null (none ships, or turned off): see <see cref="TokenView.Verb"/>.</summary>
     public Learning.CueModel? CueModel { get; init; }
@@ -42,7 +49,7 @@ public sealed class AttributionLexicon
     {
         Verbs = Verbs, Function = Function, Roles = Roles, SourceNouns = SourceNouns, MediaNouns = MediaNouns,
         StateMarkers = StateMarkers, Pronouns = Pronouns, According = According, Months = Months, Language = Language,
-        CueModel = model,
+        MoodForms = MoodForms, SpeechNouns = SpeechNouns, CueModel = model,
     };
 
     private static AttributionLexicon Build(LanguagePack pack)
@@ -105,6 +112,15 @@ public sealed class AttributionLexicon
             Pronouns = new WordMap<Document.Gender>(pronouns),
             According = new WordMap<AccordingPhrase[]>(according),
             Months = pack.Words("months"),
+            SpeechNouns = new SuffixMap<CueClass>(pack.Rows("speech-nouns").Where(r => r.Length >= 2).Select(r => KeyValuePair.Create(r[0], ParseClass(r[1])))),
+            MoodForms = new WordMap<MoodForm>(pack.Rows("mood-forms").Where(r => r.Length >= 2).Select(r => KeyValuePair.Create(r[0], r[1] switch
+            {
+                "1" => MoodForm.SubjunctiveI,
+                "2" => MoodForm.SubjunctiveII,
+                "reportive" => MoodForm.Reportive,
+                "intention" => MoodForm.Intention,
+                _ => throw new FormatException($"Unknown mood '{r[1]}' in mood-forms."),
+            }))),
             CueModel = Learning.CueModel.ForLanguage(pack.Code),
         };
     }

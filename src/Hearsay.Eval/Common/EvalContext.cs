@@ -35,7 +35,8 @@ public sealed class EvalContext
 }
 
 /// <summary>Which split to evaluate. Each dataset maps it to its own split names: a dataset without a test
-/// split reports the one it has (spkatt2023: dev; redewiedergabe and the quantity specs: all).</summary>
+/// split reports the one it has (spkatt2023: dev; the quantity specs: all); redewiedergabe has Hearsay's own
+/// dev/test split (RedewiedergabeSplit).</summary>
 public enum SplitChoice { Test, Dev }
 
 /// <summary>One corpus: reads it, runs Hearsay over it and scores the output with the corpus's own metric.</summary>

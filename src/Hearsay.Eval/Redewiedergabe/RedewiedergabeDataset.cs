@@ -10,7 +10,8 @@ namespace Hearsay.Eval.Redewiedergabe;
 /// attributions: Direct → direct; Indirect and Mixed → indirect; AccordingTo → indirect: the content of
 /// "laut X" / "X zufolge" is a reproduced proposition, not the mere mention of a speech act that the corpus
 /// calls "reported" (measured: mapped to reported, those tokens were gold-reported 9% of the time).
-/// Hearsay never predicts freeIndirect or reported. Figures for all texts and for
+/// Reported is Hearsay's summary of a speech act (<see cref="AttributionKind.Reported"/>). The corpus has no
+/// split: dev and test are halves by document (<see cref="RedewiedergabeSplit"/>). Figures for all texts and for
 /// the non-fiction texts (metadata "fictional = no", the news-like part), plus speaker and cue
 /// (introductory expression) tokens.
 /// </summary>
@@ -18,12 +19,16 @@ public sealed class RedewiedergabeDataset : IEvalDataset
 {
     public const string Id = "redewiedergabe";
     public string Name => Id;
-    public string SplitName(SplitChoice choice) => "all";
+    /// <summary>The corpus has no split of its own: dev and test are Hearsay's fixed half/half split by document
+    /// (<see cref="RedewiedergabeSplit"/>). Tune on dev, report test.</summary>
+    public string SplitName(SplitChoice choice) => choice == SplitChoice.Dev ? RedewiedergabeSplit.Dev : RedewiedergabeSplit.Test;
 
     private static readonly (StwrType Type, string Name)[] Types =
     {
         (StwrType.Direct, "direct"), (StwrType.Indirect, "indirect"), (StwrType.FreeIndirect, "freeIndirect"), (StwrType.Reported, "reported"),
     };
+
+    private const bool ContinuedAsFree = true;
 
     public static StwrType TypeOf(AttributionKind kind) => kind switch
     {
@@ -35,7 +40,11 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     public DatasetReport Run(EvalContext context, string split)
     {
         var metadata = RedewiedergabeReader.ReadMetadata(context.Data.Require(Id, "metadata.tsv"));
-        var files = context.Data.RequireFiles(Id, "*.tsv", "tsv");
+        var allFiles = context.Data.RequireFiles(Id, "*.tsv", "tsv");
+        foreach (var f in allFiles)
+            if (!metadata.ContainsKey(Path.GetFileName(f))) throw new FormatException($"{f}: not listed in metadata.tsv");
+        var splitOf = RedewiedergabeSplit.Assign(allFiles.Select(f => (f, metadata[Path.GetFileName(f)])));
+        var files = allFiles.Where(f => splitOf[Path.GetFileName(f)] == split).ToList();
         var report = new DatasetReport();
         var all = new Counts();
         var nonFiction = new Counts();
@@ -109,6 +118,9 @@ public sealed class RedewiedergabeDataset : IEvalDataset
         foreach (var att in article.Attributions)
         {
             var type = TypeOf(att.Kind);
+            // A sentence that continues a report with no frame of its own is free indirect speech as well as
+            // indirect (the corpus's "indirect freeIndirect" counts for both).
+            if (ContinuedAsFree && att.Signals.HasFlag(SpeechSignals.Continued) && type == StwrType.Indirect) type |= StwrType.FreeIndirect;
             foreach (var t in grid.Tokens(HearsaySpans.Content(article, att, quoteMarks: true))) types[t] |= type;
             foreach (var t in grid.Tokens(att.Source.Span)) speaker[t] = true;
             foreach (var t in grid.Tokens(HearsaySpans.Cue(att))) cue[t] = true;

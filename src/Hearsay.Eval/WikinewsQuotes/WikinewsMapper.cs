@@ -38,7 +38,7 @@ public static class WikinewsMapper
             var quote = grid.Tokens(HearsaySpans.Content(article, att, quoteMarks: true));
             if (quote.Length == 0) continue;
             // A free indirect sentence continues an earlier speaker without a cue or frame of its own.
-            bool free = att.Signals.HasFlag(SpeechSignals.Continued) && att.Kind != AttributionKind.Direct;
+            bool free = att.Signals.HasFlag(SpeechSignals.Continued) && att.Kind != AttributionKind.Direct || IsReportiveModal(article, att, lex);
             var cue = free ? Array.Empty<int>() : grid.Tokens(HearsaySpans.Cue(att));
             var speaker = grid.Tokens(att.Source.Span);
             // The corpus's conventions, not Hearsay's model: an unnamed quotation has no cue (Hearsay marks it
@@ -52,6 +52,8 @@ public static class WikinewsMapper
                 speaker = cue[1..].Concat(speaker).Distinct().OrderBy(t => t).ToArray();
                 cue = cue[..1];
             }
+            if (cue.Length > 0 && att.Kind != AttributionKind.Reported)
+                cue = cue.Concat(grid.Tokens(CueExtras(article, att, lex))).Distinct().OrderBy(t => t).ToArray();
             var frame = Frame(doc, quote, cue, quoted);
             var ann = new QuoteAnnotation
             {
@@ -112,13 +114,99 @@ public static class WikinewsMapper
     private static bool IsQuoteMark(Article a, TextSpan span) =>
         span.Length is 1 or 2 && Hearsay.Text.CharClass.IsQuote(a.Text[span.Start]);
 
+    /// <summary>
+    /// The corpus's cue is wider than Hearsay's cue word: it takes the auxiliary of a participle ("hat … erklärt"),
+    /// the "es" of "heißt es", the "wie" of a relay clause ("Wie … mitteilte"), a pronominal adverb and demonstrative
+    /// pointing to the content ("verwies darauf", "begründete dies damit"), the "als"/"von" before a characterized
+    /// quotation ("bezeichnete … als „…“", "sprachen von „…“") and the determiner (and copula) of a speech noun
+    /// ("die Forderungen", "ist der Meinung"). These are the extra token spans, within the cue's clause.
+    /// </summary>
+    internal static IEnumerable<TextSpan> CueExtras(Article a, Attribution att, AttributionLexicon lex)
+    {
+        var t = a.Tokens;
+        int c = a.TokenIndexAt(att.Cue.Start);
+        if (c < 0 || c >= t.Length) yield break;
+        ReadOnlySpan<char> W(int i) => i >= 0 && i < t.Length ? a.Text.AsSpan(t[i].Start, t[i].Length) : default;
+        bool Break(int i) => i < 0 || i >= t.Length || t[i].Kind is TokenKind.Quote or TokenKind.Dash
+                             || t[i].Kind == TokenKind.Punctuation && W(i) is "," or ";" or ":" or "." or "!" or "?" or "(" or ")";
+        FunctionClass Fn(int i) => i >= 0 && i < t.Length && t[i].Kind == TokenKind.Word && lex.Function.TryGet(W(i), out var f) ? f : FunctionClass.None;
+        bool verb = lex.Verbs.TryGet(W(c), out var forms);
+        // the auxiliary of a participle, nearest to the left in its clause
+        if (verb && forms!.Any(f => f.Participle))
+            for (int j = c - 1; j >= Math.Max(0, c - 15) && !Break(j); j--)
+                if (Fn(j) == FunctionClass.Auxiliary) { yield return t[j].Span; break; }
+        if (verb && forms!.Any(f => f.Lemma == "heißen"))
+        {
+            if (W(c + 1).Equals("es", StringComparison.OrdinalIgnoreCase)) yield return t[c + 1].Span;
+            else if (W(c - 1).Equals("es", StringComparison.OrdinalIgnoreCase)) yield return t[c - 1].Span;
+        }
+        // "Wie … mitteilte": the clause opens with "wie"
+        if (verb)
+        {
+            int j = c - 1;
+            while (j >= 0 && c - j < 20 && !Break(j)) j--;
+            if (W(j + 1).Equals("wie", StringComparison.OrdinalIgnoreCase) && j + 1 < c) yield return t[j + 1].Span;
+        }
+        // a pronominal adverb (with "dies" before it) between the cue and its content
+        int contentStart = a.TokenIndexAt(att.Content.Start);
+        int after = att.CueParticle is { } p ? Math.Max(c, a.TokenIndexAt(p.Start)) : c;
+        bool PronominalAdverb(int j)
+        {
+            var w = W(j);
+            return w.Length > 3 && w.StartsWith("da") && t[j].Kind == TokenKind.Word && char.IsLower(w[0])
+                   && lex.Function.TryGet(w.StartsWith("dar") && w.Length > 4 ? w[3..] : w[2..], out var f) && f == FunctionClass.Preposition;
+        }
+        if (verb && contentStart > c)
+        {
+            bool found = false;
+            for (int j = c + 1; j < Math.Min(contentStart, c + 8); j++)
+            {
+                if (Break(j) && j > after) break;
+                if (PronominalAdverb(j))
+                {
+                    yield return t[j].Span;
+                    if (W(j - 1) is "dies" or "das" && j - 1 > c) yield return t[j - 1].Span;
+                    found = true;
+                    break;
+                }
+            }
+            // a verb at its clause end has it before: "hat darauf verwiesen"
+            for (int j = c - 1; !found && j >= Math.Max(0, c - 4) && !Break(j); j--)
+                if (PronominalAdverb(j)) { yield return t[j].Span; break; }
+        }
+        // "bezeichnete … als „…“", "sprachen von „…“"
+        if (att.Kind == AttributionKind.Direct && contentStart > 0)
+        {
+            int open = contentStart - 1;
+            if (open >= 0 && t[open].Kind == TokenKind.Quote && (W(open - 1) is "als" or "von")) yield return t[open - 1].Span;
+        }
+        // a speech noun: its determiner, and a copula before that ("ist der Meinung")
+        if (!verb && t[c].Kind == TokenKind.Word && char.IsUpper(W(c)[0]) && lex.SpeechNouns.TryGet(W(c), out _, out _))
+        {
+            if (Fn(c - 1) == FunctionClass.Determiner)
+            {
+                yield return t[c - 1].Span;
+                if (Fn(c - 2) == FunctionClass.Auxiliary) yield return t[c - 2].Span;
+            }
+        }
+    }
+
     internal static string TypeOf(Article a, Attribution att, AttributionLexicon lex)
     {
         if (att.Kind == AttributionKind.Direct) return "Direct";
         if (att.Kind == AttributionKind.Reported) return "Reported";
-        if (att.Signals.HasFlag(SpeechSignals.Continued)) return "IndirectFreeIndirect";
+        // Konjunktiv sentences that continue a report are "IndirectFreeIndirect"; those that continue it only
+        // through reportive "sollen", and "sollen" reporting on its own, are plain free indirect speech.
+        bool subjunctive = (att.Signals & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) != 0;
+        if (att.Signals.HasFlag(SpeechSignals.Continued)) return subjunctive ? "IndirectFreeIndirect" : "FreeIndirect";
+        if (IsReportiveModal(a, att, lex)) return "FreeIndirect";
         return "Indirect";
     }
+
+    /// <summary>An attribution whose cue is reportive "sollen" ("Er soll … gesagt haben"): free indirect speech
+    /// with no cue in the corpus's terms.</summary>
+    internal static bool IsReportiveModal(Article a, Attribution att, AttributionLexicon lex) =>
+        att.Kind == AttributionKind.Indirect && lex.MoodForms.TryGet(a.Text.AsSpan(att.Cue.Start, att.Cue.Length), out var m) && m == MoodForm.Reportive;
 
     /// <summary>Medium from the cue's class: writing verbs → Writing; thinking verbs → ST (the corpus's
     /// speech-or-thought, which most of them carry); reporting verbs ("berichten", "melden") → SW; else Speech.</summary>

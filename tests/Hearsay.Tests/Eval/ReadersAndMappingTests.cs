@@ -40,6 +40,37 @@ public class ReadersAndMappingTests
         Assert.Equal(StwrType.None, RedewiedergabeReader.ParseTypes("-"));
     }
 
+    [Fact]
+    public void Redewiedergabe_split_keeps_a_documents_samples_together_and_halves_each_stratum()
+    {
+        Assert.Equal("rwk_mkhz_1234", RedewiedergabeSplit.DocumentKey("rwk_mkhz_1234-2.tsv"));
+        var files = new List<(string, bool)>();
+        for (int d = 0; d < 20; d++)
+        {
+            files.Add(($"rwk_digbib_{d}-1.tsv", true));
+            files.Add(($"rwk_digbib_{d}-2.tsv", true));
+            files.Add(($"rwk_grenz_{d}-1.tsv", false));
+        }
+        var split = RedewiedergabeSplit.Assign(files);
+        for (int d = 0; d < 20; d++) Assert.Equal(split[$"rwk_digbib_{d}-1.tsv"], split[$"rwk_digbib_{d}-2.tsv"]);
+        Assert.Equal(20, split.Count(kv => kv.Key.Contains("digbib") && kv.Value == "dev"));
+        Assert.Equal(10, split.Count(kv => kv.Key.Contains("grenz") && kv.Value == "test"));
+        // the same files in another order give the same split
+        Assert.Equal(split, RedewiedergabeSplit.Assign(Enumerable.Reverse(files)));
+    }
+
+    [Fact]
+    public void Wikinews_cue_takes_the_auxiliary_of_a_participle_and_a_pronominal_adverb()
+    {
+        var lex = Hearsay.Attributions.AttributionLexicon.For(Hearsay.Languages.LanguageRegistry.Default.For("de"));
+        var a = Hearsay.Tests.TestArticles.De("Die Ministerin hat am Montag darauf verwiesen, dass die Schulen geschlossen bleiben.");
+        var x = a.Attributions.Single(x => a.StringOf(x.Content).Contains("Schulen"));
+        var extras = WikinewsMapper.CueExtras(a, x, lex).Select(s => a.StringOf(s)).ToList();
+        Assert.Contains("hat", extras);
+        Assert.Contains("darauf", extras);
+        Assert.DoesNotContain("Montag", extras);
+    }
+
     private const string WikinewsDoc = """
     {"documentName":"1 - Test (2020-01-01)","originalText":"„Wir kommen“, sagte Anna Roth.",
      "sentences":[],
