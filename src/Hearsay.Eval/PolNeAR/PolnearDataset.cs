@@ -7,8 +7,10 @@ namespace Hearsay.Eval.PolNeAR;
 /// PolNeAR (attribution relations in US political news, English). Each article's text (first line: the
 /// title) is analyzed as English. Hearsay's attributions give Source (the source span), Cue (the cue, and
 /// the particle as a second fragment) and Content (the content parts; a direct quote with its marks, as
-/// PolNeAR includes them). Scored per role over distinct spans, as in the PARC line of work: exact match
-/// and partial (overlap) match P/R/F1 for Source, Cue and Content, and for all roles together.
+/// PolNeAR includes them). Scored per role as in the PARC line of work, for Source, Cue and Content and for all
+/// roles pooled: exact match of distinct spans, token overlap (tokens covered by both, over the tokens each side
+/// covers, as Citron's evaluation of PARC 3.0 computes its "overlap" figures), and span overlap (a span
+/// counts when it shares a character with one of the other side).
 /// When several annotators did an article, the first annotator's file in file-name order is the gold.
 /// </summary>
 public sealed class PolnearDataset : IEvalDataset
@@ -25,6 +27,8 @@ public sealed class PolnearDataset : IEvalDataset
         var report = new DatasetReport();
         var exact = BratReader.Roles.ToDictionary(r => r, _ => new SpanCounts());
         var overlap = BratReader.Roles.ToDictionary(r => r, _ => new SpanCounts());
+        var tokens = BratReader.Roles.ToDictionary(r => r, _ => new Prf());
+        var relations = new SpanCounts();
         var outDir = context.PredictionsFolder(Id, split);
         int docs = 0;
         var articles = context.Limited(BratReader.Articles(folder)).Select(a => BratReader.Read(a.TextPath, a.AnnPath, a.Annotator));
@@ -32,6 +36,7 @@ public sealed class PolnearDataset : IEvalDataset
         {
             docs++;
             var sys = Map(article);
+            var tokenSpans = Array.ConvertAll(article.Tokens, t => t.Span);
             foreach (var role in BratReader.Roles)
             {
                 var g = gold.Spans[role];
@@ -39,21 +44,41 @@ public sealed class PolnearDataset : IEvalDataset
                     .OfType<FragmentSpan>().Distinct().ToList();
                 var e = exact[role]; e.Add(SpanCounts.Exact(g, s)); exact[role] = e;
                 var o = overlap[role]; o.Add(SpanCounts.Overlap(g, s)); overlap[role] = o;
+                var t = tokens[role]; t.Add(SpanCounts.TokenOverlap(tokenSpans, g, s)); tokens[role] = t;
                 Classify(report.Errors, gold, role, g, s);
             }
+            relations.Add(RelationsExact(gold.Relations, sys));
             if (outDir is not null) WriteAnn(Path.Combine(outDir, gold.Name + ".ann"), gold.Text, sys);
         }
         report.Documents = docs;
         const string task = "attribution relations";
         SpanCounts All(Dictionary<string, SpanCounts> d) { var c = new SpanCounts(); foreach (var v in d.Values) c.Add(v); return c; }
-        report.Rows.Add(All(overlap).Row(Id, task, split, "All roles (overlap)", docs));
+        var allTokens = new Prf();
+        foreach (var v in tokens.Values) allTokens.Add(v);
+        // The pair: exact-span F1 and token-overlap F1; the span-level partial match stays as a third view.
+        report.Rows.Add(MetricRow.Prf(Id, task, split, "All roles (token overlap)", allTokens, docs));
         report.Rows.Add(All(exact).Row(Id, task, split, "All roles (exact)", docs));
+        report.Rows.Add(All(overlap).Row(Id, task, split, "All roles (span overlap)", docs));
+        report.Rows.Add(relations.Row(Id, task, split, "Relations (exact)", docs));
         foreach (var role in BratReader.Roles)
         {
-            report.Rows.Add(overlap[role].Row(Id, task, split, $"{role} (overlap)", docs));
+            report.Rows.Add(MetricRow.Prf(Id, task, split, $"{role} (token overlap)", tokens[role], docs));
             report.Rows.Add(exact[role].Row(Id, task, split, $"{role} (exact)", docs));
+            report.Rows.Add(overlap[role].Row(Id, task, split, $"{role} (span overlap)", docs));
         }
         return report;
+    }
+
+    /// <summary>A relation as one span for exact matching: its cue, source and content together (Citron's
+    /// "all quote spans exact": a relation counts only when all three match; no source on both sides matches).</summary>
+    public static SpanCounts RelationsExact(IEnumerable<BratRelation> gold, IEnumerable<BratRelation> sys)
+    {
+        static HashSet<string> Keys(IEnumerable<BratRelation> rs) =>
+            rs.Where(r => r.Cue is not null && r.Content is not null).Select(r => $"{r.Cue!.Key}|{r.Source?.Key}|{r.Content!.Key}").ToHashSet(StringComparer.Ordinal);
+        var g = Keys(gold);
+        var s = Keys(sys);
+        long both = s.Count(g.Contains);
+        return new SpanCounts { SysMatched = both, SysTotal = s.Count, GoldMatched = both, GoldTotal = g.Count };
     }
 
     /// <summary>PolNeAR's cue includes the auxiliaries before the verb ("has learned", "will say").</summary>
