@@ -289,6 +289,15 @@ internal sealed partial class AttributionFinder
                 int verb = ReportClause(k + 1, limit);
                 if (verb > 0)
                 {
+                    // "as first reported by The Local": the agent after "by" is the relay
+                    if (!v.German && v.Is(verb + 1, "by") && v.NounPhrase(verb + 2, limit) is var agent && agent > verb + 2)
+                    {
+                        int m = v.MentionIn(verb + 2, agent);
+                        att.Relays.Add(new Relay { Span = Span(a, k + 1, agent), Name = Span(a, verb + 2, agent), EntityId = m >= 0 ? a.Mentions[m].EntityId : -1 });
+                        cueUsed[verb] = true;
+                        k = agent;
+                        continue;
+                    }
                     int np = v.NounPhrase(k + 2, limit);
                     AddRelay(att, k + 1, verb, k + 2, np);
                     k = verb + 1;

@@ -238,6 +238,8 @@ internal sealed partial class AttributionFinder
         int cs = ClauseStart(verb, start);
         int after = Math.Max(verb + 1, particle >= 0 && particle == verb + 1 ? particle + 1 : verb + 1);
 
+        // English nouns that share a form with a cue: "the report", "Trump's praise", "Federal and state officials".
+        if (!v.German && IsNounUse(verb)) return;
         // ", wie X berichtete" / ", wie Experten betonen" / ", as X reported"
         if ((v.Is(cs, "wie") || v.Is(cs, "as")) && v.IsComma(cs - 1) && ReportClause(cs, end) == verb)
         {
@@ -258,14 +260,15 @@ internal sealed partial class AttributionFinder
             MarkQuotesInside(pre);
             return;
         }
-        // English -ing forms report only in ", saying (that) …" after a main clause whose subject is the source.
-        if (!v.German && v.S(verb).EndsWith("ing", StringComparison.Ordinal))
+        // English -ing forms report in the progressive ("Trump is stressing the need …", "is calling for") — the
+        // auxiliary is the finite verb, handled below — and in ", saying (that) …" after a main clause whose
+        // subject is the source.
+        if (!v.German && v.S(verb).EndsWith("ing", StringComparison.Ordinal) && !IsProgressive(verb, cs))
         {
             if (!v.IsComma(verb - 1)) return;
             int subjEnd0 = v.NounPhrase(start, verb);
-            int c0 = verb + 1;
-            if (v.Is(c0, "that")) c0++;
-            if (subjEnd0 <= start || c0 >= end) return;
+            int c0 = verb + 1;   // PolNeAR and PARC count "that" into the content, as the preposed frame does
+            if (subjEnd0 <= start || c0 >= end || v.Is(c0, "that") && c0 + 1 >= end) return;
             var ing = New(AttributionKind.Indirect, verb, verb + 1, Span(a, c0, ContentEnd(c0, end)));
             SetSource(ing, start, subjEnd0);
             MarkQuotesInside(ing);
@@ -306,8 +309,11 @@ internal sealed partial class AttributionFinder
         }
 
         // Postposed: "…, sagte X." / "…, said X." / "…, X said."
-        bool postposedInverted = v.IsComma(cs - 1) && finite == cs && cs - 1 > start;
-        bool postposedEnglish = !v.German && v.IsComma(cs - 1) && cs - 1 > start && v.NounPhrase(cs, finite) == finite && IsClauseEndAt(verb + 1, end);
+        // English "…, told Reuters." names the addressee after the verb, never the speaker.
+        bool postposedInverted = v.IsComma(cs - 1) && finite == cs && cs - 1 > start && (v.German || form.Lemma != "tell");
+        // "…, the farmer told Reuters." — the addressee of "tell" may close the frame
+        int frameRest = !v.German && form.Lemma == "tell" && v.NounPhrase(verb + 1, end) is var addressee && addressee > verb + 1 ? addressee : verb + 1;
+        bool postposedEnglish = !v.German && v.IsComma(cs - 1) && cs - 1 > start && v.NounPhrase(cs, finite) == finite && IsClauseEndAt(frameRest, end);
         if ((postposedInverted && PostposedEnds(v.SkipAdverbs(after, end), particle >= 0 && particle > verb + 1 ? particle : end) || postposedEnglish) && form.Class != CueClass.Characterize)
         {
             int pEnd = Trim(start, cs - 1);
@@ -396,7 +402,7 @@ internal sealed partial class AttributionFinder
         }
         else if (!v.German && k2 < end && (v.Is(k2, "that")
                  || form.Class is not (CueClass.Demand or CueClass.Thought or CueClass.Characterize) && IsClauseStartEnglish(k2)
-                 || tells && (v.Is(k2, "how") || v.Is(k2, "why") || v.Is(k2, "whether") || v.Is(k2, "what") || v.Is(k2, "if"))))
+                 || (tells || form.Class == CueClass.Question) && IsWhWord(k2)))
             contentStart = k2;   // "said the plan was dead"; a demand or denial without "that" is a summary
         else
         {
@@ -416,6 +422,8 @@ internal sealed partial class AttributionFinder
         if (v.Is(contentStart, "dass") || v.Is(contentStart, "daß") || v.Is(contentStart, "ob") || v.Is(contentStart, "wonach") || v.Is(contentStart, "that") || v.Is(contentStart, "whether")
             || !v.German && tells && (v.Is(contentStart, "how") || v.Is(contentStart, "why") || v.Is(contentStart, "what") || v.Is(contentStart, "if")))
             that = true;
+        else if (!v.German && form.Class == CueClass.Question && IsWhWord(contentStart))
+            that = true;    // "questioned what kind of person …", "wondered how …": the question is the content
         else if (form.Class == CueClass.Thought || form.Class == CueClass.Question && !v.German)
         {
             if (!v.German) return; // English beliefs need "that" ("expected a vote" is no report)
@@ -518,8 +526,35 @@ internal sealed partial class AttributionFinder
         return k >= end || v.IsTerminal(k) || v.IsComma(k);
     }
 
+    /// <summary>An English cue form used as a noun: after a determiner or a possessive ("the report", "his claims",
+    /// "Trump's praise"), or after "and"/"or" before the noun it modifies ("Federal and state officials said").</summary>
+    private bool IsNounUse(int k)
+    {
+        if (v.Is(k - 1, "the") || v.Is(k - 1, "a") || v.Is(k - 1, "an") || v.Is(k - 1, "his") || v.Is(k - 1, "her")
+            || v.Is(k - 1, "its") || v.Is(k - 1, "their") || v.Is(k - 1, "our")) return true;
+        if (v.IsWord(k - 1) && v.S(k - 1) is var w && w.Length > 2 && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))
+            && !v.IsPronoun(k - 1) && !v.Lex.Pronouns.TryGet(w[..^2], out _) && !(w[..^2] is "that" or "That" or "there" or "There" or "who" or "what" or "it" or "It")) return true;
+        // right after another cue: "Trump said praise from Putin would not …"
+        if (v.Verb(k - 1) is not null && !v.S(k).EndsWith("ing", StringComparison.Ordinal) && !v.Is(k + 1, "that")) return true;
+        if ((v.Is(k - 1, "and") || v.Is(k - 1, "or")) && v.IsLowerWord(k + 1) && v.Fn(k + 1) == FunctionClass.None && v.Verb(k + 1) is null
+            && (v.Verb(k + 2) is not null || v.Fn(k + 2) == FunctionClass.Auxiliary)) return true;
+        return false;
+    }
+
+    private bool IsWhWord(int k) =>
+        v.Is(k, "how") || v.Is(k, "why") || v.Is(k, "whether") || v.Is(k, "what") || v.Is(k, "if") || v.Is(k, "who") || v.Is(k, "when") || v.Is(k, "where");
+
+    /// <summary>An English -ing form after a form of "be" in its clause ("is stressing", "was once again questioning").</summary>
+    private bool IsProgressive(int verb, int cs)
+    {
+        int k = verb - 1;
+        while (k > cs && v.Fn(k) is FunctionClass.Adverb or FunctionClass.Negation) k--;
+        return k >= cs && (v.Is(k, "is") || v.Is(k, "are") || v.Is(k, "was") || v.Is(k, "were") || v.Is(k, "been") || v.Is(k, "'s") || v.Is(k, "’s"));
+    }
+
     private bool IsClauseStartEnglish(int k) =>
         k < v.Count && (v.Fn(k) is FunctionClass.Determiner or FunctionClass.Pronoun || v.IsCap(k) || v.T[k].Kind == TokenKind.Number
+                        || (v.IsLowerWord(k) && v.Verb(k) is not null && !v.S(k).EndsWith("ing", StringComparison.Ordinal) && v.Fn(k + 1) == FunctionClass.Preposition)  // "said praise from Putin would …"
                         || (v.IsLowerWord(k) && v.Fn(k) == FunctionClass.None && v.Verb(k) is null));
 
     /// <summary>Skips prepositional phrases and adverbs (medium, time, place) after a verb or subject.</summary>
@@ -664,6 +699,13 @@ internal sealed partial class AttributionFinder
     private void WieClause(Sentence s, int wie, int verb)
     {
         int np = v.NounPhrase(wie + 1, verb);
+        int srcStart = wie + 1;
+        // English passive: "as first reported by The Local" — the agent after "by" is the source, not "first".
+        if (!v.German && v.Is(verb + 1, "by") && v.NounPhrase(verb + 2, s.EndToken) is var agent && agent > verb + 2)
+        {
+            srcStart = verb + 2;
+            np = agent;
+        }
         if (np < 0) return;
         // A relay when the sentence already attributes its content to someone else.
         Attribution? host = null;
@@ -677,14 +719,20 @@ internal sealed partial class AttributionFinder
         bool reporting = forms.Any(f => f.Class is CueClass.Report or CueClass.Writing);
         if (host is not null && reporting)
         {
-            AddRelay(host, wie, verb, wie + 1, np);
+            if (srcStart > verb)
+            {
+                int m = v.MentionIn(srcStart, np);
+                host.Relays.Add(new Relay { Span = Span(a, wie, np), Name = Span(a, srcStart, np), EntityId = m >= 0 ? a.Mentions[m].EntityId : -1 });
+                cueUsed[verb] = true;
+            }
+            else AddRelay(host, wie, verb, srcStart, np);
             return;
         }
         int contentEnd = Trim(s.FirstToken, wie - 1);
         int contentStart = LastBoundaryBefore(s.FirstToken, contentEnd);
         if (contentEnd <= contentStart) return;
         var att = New(AttributionKind.AccordingTo, verb, verb + 1, Span(a, contentStart, contentEnd));
-        SetSource(att, wie + 1, np);
+        SetSource(att, srcStart, np);
         att.Signals |= Mood(contentStart, contentEnd);
         MarkQuotesInside(att);
     }

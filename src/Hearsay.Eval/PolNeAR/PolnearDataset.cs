@@ -96,6 +96,17 @@ public sealed class PolnearDataset : IEvalDataset
         return spans;
     }
 
+    /// <summary>PolNeAR's source keeps the comma that closes an apposition before the cue ("Rendell, a Clinton
+    /// surrogate, said"): a source with a comma inside, followed by a comma, then the cue.</summary>
+    private static TextSpan PolnearSource(Article article, TextSpan source, TextSpan cue)
+    {
+        if (cue.Start < source.End || article.Text.AsSpan(source.Start, source.Length).IndexOf(',') < 0) return source;
+        int t = article.TokenIndexAt(source.End);
+        if (t < article.Tokens.Length && article.Tokens[t].Start == source.End && article.Text[article.Tokens[t].Start] == ',' && article.Tokens[t].Length == 1)
+            return TextSpan.FromBounds(source.Start, article.Tokens[t].End);
+        return source;
+    }
+
     private static bool IsAuxiliary(Article a, int token)
     {
         var w = a.Slice(a.Tokens[token]);
@@ -130,7 +141,7 @@ public sealed class PolnearDataset : IEvalDataset
             }
             var content = new FragmentSpan(contentParts, article.Text);
             var cue = new FragmentSpan(PolnearCue(article, att), article.Text);
-            var source = att.Source.Span is { } s ? new FragmentSpan(new[] { s }, article.Text) : null;
+            var source = att.Source.Span is { } s ? new FragmentSpan(new[] { PolnearSource(article, s, att.Cue) }, article.Text) : null;
             if (content.IsEmpty || cue.IsEmpty) continue;
             list.Add(new BratRelation(source is null ? "Attribution-no-source" : "Attribution", source, cue, content));
         }

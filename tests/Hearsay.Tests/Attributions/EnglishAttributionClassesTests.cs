@@ -1,0 +1,110 @@
+using Hearsay.Document;
+using static Hearsay.Tests.TestArticles;
+
+namespace Hearsay.Tests.Attributions;
+
+/// <summary>English error classes found on PolNeAR's dev split, one invented fixture each.</summary>
+public class EnglishAttributionClassesTests
+{
+    [Fact]
+    public void Bare_role_apposition_before_told_keeps_the_speaker_and_the_medium_apart()
+    {
+        var a = En("\"Prices will rise,\" Elena Castro, head of the cooperative, told Reuters.");
+        var x = a.AttributionWith("Prices will rise");
+        Assert.Equal("told", a.CueText(x));
+        Assert.Equal("Elena Castro, head of the cooperative", a.SourceText(x));
+        Assert.Equal("Reuters", a.MediumText(x));
+    }
+
+    [Fact]
+    public void Told_after_a_comma_names_the_addressee_not_the_speaker()
+    {
+        var a = En("The harvest was poor this year, the farmer told Reuters.");
+        var x = a.AttributionWith("The harvest was poor");
+        Assert.Equal("the farmer", a.SourceText(x));
+        Assert.DoesNotContain(a.Attributions, y => a.SourceText(y) == "Reuters");
+    }
+
+    [Fact]
+    public void Apposition_with_a_relative_clause_after_an_inverted_cue()
+    {
+        var a = En("\"It will pass,\" said Luis Rubio, who heads a research center in Mexico City.");
+        var x = a.AttributionWith("It will pass");
+        Assert.StartsWith("Luis Rubio, who heads", a.SourceText(x));
+    }
+
+    [Fact]
+    public void As_first_reported_by_names_the_agent_as_relay()
+    {
+        var a = En("\"The minister will resign,\" the mayor said, as first reported by The Local.");
+        var x = a.AttributionWith("The minister will resign");
+        Assert.Equal("the mayor", a.SourceText(x));
+        var relay = Assert.Single(x.Relays);
+        Assert.Equal("The Local", a.StringOf(relay.Name!.Value));
+    }
+
+    [Fact]
+    public void As_first_reported_by_without_a_speaker_makes_the_agent_the_source()
+    {
+        var a = En("The minister will resign, as first reported by The Local.");
+        var x = a.AttributionWith("The minister will resign");
+        Assert.Equal("The Local", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Progressive_cue_after_a_form_of_be()
+    {
+        var a = En("Donald Trump is stressing the need to protect the grid.");
+        var x = a.AttributionWith("the need to protect the grid");
+        Assert.Equal("stressing", a.CueText(x));
+        Assert.Equal("Donald Trump", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Question_verb_with_a_wh_clause()
+    {
+        var a = En("At a rally in Tampa, the candidate questioned why the polls had moved.");
+        var x = a.AttributionWith("why the polls had moved");
+        Assert.Equal("questioned", a.CueText(x));
+        Assert.Equal("the candidate", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Coordinated_subject_before_said()
+    {
+        var a = En("Federal and state officials said the developers raised $350 million.");
+        var x = a.AttributionWith("the developers raised");
+        Assert.Equal("said", a.CueText(x));
+        Assert.Equal("Federal and state officials", a.SourceText(x));
+        Assert.Single(a.Attributions);
+    }
+
+    [Fact]
+    public void A_cue_form_used_as_a_noun_starts_the_reported_clause()
+    {
+        var a = En("The mayor said praise from the governor would not change her plans.");
+        var x = a.AttributionWith("would not change her plans");
+        Assert.Equal("said", a.CueText(x));
+        Assert.Equal("The mayor", a.SourceText(x));
+        Assert.StartsWith("praise from", a.StringOf(x.Content));
+        Assert.Single(a.Attributions);
+    }
+
+    [Fact]
+    public void A_cue_form_after_an_article_is_the_head_of_the_subject()
+    {
+        var a = En("The report shows that rents rose by a third.");
+        var x = a.AttributionWith("rents rose by a third");
+        Assert.Equal("shows", a.CueText(x));
+        Assert.Equal("The report", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Saying_that_keeps_that_in_the_content()
+    {
+        var a = En("The senator defended the bill, saying that it would lower costs.");
+        var x = a.AttributionWith("it would lower costs");
+        Assert.Equal("that it would lower costs", a.StringOf(x.Content));
+        Assert.Equal("The senator", a.SourceText(x));
+    }
+}
