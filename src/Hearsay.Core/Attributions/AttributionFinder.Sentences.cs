@@ -312,13 +312,14 @@ internal sealed partial class AttributionFinder
         // English "…, told Reuters." names the addressee after the verb, never the speaker.
         bool postposedInverted = v.IsComma(cs - 1) && finite == cs && cs - 1 > start && (v.German || form.Lemma != "tell");
         // "…, the farmer told Reuters." — the addressee of "tell" may close the frame
-        int frameRest = !v.German && form.Lemma == "tell" && v.NounPhrase(verb + 1, end) is var addressee && addressee > verb + 1 ? addressee : verb + 1;
+        int frameRest = !v.German && form.Lemma == "tell" && v.NounPhrase(verb + 1, end) is var addressee && addressee > verb + 1 ? addressee
+                        : !v.German && particle == verb + 1 ? particle + 1 : verb + 1;   // "called for a moratorium" has an object
         bool postposedEnglish = !v.German && v.IsComma(cs - 1) && cs - 1 > start && v.NounPhrase(cs, finite) == finite && IsClauseEndAt(frameRest, end);
         if ((postposedInverted && PostposedEnds(v.SkipAdverbs(after, end), particle >= 0 && particle > verb + 1 ? particle : end) || postposedEnglish) && form.Class != CueClass.Characterize)
         {
             int pEnd = Trim(start, cs - 1);
             int pStart = LastBoundaryBefore(start, pEnd);
-            if (pEnd - pStart < 3) return; // "In July, the NAACP called …" has no reported clause before the comma
+            if (pEnd - pStart < 3) { if (v.German || postposedInverted) return; goto preposed; } // "In July, the NAACP called …" has no reported clause before the comma
             var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, pStart, pEnd));
             AttachParticle(att, particle);
             var (ss, se) = postposedEnglish ? (cs, finite) : SubjectAfter(after, end);
@@ -330,6 +331,7 @@ internal sealed partial class AttributionFinder
         }
 
         // Preposed: subject, verb, then the reported clause.
+        preposed:
         int subjStart, subjEnd;
         (subjStart, subjEnd) = SubjectBefore(finite, cs);
         // English subject with an apposition: "Megan Hester, senior associate at X, said …"
@@ -371,6 +373,8 @@ internal sealed partial class AttributionFinder
             return;
         }
 
+        if (!v.German && Intention(verb, form, subjStart, subjEnd, inherit, end)) return;
+
         // Find the reported clause: after medium PPs, a comma or colon, then dass/ob/that or a verb-second clause.
         var probe = new Attribution { Id = -1, Kind = AttributionKind.Indirect, Cue = v.T[verb].Span, Content = default };
         int k2 = tail;
@@ -401,7 +405,7 @@ internal sealed partial class AttributionFinder
             if (v.IsQuote(contentStart)) return; // a direct quote: pass 1's business
         }
         else if (!v.German && k2 < end && (v.Is(k2, "that")
-                 || form.Class is not (CueClass.Demand or CueClass.Thought or CueClass.Characterize) && IsClauseStartEnglish(k2)
+                 || (form.Class is not (CueClass.Demand or CueClass.Thought or CueClass.Characterize) || Finding(verb, form, subjStart, subjEnd)) && IsClauseStartEnglish(k2)
                  || (tells || form.Class == CueClass.Question) && IsWhWord(k2)))
             contentStart = k2;   // "said the plan was dead"; a demand or denial without "that" is a summary
         else
@@ -426,8 +430,10 @@ internal sealed partial class AttributionFinder
             that = true;    // "questioned what kind of person …", "wondered how …": the question is the content
         else if (form.Class == CueClass.Thought || form.Class == CueClass.Question && !v.German)
         {
-            if (!v.German) return; // English beliefs need "that" ("expected a vote" is no report)
-            if ((Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0) return;
+            // A study's or a panel's finding needs no "that": "one study found Trump would raise taxes".
+            if (Finding(verb, form, subjStart, subjEnd)) { /* reported */ }
+            else if (!v.German) return; // English beliefs need "that" ("expected a vote" is no report)
+            else if ((Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0) return;
         }
         else if (v.German && !(v.IsCap(contentStart) || v.Fn(contentStart) is FunctionClass.Determiner or FunctionClass.Pronoun or FunctionClass.Subordinator or FunctionClass.Adverb)
                  && (Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0) return;
@@ -543,6 +549,27 @@ internal sealed partial class AttributionFinder
 
     private bool IsWhWord(int k) =>
         v.Is(k, "how") || v.Is(k, "why") || v.Is(k, "whether") || v.Is(k, "what") || v.Is(k, "if") || v.Is(k, "who") || v.Is(k, "when") || v.Is(k, "where");
+
+    /// <summary>A study's, a panel's or an agency's finding, reported like a statement even without "that".</summary>
+    private bool Finding(int verb, VerbForm form, int subjStart, int subjEnd) =>
+        !v.German && form.Lemma is "find" or "conclude" && subjStart >= 0 && subjStart < verb
+        && Classify(subjStart, subjEnd, v.Head(subjStart, subjEnd), out _) is SourceKind.Document or SourceKind.Organization or SourceKind.Vague;
+
+    /// <summary>An intention PolNeAR and PARC attribute like a statement: "Clinton wants to triple the program",
+    /// "The campaign plans to employ Mr. Obama" — a want/plan/hope/intend verb with its subject, "to" and a verb;
+    /// the content is the infinitive clause.</summary>
+    private bool Intention(int verb, VerbForm form, int subjStart, int subjEnd, bool inherit, int end)
+    {
+        if (form.Lemma is not ("want" or "plan" or "hope" or "intend") || !v.Is(verb + 1, "to") || !v.IsLowerWord(verb + 2)) return false;
+        if (v.Fn(verb + 2) != FunctionClass.None && v.Fn(verb + 2) != FunctionClass.Auxiliary) return false;
+        if (!inherit && (subjStart < 0 || subjStart > verb)) return false;
+        int cEnd = ContentEnd(verb + 1, end);
+        if (cEnd <= verb + 2) return false;
+        var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, verb + 1, cEnd));
+        if (inherit) InheritSource(att, verb); else SetSource(att, subjStart, subjEnd);
+        MarkQuotesInside(att);
+        return true;
+    }
 
     /// <summary>An English -ing form after a form of "be" in its clause ("is stressing", "was once again questioning").</summary>
     private bool IsProgressive(int verb, int cs)

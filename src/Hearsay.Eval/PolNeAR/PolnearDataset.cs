@@ -139,6 +139,11 @@ public sealed class PolnearDataset : IEvalDataset
                 int from = (att.CueParticle ?? att.Cue).End;
                 contentParts = contentParts.Where(p => p.End > from).Select(p => TextSpan.FromBounds(Math.Max(p.Start, from + 1), p.End)).ToList();
             }
+            // ... and ends before the sentence's final period, which a summarized speech act's clause keeps
+            if (att.Kind != AttributionKind.Direct && contentParts.Count > 0 && contentParts[^1] is var lastPart && lastPart.Length > 1
+                && article.Text[lastPart.End - 1] == '.' && article.TokenIndexAt(lastPart.End - 1) is var pt && pt < article.Tokens.Length
+                && article.Tokens[pt].Start == lastPart.End - 1 && article.Tokens[pt].Length == 1)
+                contentParts[^1] = TextSpan.FromBounds(lastPart.Start, lastPart.End - 1);
             var content = new FragmentSpan(contentParts, article.Text);
             var cue = new FragmentSpan(PolnearCue(article, att), article.Text);
             var source = att.Source.Span is { } s ? new FragmentSpan(new[] { PolnearSource(article, s, att.Cue) }, article.Text) : null;

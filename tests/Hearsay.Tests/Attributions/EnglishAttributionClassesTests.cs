@@ -107,4 +107,65 @@ public class EnglishAttributionClassesTests
         Assert.Equal("that it would lower costs", a.StringOf(x.Content));
         Assert.Equal("The senator", a.SourceText(x));
     }
+
+    [Fact]
+    public void Title_case_headline_verb_is_a_cue()
+    {
+        var a = En("Clean Energy Could Help Farmers, Senator Jane Roe Says\n\nThe senator spoke on Monday in Ohio.");
+        var x = a.AttributionWith("Clean Energy Could Help Farmers");
+        Assert.Equal("Says", a.CueText(x));
+        Assert.Equal("Senator Jane Roe", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Capitalized_verbs_outside_a_title_case_headline_are_no_cues()
+    {
+        var a = En("The Senate Will Tell the story of the bill, a museum guide wrote in a blog post.");
+        Assert.DoesNotContain(a.Attributions, x => a.CueText(x) == "Tell");
+    }
+
+    [Fact]
+    public void Intention_with_want_and_an_infinitive()
+    {
+        var a = En("The campaign wants to send the former president to Florida.");
+        var x = a.AttributionWith("to send the former president to Florida");
+        Assert.Equal("wants", a.CueText(x));
+        Assert.Equal("The campaign", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Want_with_an_object_is_no_intention_report()
+    {
+        var a = En("I want you to know the plan.");
+        Assert.Empty(a.Attributions);
+    }
+
+    [Fact]
+    public void State_as_a_noun_is_no_cue()
+    {
+        var a = En("The New York state attorney general is confirming that the charity is not registered.");
+        var x = a.AttributionWith("the charity is not registered");
+        Assert.Equal("confirming", a.CueText(x));
+        Assert.Equal("The New York state attorney general", a.SourceText(x));
+        Assert.Single(a.Attributions);
+    }
+
+    [Fact]
+    public void A_study_finding_needs_no_that()
+    {
+        var a = En("The study found the tax plan would raise taxes on eight million families.");
+        var x = a.AttributionWith("the tax plan would raise taxes");
+        Assert.Equal("found", a.CueText(x));
+        Assert.Equal("The study", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Polnear_mapping_leaves_the_final_period_out_of_a_summarized_act()
+    {
+        var a = En("The Green Party demanded a recount of the votes.");
+        var x = a.AttributionWith("a recount of the votes");
+        Assert.Equal(AttributionKind.Reported, x.Kind);
+        var r = Assert.Single(Hearsay.Eval.PolNeAR.PolnearDataset.Map(a));
+        Assert.Equal("a recount of the votes", string.Concat(r.Content!.Parts.Select(p => a.Text[p.Start..p.End])));
+    }
 }
