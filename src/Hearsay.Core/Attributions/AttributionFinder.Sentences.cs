@@ -240,6 +240,12 @@ internal sealed partial class AttributionFinder
 
         // English nouns that share a form with a cue: "the report", "Trump's praise", "Federal and state officials".
         if (!v.German && IsNounUse(verb)) return;
+        // English passive with its agent: "The issue was first reported by The Washington Post."
+        if (!v.German && v.Is(verb + 1, "by") && PassiveAux(verb, cs) is var pAux && pAux >= 0)
+        {
+            Passive(s, cs, pAux, verb);
+            return;
+        }
         // ", wie X berichtete" / ", wie Experten betonen" / ", as X reported"
         if ((v.Is(cs, "wie") || v.Is(cs, "as")) && v.IsComma(cs - 1) && ReportClause(cs, end) == verb)
         {
@@ -265,12 +271,20 @@ internal sealed partial class AttributionFinder
         // subject is the source.
         if (!v.German && v.S(verb).EndsWith("ing", StringComparison.Ordinal) && !IsProgressive(verb, cs))
         {
-            if (!v.IsComma(verb - 1)) return;
-            int subjEnd0 = v.NounPhrase(start, verb);
+            // ", saying …", "… by saying …", "… while arguing …"
+            if (!v.IsComma(verb - 1) && !v.Is(verb - 1, "by") && !v.Is(verb - 1, "while")) return;
+            var (subjStart0, subjEnd0) = MainSubject(start, verb);
             int c0 = verb + 1;   // PolNeAR and PARC count "that" into the content, as the preposed frame does
-            if (subjEnd0 <= start || c0 >= end || v.Is(c0, "that") && c0 + 1 >= end) return;
+            // "by telling them that …": the addressee is not part of the content
+            if (form.Lemma == "tell")
+            {
+                int told = v.NounPhrase(c0, end);
+                if (told <= c0 && v.IsWord(c0)) told = c0 + 1;   // "them", "us"
+                if (v.Is(told, "that")) c0 = told;
+            }
+            if (subjStart0 < 0 || c0 >= end || v.Is(c0, "that") && c0 + 1 >= end) return;
             var ing = New(AttributionKind.Indirect, verb, verb + 1, Span(a, c0, ContentEnd(c0, end)));
-            SetSource(ing, start, subjEnd0);
+            SetSource(ing, subjStart0, subjEnd0);
             MarkQuotesInside(ing);
             return;
         }
@@ -487,7 +501,8 @@ internal sealed partial class AttributionFinder
         }
         if (objects == 0) return;
         var kind = Classify(subjStart, subjEnd, v.Head(subjStart, subjEnd), out _);
-        if (kind is SourceKind.Unknown or SourceKind.Document && v.MentionIn(subjStart, subjEnd) < 0 && !v.IsPronoun(subjStart)) return;
+        if (kind is SourceKind.Unknown or SourceKind.Document && v.MentionIn(subjStart, subjEnd) < 0 && !v.IsPronoun(subjStart)
+            && !(!v.German && kind == SourceKind.Unknown && NamedWithin(subjStart, subjEnd))) return;   // "the NAACP called for …"
         int cStart = cs;
         while (cStart < subjStart && v.Fn(cStart) is FunctionClass.Conjunction) cStart++;
         int cEnd = k < end && v.IsTerminal(k) ? k + 1 : k;   // the whole sentence, its period included
@@ -569,6 +584,52 @@ internal sealed partial class AttributionFinder
         if (inherit) InheritSource(att, verb); else SetSource(att, subjStart, subjEnd);
         MarkQuotesInside(att);
         return true;
+    }
+
+    /// <summary>The form of "be" before an English participle ("was first reported", "is supported"), or -1.</summary>
+    private int PassiveAux(int verb, int cs)
+    {
+        var w = v.S(verb);
+        if (!(w.EndsWith("ed", StringComparison.Ordinal) || w is "written" or "shown" or "told" or "said" or "known" or "seen" or "found" or "thought")) return -1;
+        int k = verb - 1;
+        while (k > cs && (v.Fn(k) is FunctionClass.Adverb or FunctionClass.Negation || v.IsLowerWord(k) && (v.S(k).EndsWith("ly", StringComparison.Ordinal) || v.Is(k, "first")))) k--;
+        return k >= cs && (v.Is(k, "is") || v.Is(k, "are") || v.Is(k, "was") || v.Is(k, "were") || v.Is(k, "been") || v.Is(k, "be")) ? k : -1;
+    }
+
+    /// <summary>"X was (first) reported by Y": Y is the source, X the content, "was … reported by" the cue.</summary>
+    private void Passive(Sentence s, int cs, int aux, int verb)
+    {
+        int end = s.EndToken;
+        int agent = v.NounPhrase(verb + 2, end);
+        if (agent <= verb + 2) return;
+        agent = Apposition(agent, end);
+        int first = aux;
+        while (first > cs && v.Fn(first - 1) == FunctionClass.Auxiliary) first--;   // "has been"
+        var (cS, cE) = SubjectBefore(first, cs);
+        if (cS < 0 || cE <= cS) return;
+        var att = New(AttributionKind.Indirect, first, verb + 1, Span(a, cS, cE));
+        AttachParticle(att, verb + 1);
+        SetSource(att, verb + 2, agent);
+        MarkQuotesInside(att);
+    }
+
+    /// <summary>The subject of an English main clause before <paramref name="verb"/>: at the sentence start after
+    /// connectives ("Meanwhile, it attacked Trump, saying …"), else after an introductory phrase and its comma
+    /// ("In a column, two speechwriters implored her, arguing …").</summary>
+    private (int Start, int End) MainSubject(int start, int verb)
+    {
+        int s0 = start;
+        while (s0 < verb && v.Fn(s0) is FunctionClass.Adverb or FunctionClass.Conjunction) s0++;
+        if (v.IsComma(s0)) s0++;
+        int np = v.NounPhrase(s0, verb);
+        if (np > s0 && !v.IsComma(np)) return (s0, np);
+        for (int j = s0; j < verb - 1; j++)
+        {
+            if (!v.IsComma(j)) continue;
+            np = v.NounPhrase(j + 1, verb);
+            return np > j + 1 && !v.IsComma(np) ? (j + 1, np) : (-1, -1);
+        }
+        return (-1, -1);
     }
 
     /// <summary>An English -ing form after a form of "be" in its clause ("is stressing", "was once again questioning").</summary>

@@ -168,4 +168,40 @@ public class EnglishAttributionClassesTests
         var r = Assert.Single(Hearsay.Eval.PolNeAR.PolnearDataset.Map(a));
         Assert.Equal("a recount of the votes", string.Concat(r.Content!.Parts.Select(p => a.Text[p.Start..p.End])));
     }
+
+    [Fact]
+    public void Saying_after_an_introductory_phrase_takes_the_main_clause_subject()
+    {
+        var a = En("Meanwhile, the union attacked the mayor, saying he had broken his promise.");
+        var x = a.AttributionWith("he had broken his promise");
+        Assert.Equal("saying", a.CueText(x));
+        Assert.Equal("the union", a.SourceText(x));
+    }
+
+    [Fact]
+    public void By_telling_them_that_leaves_the_addressee_out_of_the_content()
+    {
+        var a = En("The governor courted the farmers by telling them that prices would recover.");
+        var x = a.AttributionWith("prices would recover");
+        Assert.Equal("that prices would recover", a.StringOf(x.Content));
+        Assert.Equal("The governor", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Passive_with_its_agent_names_the_agent_as_source()
+    {
+        var a = En("The registration issue was first reported by The Washington Post.");
+        var x = a.AttributionWith("The registration issue");
+        Assert.Equal("The Washington Post", a.SourceText(x));
+        Assert.Equal("was first reported … by", a.CueText(x));
+    }
+
+    [Fact]
+    public void Summarized_demand_of_an_acronym_subject()
+    {
+        var a = En("In July, the NAACP called for a moratorium on charter schools.");
+        var x = a.AttributionWith("a moratorium on charter schools");
+        Assert.Equal("the NAACP", a.SourceText(x));
+        Assert.Equal(AttributionKind.Reported, x.Kind);
+    }
 }
