@@ -311,7 +311,7 @@ internal sealed partial class AttributionFinder
         if (!v.German)
         {
             int aux = verb - 1;
-            while (aux > cs && v.Fn(aux) is FunctionClass.Adverb or FunctionClass.Negation) aux--;
+            while (aux > cs && (v.Fn(aux) is FunctionClass.Adverb or FunctionClass.Negation || IsMidAdverb(aux))) aux--;
             if (aux >= cs && aux < verb && v.Fn(aux) == FunctionClass.Auxiliary) finite = aux;
         }
 
@@ -585,6 +585,11 @@ internal sealed partial class AttributionFinder
         MarkQuotesInside(att);
         return true;
     }
+
+    /// <summary>An English adverb between an auxiliary and its verb: "has long said", "have repeatedly argued".</summary>
+    private bool IsMidAdverb(int k) =>
+        v.IsLowerWord(k) && (v.S(k).EndsWith("ly", StringComparison.Ordinal) && v.T[k].Length > 3
+                             || v.Is(k, "long") || v.Is(k, "still") || v.Is(k, "never") || v.Is(k, "again") || v.Is(k, "once") || v.Is(k, "already") || v.Is(k, "even") || v.Is(k, "just"));
 
     /// <summary>The form of "be" before an English participle ("was first reported", "is supported"), or -1.</summary>
     private int PassiveAux(int verb, int cs)

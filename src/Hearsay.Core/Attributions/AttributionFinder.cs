@@ -191,6 +191,7 @@ internal sealed partial class AttributionFinder
             if (back >= 0) start = Math.Min(start, back);
         }
         while (start < end && (v.Fn(start) is FunctionClass.Conjunction or FunctionClass.Adverb || v.IsQuote(start) || v.IsDash(start)
+                               || (!v.German && v.Fn(start) == FunctionClass.Subordinator && !v.Is(start, "that") && start + 1 < end)   // "when he said …"
                                || (v.German && v.Fn(start) == FunctionClass.Subordinator && !v.Is(start, "dass") && !v.Is(start, "wie")
                                    && (v.IsComma(verb + 1) || v.IsTerminal(verb + 1))))) start++;
         if (start >= end) return (-1, -1);
@@ -219,6 +220,14 @@ internal sealed partial class AttributionFinder
         // ("In a meeting with the board of the Post Trump said"): a name run right before the verb.
         if (!v.German)
         {
+            // ... or the subject of a subordinate clause: "The crowd cheered when she said …"
+            for (int sub = end - 2; sub >= start; sub--)
+            {
+                if (v.IsClauseBreak(sub) || v.IsQuote(sub)) break;
+                if (v.Fn(sub) != FunctionClass.Subordinator || v.Is(sub, "that")) continue;
+                if (v.NounPhrase(sub + 1, end) == end) return (sub + 1, end);
+                break;
+            }
             int j = end - 1;
             while (j >= start && v.IsNameWord(j)) j--;
             if (j + 1 < end && j + 1 > start && v.MentionIn(j + 1, end) >= 0) return (j + 1, end);

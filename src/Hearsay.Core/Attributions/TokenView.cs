@@ -201,6 +201,12 @@ internal sealed class TokenView
             int pp = NounPhrase(k + 1, limit, allowGenitive: false);
             if (pp > k + 1) k = pp;
         }
+        // English documents with their author: "an estimate by the epidemiologist Marta Ruiz", "a study by Loyola Law School".
+        if (!German && k < limit && Is(k, "by") && k > i && Lex.SourceNouns.TryGetExact(S(k - 1), out var docKind) && docKind == NounSourceKind.Document)
+        {
+            int by = NounPhrase(k + 1, limit, allowGenitive: false);
+            if (by > k + 1) k = by;
+        }
         // A genitive attachment: "der Sprecher des Ministeriums", "the head of the agency".
         if (allowGenitive && k < limit)
         {

@@ -87,7 +87,13 @@ public sealed class PolnearDataset : IEvalDataset
         var spans = HearsaySpans.Cue(att);
         int t = article.TokenIndexAt(att.Cue.Start);
         int first = t;
-        while (first > 0 && IsAuxiliary(article, first - 1)) first--;
+        // auxiliaries, modals and negation, with adverbs between them ("has long said", "could not resist", "isn't saying")
+        for (int j = t - 1; j >= 0 && t - j <= 5; j--)
+        {
+            if (IsAuxiliary(article, j)) { first = j; continue; }
+            if (IsCueAdverb(article, j)) continue;
+            break;
+        }
         if (first < t) spans[0] = TextSpan.FromBounds(article.Tokens[first].Start, att.Cue.End);
         // ... and a colon right after it ("continued:", "writing:")
         int last = article.TokenIndexAt((att.CueParticle ?? att.Cue).End);
@@ -110,8 +116,26 @@ public sealed class PolnearDataset : IEvalDataset
     private static bool IsAuxiliary(Article a, int token)
     {
         var w = a.Slice(a.Tokens[token]);
-        foreach (var aux in new[] { "has", "have", "had", "will", "would", "is", "are", "was", "were", "did", "does", "do", "also" })
+        foreach (var aux in Auxiliaries)
             if (w.Equals(aux, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] Auxiliaries =
+    {
+        "has", "have", "had", "will", "would", "is", "are", "was", "were", "did", "does", "do", "also",
+        "can", "could", "may", "might", "should", "must", "shall", "been", "be", "not", "n't", "isn't", "wasn't", "won't",
+        "doesn't", "didn't", "hasn't", "haven't", "wouldn't", "can't", "couldn't", "isn’t", "wasn’t", "won’t", "doesn’t",
+        "didn’t", "hasn’t", "haven’t", "wouldn’t", "can’t", "couldn’t", "’s", "'s",
+    };
+
+    /// <summary>An adverb that may stand between an auxiliary and the cue ("has long said", "is once again questioning").</summary>
+    private static bool IsCueAdverb(Article a, int token)
+    {
+        var w = a.Slice(a.Tokens[token]);
+        if (w.Length > 3 && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(w[0])) return true;
+        foreach (var adv in new[] { "long", "still", "never", "again", "once", "already", "even", "just", "then", "repeatedly", "also", "first" })
+            if (w.Equals(adv, StringComparison.Ordinal)) return true;
         return false;
     }
 

@@ -204,4 +204,20 @@ public class EnglishAttributionClassesTests
         Assert.Equal("the NAACP", a.SourceText(x));
         Assert.Equal(AttributionKind.Reported, x.Kind);
     }
+
+    [Fact]
+    public void Subordinate_clause_subject_after_when()
+    {
+        var a = En("The crowd cheered when she said that the plant would stay open.");
+        var x = a.AttributionWith("the plant would stay open");
+        Assert.Equal("she", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Polnear_mapping_takes_modals_negation_and_adverbs_into_the_cue()
+    {
+        var a = En("The senator has long said that the tax code is unfair.");
+        var r = Assert.Single(Hearsay.Eval.PolNeAR.PolnearDataset.Map(a));
+        Assert.Equal("has long said", string.Join(" ", r.Cue!.Parts.Select(p => a.Text[p.Start..p.End])));
+    }
 }
