@@ -232,13 +232,36 @@ internal sealed partial class AttributionFinder
         }
     }
 
+    /// <summary>English headlines in title case capitalize their verbs too: "Obama Says Museum Will Tell …",
+    /// "…, Lindsey Graham Says". A capitalized word counts as a verb there when most words of the title are
+    /// capitalized.</summary>
+    private bool InTitleCaseHeadline(int k)
+    {
+        if (v.German || a.Structure.Title is not { } title || !title.Contains(v.T[k].Span) || !v.IsCap(k)) return false;
+        // after a name or a closing quote, never after "Will", "To" or "Could" ("… Museum Will Tell …")
+        if (k == 0 || !(v.IsCap(k - 1) && v.Fn(k - 1) == FunctionClass.None || v.IsQuote(k - 1) || v.IsComma(k - 1))) return false;
+        if (titleCase == 0)
+        {
+            int caps = 0, lower = 0;
+            for (int t = a.TokenIndexAt(title.Start); t < v.Count && v.T[t].Start < title.End; t++)
+            {
+                if (!v.IsWord(t) || v.Fn(t) is FunctionClass.Determiner or FunctionClass.Preposition or FunctionClass.Conjunction) continue;
+                if (v.IsCap(t)) caps++; else lower++;
+            }
+            titleCase = (byte)(caps >= 3 && lower * 4 <= caps ? 1 : 2);
+        }
+        return titleCase == 1;
+    }
+
+    private byte titleCase;   // 0 not yet known, 1 the title is in title case, 2 it is not
+
     /// <summary>Whether token k is a usable reporting-verb cue; finds the particle of a separable verb.</summary>
     private bool ResolveCue(int k, int limit, out VerbForm form, out int particle, bool requireParticleAtEnd = true)
     {
         form = null!;
         particle = -1;
         if (k < 0 || k >= v.Count || cueUsed[k]) return false;
-        var forms = v.Verb(k, k == SentenceOf(k).FirstToken);
+        var forms = v.Verb(k, k == SentenceOf(k).FirstToken || InTitleCaseHeadline(k));
         if (forms is null) return false;
         // A separable verb whose particle closes the clause wins over the plain verb of the same form
         // ("forderten … auf" is aufFORDERN, not fordern).
@@ -294,6 +317,15 @@ internal sealed partial class AttributionFinder
                 int verb = ReportClause(k + 1, limit);
                 if (verb > 0)
                 {
+                    // "as first reported by The Local": the agent after "by" is the relay
+                    if (!v.German && v.Is(verb + 1, "by") && v.NounPhrase(verb + 2, limit) is var agent && agent > verb + 2)
+                    {
+                        int m = v.MentionIn(verb + 2, agent);
+                        att.Relays.Add(new Relay { Span = Span(a, k + 1, agent), Name = Span(a, verb + 2, agent), EntityId = m >= 0 ? a.Mentions[m].EntityId : -1 });
+                        cueUsed[verb] = true;
+                        k = agent;
+                        continue;
+                    }
                     int np = v.NounPhrase(k + 2, limit);
                     AddRelay(att, k + 1, verb, k + 2, np);
                     k = verb + 1;

@@ -314,6 +314,14 @@ internal sealed partial class AttributionFinder
         int cs = ClauseStart(verb, start);
         int after = Math.Max(verb + 1, particle >= 0 && particle == verb + 1 ? particle + 1 : verb + 1);
 
+        // English nouns that share a form with a cue: "the report", "Trump's praise", "Federal and state officials".
+        if (!v.German && IsNounUse(verb)) return;
+        // English passive with its agent: "The issue was first reported by The Washington Post."
+        if (!v.German && v.Is(verb + 1, "by") && PassiveAux(verb, cs) is var pAux && pAux >= 0)
+        {
+            Passive(s, cs, pAux, verb);
+            return;
+        }
         // ", wie X berichtete" / ", wie Experten betonen" / ", as X reported"
         if ((v.Is(cs, "wie") || v.Is(cs, "as")) && v.IsComma(cs - 1) && ReportClause(cs, end) == verb)
         {
@@ -334,16 +342,25 @@ internal sealed partial class AttributionFinder
             MarkQuotesInside(pre);
             return;
         }
-        // English -ing forms report only in ", saying (that) …" after a main clause whose subject is the source.
-        if (!v.German && v.S(verb).EndsWith("ing", StringComparison.Ordinal))
+        // English -ing forms report in the progressive ("Trump is stressing the need …", "is calling for") — the
+        // auxiliary is the finite verb, handled below — and in ", saying (that) …" after a main clause whose
+        // subject is the source.
+        if (!v.German && v.S(verb).EndsWith("ing", StringComparison.Ordinal) && !IsProgressive(verb, cs))
         {
-            if (!v.IsComma(verb - 1)) return;
-            int subjEnd0 = v.NounPhrase(start, verb);
-            int c0 = verb + 1;
-            if (v.Is(c0, "that")) c0++;
-            if (subjEnd0 <= start || c0 >= end) return;
+            // ", saying …", "… by saying …", "… while arguing …"
+            if (!v.IsComma(verb - 1) && !v.Is(verb - 1, "by") && !v.Is(verb - 1, "while")) return;
+            var (subjStart0, subjEnd0) = MainSubject(start, verb);
+            int c0 = verb + 1;   // PolNeAR and PARC count "that" into the content, as the preposed frame does
+            // "by telling them that …": the addressee is not part of the content
+            if (form.Lemma == "tell")
+            {
+                int told = v.NounPhrase(c0, end);
+                if (told <= c0 && v.IsWord(c0)) told = c0 + 1;   // "them", "us"
+                if (v.Is(told, "that")) c0 = told;
+            }
+            if (subjStart0 < 0 || c0 >= end || v.Is(c0, "that") && c0 + 1 >= end) return;
             var ing = New(AttributionKind.Indirect, verb, verb + 1, Span(a, c0, ContentEnd(c0, end)));
-            SetSource(ing, start, subjEnd0);
+            SetSource(ing, subjStart0, subjEnd0);
             MarkQuotesInside(ing);
             return;
         }
@@ -379,7 +396,7 @@ internal sealed partial class AttributionFinder
         if (!v.German)
         {
             int aux = verb - 1;
-            while (aux > cs && v.Fn(aux) is FunctionClass.Adverb or FunctionClass.Negation) aux--;
+            while (aux > cs && (v.Fn(aux) is FunctionClass.Adverb or FunctionClass.Negation || IsMidAdverb(aux))) aux--;
             if (aux >= cs && aux < verb && v.Fn(aux) == FunctionClass.Auxiliary) finite = aux;
         }
 
@@ -391,13 +408,17 @@ internal sealed partial class AttributionFinder
         }
 
         // Postposed: "…, sagte X." / "…, said X." / "…, X said."
-        bool postposedInverted = v.IsComma(cs - 1) && finite == cs && cs - 1 > start;
-        bool postposedEnglish = !v.German && v.IsComma(cs - 1) && cs - 1 > start && v.NounPhrase(cs, finite) == finite && IsClauseEndAt(verb + 1, end);
+        // English "…, told Reuters." names the addressee after the verb, never the speaker.
+        bool postposedInverted = v.IsComma(cs - 1) && finite == cs && cs - 1 > start && (v.German || form.Lemma != "tell");
+        // "…, the farmer told Reuters." — the addressee of "tell" may close the frame
+        int frameRest = !v.German && form.Lemma == "tell" && v.NounPhrase(verb + 1, end) is var addressee && addressee > verb + 1 ? addressee
+                        : !v.German && particle == verb + 1 ? particle + 1 : verb + 1;   // "called for a moratorium" has an object
+        bool postposedEnglish = !v.German && v.IsComma(cs - 1) && cs - 1 > start && v.NounPhrase(cs, finite) == finite && IsClauseEndAt(frameRest, end);
         if ((postposedInverted && PostposedEnds(v.SkipAdverbs(after, end), particle >= 0 && particle > verb + 1 ? particle : end) || postposedEnglish) && form.Class != CueClass.Characterize)
         {
             int pEnd = Trim(start, cs - 1);
             int pStart = LastBoundaryBefore(start, pEnd);
-            if (pEnd - pStart < 3) return; // "In July, the NAACP called …" has no reported clause before the comma
+            if (pEnd - pStart < 3) { if (v.German || postposedInverted) return; goto preposed; } // "In July, the NAACP called …" has no reported clause before the comma
             var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, pStart, pEnd));
             AttachParticle(att, particle);
             var (ss, se) = postposedEnglish ? (cs, finite) : SubjectAfter(after, end);
@@ -409,6 +430,7 @@ internal sealed partial class AttributionFinder
         }
 
         // Preposed: subject, verb, then the reported clause.
+        preposed:
         int subjStart, subjEnd;
         (subjStart, subjEnd) = SubjectBefore(finite, cs);
         // English subject with an apposition: "Megan Hester, senior associate at X, said …"
@@ -458,6 +480,8 @@ internal sealed partial class AttributionFinder
             return;
         }
 
+        if (!v.German && Intention(verb, form, subjStart, subjEnd, inherit, end)) return;
+
         // Find the reported clause: after medium PPs, a comma or colon, then dass/ob/that or a verb-second clause.
         var probe = new Attribution { Id = -1, Kind = AttributionKind.Indirect, Cue = v.T[verb].Span, Content = default };
         int k2 = tail;
@@ -497,8 +521,8 @@ internal sealed partial class AttributionFinder
             if (v.IsQuote(contentStart)) return; // a direct quote: pass 1's business
         }
         else if (!v.German && k2 < end && (v.Is(k2, "that")
-                 || form.Class is not (CueClass.Demand or CueClass.Thought or CueClass.Characterize) && IsClauseStartEnglish(k2)
-                 || tells && (v.Is(k2, "how") || v.Is(k2, "why") || v.Is(k2, "whether") || v.Is(k2, "what") || v.Is(k2, "if"))))
+                 || (form.Class is not (CueClass.Demand or CueClass.Thought or CueClass.Characterize) || Finding(verb, form, subjStart, subjEnd)) && IsClauseStartEnglish(k2)
+                 || (tells || form.Class == CueClass.Question) && IsWhWord(k2)))
             contentStart = k2;   // "said the plan was dead"; a demand or denial without "that" is a summary
         else
         {
@@ -518,10 +542,14 @@ internal sealed partial class AttributionFinder
         if (v.Is(contentStart, "dass") || v.Is(contentStart, "daß") || v.Is(contentStart, "ob") || v.Is(contentStart, "wonach") || v.Is(contentStart, "that") || v.Is(contentStart, "whether")
             || !v.German && tells && (v.Is(contentStart, "how") || v.Is(contentStart, "why") || v.Is(contentStart, "what") || v.Is(contentStart, "if")))
             that = true;
+        else if (!v.German && form.Class == CueClass.Question && IsWhWord(contentStart))
+            that = true;    // "questioned what kind of person …", "wondered how …": the question is the content
         else if (form.Class == CueClass.Thought || form.Class == CueClass.Question && !v.German)
         {
-            if (!v.German) return; // English beliefs need "that" ("expected a vote" is no report)
-            if ((Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0 && !ZuInfinitive(contentStart, end)) return;
+            // A study's or a panel's finding needs no "that": "one study found Trump would raise taxes".
+            if (Finding(verb, form, subjStart, subjEnd)) { /* reported */ }
+            else if (!v.German) return; // English beliefs need "that" ("expected a vote" is no report)
+            else if ((Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0 && !ZuInfinitive(contentStart, end)) return;
         }
         else if (v.German && !(v.IsCap(contentStart) || v.Fn(contentStart) is FunctionClass.Determiner or FunctionClass.Pronoun or FunctionClass.Subordinator or FunctionClass.Adverb)
                  && (Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0 && !ZuInfinitive(contentStart, end)) return;
@@ -614,7 +642,8 @@ internal sealed partial class AttributionFinder
         // German: a determiner and a capitalized head are a speaker too ("Der Vertheidiger spricht … mit dem
         // Angeklagten"), a name the entity stage does not know or a role it does not list.
         bool determinedNoun = SummaryDeterminedSubjects && v.German && v.Fn(subjStart) == FunctionClass.Determiner && subjEnd - subjStart >= 2 && v.IsCap(subjEnd - 1);
-        if (kind is SourceKind.Unknown or SourceKind.Document && v.MentionIn(subjStart, subjEnd) < 0 && !v.IsPronoun(subjStart) && !(determinedNoun && kind == SourceKind.Unknown)) return;
+        if (kind is SourceKind.Unknown or SourceKind.Document && v.MentionIn(subjStart, subjEnd) < 0 && !v.IsPronoun(subjStart) && !(determinedNoun && kind == SourceKind.Unknown)
+            && !(!v.German && kind == SourceKind.Unknown && NamedWithin(subjStart, subjEnd))) return;   // "the NAACP called for …"
         int cStart = cs;
         while (cStart < subjStart && v.Fn(cStart) is FunctionClass.Conjunction) cStart++;
         int cEnd = k < end && v.IsTerminal(k) ? k + 1 : k;   // the whole sentence, its period included
@@ -665,8 +694,107 @@ internal sealed partial class AttributionFinder
         return k >= end || v.IsTerminal(k) || v.IsComma(k);
     }
 
+    /// <summary>An English cue form used as a noun: after a determiner or a possessive ("the report", "his claims",
+    /// "Trump's praise"), or after "and"/"or" before the noun it modifies ("Federal and state officials said").</summary>
+    private bool IsNounUse(int k)
+    {
+        if (v.Is(k - 1, "the") || v.Is(k - 1, "a") || v.Is(k - 1, "an") || v.Is(k - 1, "his") || v.Is(k - 1, "her")
+            || v.Is(k - 1, "its") || v.Is(k - 1, "their") || v.Is(k - 1, "our")) return true;
+        if (v.IsWord(k - 1) && v.S(k - 1) is var w && w.Length > 2 && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))
+            && !v.IsPronoun(k - 1) && !v.Lex.Pronouns.TryGet(w[..^2], out _) && !(w[..^2] is "that" or "That" or "there" or "There" or "who" or "what" or "it" or "It")) return true;
+        // right after another cue: "Trump said praise from Putin would not …"
+        if (v.Verb(k - 1) is not null && !v.S(k).EndsWith("ing", StringComparison.Ordinal) && !v.Is(k + 1, "that")) return true;
+        if ((v.Is(k - 1, "and") || v.Is(k - 1, "or")) && v.IsLowerWord(k + 1) && v.Fn(k + 1) == FunctionClass.None && v.Verb(k + 1) is null
+            && (v.Verb(k + 2) is not null || v.Fn(k + 2) == FunctionClass.Auxiliary)) return true;
+        return false;
+    }
+
+    private bool IsWhWord(int k) =>
+        v.Is(k, "how") || v.Is(k, "why") || v.Is(k, "whether") || v.Is(k, "what") || v.Is(k, "if") || v.Is(k, "who") || v.Is(k, "when") || v.Is(k, "where");
+
+    /// <summary>A study's, a panel's or an agency's finding, reported like a statement even without "that".</summary>
+    private bool Finding(int verb, VerbForm form, int subjStart, int subjEnd) =>
+        !v.German && form.Lemma is "find" or "conclude" && subjStart >= 0 && subjStart < verb
+        && Classify(subjStart, subjEnd, v.Head(subjStart, subjEnd), out _) is SourceKind.Document or SourceKind.Organization or SourceKind.Vague;
+
+    /// <summary>An intention PolNeAR and PARC attribute like a statement: "Clinton wants to triple the program",
+    /// "The campaign plans to employ Mr. Obama" — a want/plan/hope/intend verb with its subject, "to" and a verb;
+    /// the content is the infinitive clause.</summary>
+    private bool Intention(int verb, VerbForm form, int subjStart, int subjEnd, bool inherit, int end)
+    {
+        if (form.Lemma is not ("want" or "plan" or "hope" or "intend") || !v.Is(verb + 1, "to") || !v.IsLowerWord(verb + 2)) return false;
+        if (v.Fn(verb + 2) != FunctionClass.None && v.Fn(verb + 2) != FunctionClass.Auxiliary) return false;
+        if (!inherit && (subjStart < 0 || subjStart > verb)) return false;
+        int cEnd = ContentEnd(verb + 1, end);
+        if (cEnd <= verb + 2) return false;
+        var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, verb + 1, cEnd));
+        if (inherit) InheritSource(att, verb); else SetSource(att, subjStart, subjEnd);
+        MarkQuotesInside(att);
+        return true;
+    }
+
+    /// <summary>An English adverb between an auxiliary and its verb: "has long said", "have repeatedly argued".</summary>
+    private bool IsMidAdverb(int k) =>
+        v.IsLowerWord(k) && (v.S(k).EndsWith("ly", StringComparison.Ordinal) && v.T[k].Length > 3
+                             || v.Is(k, "long") || v.Is(k, "still") || v.Is(k, "never") || v.Is(k, "again") || v.Is(k, "once") || v.Is(k, "already") || v.Is(k, "even") || v.Is(k, "just"));
+
+    /// <summary>The form of "be" before an English participle ("was first reported", "is supported"), or -1.</summary>
+    private int PassiveAux(int verb, int cs)
+    {
+        var w = v.S(verb);
+        if (!(w.EndsWith("ed", StringComparison.Ordinal) || w is "written" or "shown" or "told" or "said" or "known" or "seen" or "found" or "thought")) return -1;
+        int k = verb - 1;
+        while (k > cs && (v.Fn(k) is FunctionClass.Adverb or FunctionClass.Negation || v.IsLowerWord(k) && (v.S(k).EndsWith("ly", StringComparison.Ordinal) || v.Is(k, "first")))) k--;
+        return k >= cs && (v.Is(k, "is") || v.Is(k, "are") || v.Is(k, "was") || v.Is(k, "were") || v.Is(k, "been") || v.Is(k, "be")) ? k : -1;
+    }
+
+    /// <summary>"X was (first) reported by Y": Y is the source, X the content, "was … reported by" the cue.</summary>
+    private void Passive(Sentence s, int cs, int aux, int verb)
+    {
+        int end = s.EndToken;
+        int agent = v.NounPhrase(verb + 2, end);
+        if (agent <= verb + 2) return;
+        agent = Apposition(agent, end);
+        int first = aux;
+        while (first > cs && v.Fn(first - 1) == FunctionClass.Auxiliary) first--;   // "has been"
+        var (cS, cE) = SubjectBefore(first, cs);
+        if (cS < 0 || cE <= cS) return;
+        var att = New(AttributionKind.Indirect, first, verb + 1, Span(a, cS, cE));
+        AttachParticle(att, verb + 1);
+        SetSource(att, verb + 2, agent);
+        MarkQuotesInside(att);
+    }
+
+    /// <summary>The subject of an English main clause before <paramref name="verb"/>: at the sentence start after
+    /// connectives ("Meanwhile, it attacked Trump, saying …"), else after an introductory phrase and its comma
+    /// ("In a column, two speechwriters implored her, arguing …").</summary>
+    private (int Start, int End) MainSubject(int start, int verb)
+    {
+        int s0 = start;
+        while (s0 < verb && v.Fn(s0) is FunctionClass.Adverb or FunctionClass.Conjunction) s0++;
+        if (v.IsComma(s0)) s0++;
+        int np = v.NounPhrase(s0, verb);
+        if (np > s0 && !v.IsComma(np)) return (s0, np);
+        for (int j = s0; j < verb - 1; j++)
+        {
+            if (!v.IsComma(j)) continue;
+            np = v.NounPhrase(j + 1, verb);
+            return np > j + 1 && !v.IsComma(np) ? (j + 1, np) : (-1, -1);
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>An English -ing form after a form of "be" in its clause ("is stressing", "was once again questioning").</summary>
+    private bool IsProgressive(int verb, int cs)
+    {
+        int k = verb - 1;
+        while (k > cs && v.Fn(k) is FunctionClass.Adverb or FunctionClass.Negation) k--;
+        return k >= cs && (v.Is(k, "is") || v.Is(k, "are") || v.Is(k, "was") || v.Is(k, "were") || v.Is(k, "been") || v.Is(k, "'s") || v.Is(k, "’s"));
+    }
+
     private bool IsClauseStartEnglish(int k) =>
         k < v.Count && (v.Fn(k) is FunctionClass.Determiner or FunctionClass.Pronoun || v.IsCap(k) || v.T[k].Kind == TokenKind.Number
+                        || (v.IsLowerWord(k) && v.Verb(k) is not null && !v.S(k).EndsWith("ing", StringComparison.Ordinal) && v.Fn(k + 1) == FunctionClass.Preposition)  // "said praise from Putin would …"
                         || (v.IsLowerWord(k) && v.Fn(k) == FunctionClass.None && v.Verb(k) is null));
 
     /// <summary>Skips prepositional phrases and adverbs (medium, time, place) after a verb or subject.</summary>
@@ -811,6 +939,13 @@ internal sealed partial class AttributionFinder
     private void WieClause(Sentence s, int wie, int verb)
     {
         int np = v.NounPhrase(wie + 1, verb);
+        int srcStart = wie + 1;
+        // English passive: "as first reported by The Local" — the agent after "by" is the source, not "first".
+        if (!v.German && v.Is(verb + 1, "by") && v.NounPhrase(verb + 2, s.EndToken) is var agent && agent > verb + 2)
+        {
+            srcStart = verb + 2;
+            np = agent;
+        }
         if (np < 0) return;
         // A relay when the sentence already attributes its content to someone else.
         Attribution? host = null;
@@ -824,14 +959,20 @@ internal sealed partial class AttributionFinder
         bool reporting = forms.Any(f => f.Class is CueClass.Report or CueClass.Writing);
         if (host is not null && reporting)
         {
-            AddRelay(host, wie, verb, wie + 1, np);
+            if (srcStart > verb)
+            {
+                int m = v.MentionIn(srcStart, np);
+                host.Relays.Add(new Relay { Span = Span(a, wie, np), Name = Span(a, srcStart, np), EntityId = m >= 0 ? a.Mentions[m].EntityId : -1 });
+                cueUsed[verb] = true;
+            }
+            else AddRelay(host, wie, verb, srcStart, np);
             return;
         }
         int contentEnd = Trim(s.FirstToken, wie - 1);
         int contentStart = LastBoundaryBefore(s.FirstToken, contentEnd);
         if (contentEnd <= contentStart) return;
         var att = New(AttributionKind.AccordingTo, verb, verb + 1, Span(a, contentStart, contentEnd));
-        SetSource(att, wie + 1, np);
+        SetSource(att, srcStart, np);
         att.Signals |= Mood(contentStart, contentEnd);
         MarkQuotesInside(att);
     }

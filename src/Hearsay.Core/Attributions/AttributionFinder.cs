@@ -191,15 +191,23 @@ internal sealed partial class AttributionFinder
             if (back >= 0) start = Math.Min(start, back);
         }
         while (start < end && (v.Fn(start) is FunctionClass.Conjunction or FunctionClass.Adverb || v.IsQuote(start) || v.IsDash(start)
+                               || (!v.German && v.Fn(start) == FunctionClass.Subordinator && !v.Is(start, "that") && start + 1 < end)   // "when he said …"
                                || (v.German && v.Fn(start) == FunctionClass.Subordinator && !v.Is(start, "dass") && !v.Is(start, "wie")
                                    && (v.IsComma(verb + 1) || v.IsTerminal(verb + 1))))) start++;
         if (start >= end) return (-1, -1);
         int np = v.NounPhrase(start, end);
+        // English coordinated subjects: "Federal and state officials said", "Experts on Korea and nonproliferation said"
+        while (!v.German && np > start && np < end - 1 && (v.Is(np, "and") || v.Is(np, "or")))
+        {
+            int next = v.NounPhrase(np + 1, end);
+            if (next <= np + 1) break;
+            np = next;
+        }
         // German verb-second puts objects first too: "Der Zeitung sagte Filep Karma: …" — a dative prefield
         // with a named person after the verb leaves the subject to the inverted position.
         if (v.German && np == end && (v.Is(start, "dem") || v.Is(start, "einem") || v.Is(start, "einer") || (v.Is(start, "der") && !IsSingularMasculineHead(start, end)))
             && PersonAfter(verb)) return (-1, -1);
-        if (np == end || (np > 0 && !v.German && np >= end - 1)) return (start, np);
+        if (np == end || (np > 0 && !v.German && np >= end - 1 && v.Fn(end - 1) != FunctionClass.Conjunction && v.Verb(end - 1) is null)) return (start, np);
         if (np > 0 && Modifiers(np, end)) return (start, LastBeforeVerbEnd(start, end));
         // A relative pronoun speaks for the noun before it: "an architect who said …", "der Sprecher, der sagte …".
         if (end - 1 >= 0 && v.Fn(end - 1) == FunctionClass.Relative)
@@ -212,6 +220,14 @@ internal sealed partial class AttributionFinder
         // ("In a meeting with the board of the Post Trump said"): a name run right before the verb.
         if (!v.German)
         {
+            // ... or the subject of a subordinate clause: "The crowd cheered when she said …"
+            for (int sub = end - 2; sub >= start; sub--)
+            {
+                if (v.IsClauseBreak(sub) || v.IsQuote(sub)) break;
+                if (v.Fn(sub) != FunctionClass.Subordinator || v.Is(sub, "that")) continue;
+                if (v.NounPhrase(sub + 1, end) == end) return (sub + 1, end);
+                break;
+            }
             int j = end - 1;
             while (j >= start && v.IsNameWord(j)) j--;
             if (j + 1 < end && j + 1 > start && v.MentionIn(j + 1, end) >= 0) return (j + 1, end);
@@ -351,6 +367,9 @@ internal sealed partial class AttributionFinder
         int close = k;
         while (close < limit && !v.IsComma(close) && !v.IsTerminal(close) && close - k < 5) close++;
         if (close < limit && v.IsComma(close) && AllNames(k, close)) return close;
+        // English appositions are often bare: "Elena Castro, head of the cooperative," / "Megan Hester, senior
+        // associate for education organizing at the Annenberg Institute,"
+        if (!v.German) return EnglishApposition(np, k, limit);
         if (v.Fn(k) != FunctionClass.Determiner) return np;
         int end = k;
         bool role = false;
@@ -361,6 +380,30 @@ internal sealed partial class AttributionFinder
             end++;
         }
         return role && end - k <= 10 ? end : np;
+    }
+
+    /// <summary>An English apposition after a name and a comma at <paramref name="k"/>: a phrase up to the next comma,
+    /// the sentence end or a quotation that names a role ("a spokeswoman for the Treasury", "head of the
+    /// cooperative", "senior associate at X") within its first words, with no verb before the role; a relative
+    /// clause after the role belongs to it ("a physicist who is co-director of …"). Returns its end, else
+    /// <paramref name="np"/>.</summary>
+    private int EnglishApposition(int np, int k, int limit)
+    {
+        bool relative = v.Is(k, "who");   // "Luis Rubio, who heads the Center of Research …,"
+        if (v.IsPronoun(k) && !relative || v.IsCap(k) && v.MentionAt[k] >= 0 && !v.Lex.Roles.TryGetExact(v.S(k), out _) && v.Fn(k) != FunctionClass.Determiner) return np;
+        int end = k;
+        int role = -1;
+        while (end < limit && !v.IsComma(end) && !v.Is(end, ';') && !v.Is(end, ':') && !v.IsTerminal(end) && !v.IsQuote(end) && !v.IsDash(end) && end - k <= 25)
+        {
+            if (role < 0 && !relative)
+            {
+                if (v.Verb(end) is not null || v.Fn(end) is FunctionClass.Auxiliary or FunctionClass.Relative or FunctionClass.Subordinator) return np;
+                if (v.IsWord(end) && v.Lex.Roles.TryGetExact(v.S(end), out _)) { role = end; if (role - k > 5) return np; }
+            }
+            end++;
+        }
+        if (role < 0 && !relative || end - k > 25) return np;
+        return end;
     }
 
     /// <summary>Start of the clause that holds token i: after the last comma, colon, semicolon, quote or dash before it within the sentence.</summary>

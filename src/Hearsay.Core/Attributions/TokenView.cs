@@ -165,6 +165,8 @@ internal sealed class TokenView
             k++;
         while (k < limit && (IsAdjectiveLike(k) || T[k].Kind == TokenKind.Number || (IsLowerWord(k) && Is(k + 1, ',') && IsAdjectiveLike(k + 2))))
         {
+            // English: a past tense after a noun ends the phrase ("The senator defended the bill")
+            if (!German && k > (det ? i + 1 : i) && S(k).EndsWith("ed", StringComparison.Ordinal) && IsLowerWord(k - 1) && !S(k - 1).EndsWith("ly", StringComparison.Ordinal)) break;
             if (Is(k + 1, ',')) k++;
             k++;
         }
@@ -174,7 +176,12 @@ internal sealed class TokenView
         {
             if (MentionAt[k] >= 0) { k = Math.Min(limit, MentionEnd[k]); continue; }
             if (IsCap(k) && (Fn(k) == FunctionClass.None || (k > i && !AtSentenceStart(k))) && Verb(k) is null) { k++; continue; }
-            if (!German && IsLowerWord(k) && Fn(k) == FunctionClass.None && Verb(k) is null && k > headStart - 1 && IsNounLikeEnglish(k)) { k++; continue; }
+            if (!German && IsLowerWord(k) && Fn(k) == FunctionClass.None && Verb(k) is null && k > headStart - 1 && IsNounLikeEnglish(k)
+                && !(k > i && IsWord(k - 1) && Fn(k - 1) == FunctionClass.None && !S(k - 1).EndsWith("ly", StringComparison.Ordinal)
+                     && S(k).EndsWith("ed", StringComparison.Ordinal) && !Lex.Roles.TryGetExact(S(k), out _))) { k++; continue; }  // "The senator defended …": a past tense after the head ends the phrase
+            // English: a cue form right after an article or possessive is a noun ("The report shows", "his claims")
+            if (!German && det && k == headStart && k == i + 1 && IsLowerWord(k) && Fn(k) == FunctionClass.None && Verb(k) is not null
+                && !S(k).EndsWith("ing", StringComparison.Ordinal) && !S(k).EndsWith("ed", StringComparison.Ordinal) && !Is(i, "that") && !Is(i, "this")) { k++; continue; }
             if (T[k].Kind == TokenKind.Quote && k + 1 < limit && IsCap(k + 1)) { k++; continue; }
             // Lower-case names with digits or hyphens: n-tv, n24, t-online.
             if (IsLowerWord(k) && (T[k].Has(TokenFlags.HasDigit) || T[k].Has(TokenFlags.Hyphenated)) && Fn(k) == FunctionClass.None && Verb(k) is null && !IsAdjectiveLike(k)) { k++; continue; }
@@ -193,6 +200,12 @@ internal sealed class TokenView
         {
             int pp = NounPhrase(k + 1, limit, allowGenitive: false);
             if (pp > k + 1) k = pp;
+        }
+        // English documents with their author: "an estimate by the epidemiologist Marta Ruiz", "a study by Loyola Law School".
+        if (!German && k < limit && Is(k, "by") && k > i && Lex.SourceNouns.TryGetExact(S(k - 1), out var docKind) && docKind == NounSourceKind.Document)
+        {
+            int by = NounPhrase(k + 1, limit, allowGenitive: false);
+            if (by > k + 1) k = by;
         }
         // A genitive attachment: "der Sprecher des Ministeriums", "the head of the agency".
         if (allowGenitive && k < limit)

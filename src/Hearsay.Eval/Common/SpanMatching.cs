@@ -90,4 +90,41 @@ public struct SpanCounts
 
     public MetricRow Row(string dataset, string task, string split, string metric, int documents) =>
         new(dataset, task, split, metric) { P = Precision, R = Recall, F1 = F1, Documents = documents };
+
+    /// <summary>Token overlap (the "overlap metric" of the PARC line of work, as BBC's Citron evaluates PARC 3.0):
+    /// the tokens covered by both the system's and the gold spans of a role, over the tokens the system covers
+    /// (precision) and over the tokens the gold covers (recall). Each token counts once per role: a token two
+    /// spans share is one token. <paramref name="tokens"/> are the tokens' character spans in text order; a token
+    /// is covered when it shares a character with a span.</summary>
+    public static Prf TokenOverlap(ReadOnlySpan<TextSpan> tokens, IEnumerable<FragmentSpan> gold, IEnumerable<FragmentSpan> sys)
+    {
+        var g = Covered(tokens, gold);
+        var s = Covered(tokens, sys);
+        long tp = 0, fp = 0, fn = 0;
+        for (int i = 0; i < g.Length; i++)
+        {
+            if (g[i] && s[i]) tp++;
+            else if (s[i]) fp++;
+            else if (g[i]) fn++;
+        }
+        return new Prf(tp, fp, fn);
+    }
+
+    private static bool[] Covered(ReadOnlySpan<TextSpan> tokens, IEnumerable<FragmentSpan> spans)
+    {
+        var covered = new bool[tokens.Length];
+        foreach (var span in spans)
+            foreach (var part in span.Parts)
+            {
+                // first token ending after the part's start (tokens are sorted and do not overlap)
+                int lo = 0, hi = tokens.Length;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) >> 1;
+                    if (tokens[mid].End <= part.Start) lo = mid + 1; else hi = mid;
+                }
+                for (int t = lo; t < tokens.Length && tokens[t].Start < part.End; t++) covered[t] = true;
+            }
+        return covered;
+    }
 }

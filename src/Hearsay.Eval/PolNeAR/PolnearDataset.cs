@@ -7,8 +7,10 @@ namespace Hearsay.Eval.PolNeAR;
 /// PolNeAR (attribution relations in US political news, English). Each article's text (first line: the
 /// title) is analyzed as English. Hearsay's attributions give Source (the source span), Cue (the cue, and
 /// the particle as a second fragment) and Content (the content parts; a direct quote with its marks, as
-/// PolNeAR includes them). Scored per role over distinct spans, as in the PARC line of work: exact match
-/// and partial (overlap) match P/R/F1 for Source, Cue and Content, and for all roles together.
+/// PolNeAR includes them). Scored per role as in the PARC line of work, for Source, Cue and Content and for all
+/// roles pooled: exact match of distinct spans, token overlap (tokens covered by both, over the tokens each side
+/// covers, as Citron's evaluation of PARC 3.0 computes its "overlap" figures), and span overlap (a span
+/// counts when it shares a character with one of the other side).
 /// When several annotators did an article, the first annotator's file in file-name order is the gold.
 /// </summary>
 public sealed class PolnearDataset : IEvalDataset
@@ -25,6 +27,8 @@ public sealed class PolnearDataset : IEvalDataset
         var report = new DatasetReport();
         var exact = BratReader.Roles.ToDictionary(r => r, _ => new SpanCounts());
         var overlap = BratReader.Roles.ToDictionary(r => r, _ => new SpanCounts());
+        var tokens = BratReader.Roles.ToDictionary(r => r, _ => new Prf());
+        var relations = new SpanCounts();
         var outDir = context.PredictionsFolder(Id, split);
         int docs = 0;
         var articles = context.Limited(BratReader.Articles(folder)).Select(a => BratReader.Read(a.TextPath, a.AnnPath, a.Annotator));
@@ -32,6 +36,7 @@ public sealed class PolnearDataset : IEvalDataset
         {
             docs++;
             var sys = Map(article);
+            var tokenSpans = Array.ConvertAll(article.Tokens, t => t.Span);
             foreach (var role in BratReader.Roles)
             {
                 var g = gold.Spans[role];
@@ -39,21 +44,41 @@ public sealed class PolnearDataset : IEvalDataset
                     .OfType<FragmentSpan>().Distinct().ToList();
                 var e = exact[role]; e.Add(SpanCounts.Exact(g, s)); exact[role] = e;
                 var o = overlap[role]; o.Add(SpanCounts.Overlap(g, s)); overlap[role] = o;
+                var t = tokens[role]; t.Add(SpanCounts.TokenOverlap(tokenSpans, g, s)); tokens[role] = t;
                 Classify(report.Errors, gold, role, g, s);
             }
+            relations.Add(RelationsExact(gold.Relations, sys));
             if (outDir is not null) WriteAnn(Path.Combine(outDir, gold.Name + ".ann"), gold.Text, sys);
         }
         report.Documents = docs;
         const string task = "attribution relations";
         SpanCounts All(Dictionary<string, SpanCounts> d) { var c = new SpanCounts(); foreach (var v in d.Values) c.Add(v); return c; }
-        report.Rows.Add(All(overlap).Row(Id, task, split, "All roles (overlap)", docs));
+        var allTokens = new Prf();
+        foreach (var v in tokens.Values) allTokens.Add(v);
+        // The issue's pair: exact-span F1 and token-overlap F1; the span-level partial match stays as a third view.
+        report.Rows.Add(MetricRow.Prf(Id, task, split, "All roles (token overlap)", allTokens, docs));
         report.Rows.Add(All(exact).Row(Id, task, split, "All roles (exact)", docs));
+        report.Rows.Add(All(overlap).Row(Id, task, split, "All roles (span overlap)", docs));
+        report.Rows.Add(relations.Row(Id, task, split, "Relations (exact)", docs));
         foreach (var role in BratReader.Roles)
         {
-            report.Rows.Add(overlap[role].Row(Id, task, split, $"{role} (overlap)", docs));
+            report.Rows.Add(MetricRow.Prf(Id, task, split, $"{role} (token overlap)", tokens[role], docs));
             report.Rows.Add(exact[role].Row(Id, task, split, $"{role} (exact)", docs));
+            report.Rows.Add(overlap[role].Row(Id, task, split, $"{role} (span overlap)", docs));
         }
         return report;
+    }
+
+    /// <summary>A relation as one span for exact matching: its cue, source and content together (Citron's
+    /// "all quote spans exact": a relation counts only when all three match; no source on both sides matches).</summary>
+    public static SpanCounts RelationsExact(IEnumerable<BratRelation> gold, IEnumerable<BratRelation> sys)
+    {
+        static HashSet<string> Keys(IEnumerable<BratRelation> rs) =>
+            rs.Where(r => r.Cue is not null && r.Content is not null).Select(r => $"{r.Cue!.Key}|{r.Source?.Key}|{r.Content!.Key}").ToHashSet(StringComparer.Ordinal);
+        var g = Keys(gold);
+        var s = Keys(sys);
+        long both = s.Count(g.Contains);
+        return new SpanCounts { SysMatched = both, SysTotal = s.Count, GoldMatched = both, GoldTotal = g.Count };
     }
 
     /// <summary>PolNeAR's cue includes the auxiliaries before the verb ("has learned", "will say").</summary>
@@ -62,7 +87,13 @@ public sealed class PolnearDataset : IEvalDataset
         var spans = HearsaySpans.Cue(att);
         int t = article.TokenIndexAt(att.Cue.Start);
         int first = t;
-        while (first > 0 && IsAuxiliary(article, first - 1)) first--;
+        // auxiliaries, modals and negation, with adverbs between them ("has long said", "could not resist", "isn't saying")
+        for (int j = t - 1; j >= 0 && t - j <= 5; j--)
+        {
+            if (IsAuxiliary(article, j)) { first = j; continue; }
+            if (IsCueAdverb(article, j)) continue;
+            break;
+        }
         if (first < t) spans[0] = TextSpan.FromBounds(article.Tokens[first].Start, att.Cue.End);
         // ... and a colon right after it ("continued:", "writing:")
         int last = article.TokenIndexAt((att.CueParticle ?? att.Cue).End);
@@ -71,11 +102,40 @@ public sealed class PolnearDataset : IEvalDataset
         return spans;
     }
 
+    /// <summary>PolNeAR's source keeps the comma that closes an apposition before the cue ("Rendell, a Clinton
+    /// surrogate, said"): a source with a comma inside, followed by a comma, then the cue.</summary>
+    private static TextSpan PolnearSource(Article article, TextSpan source, TextSpan cue)
+    {
+        if (cue.Start < source.End || article.Text.AsSpan(source.Start, source.Length).IndexOf(',') < 0) return source;
+        int t = article.TokenIndexAt(source.End);
+        if (t < article.Tokens.Length && article.Tokens[t].Start == source.End && article.Text[article.Tokens[t].Start] == ',' && article.Tokens[t].Length == 1)
+            return TextSpan.FromBounds(source.Start, article.Tokens[t].End);
+        return source;
+    }
+
     private static bool IsAuxiliary(Article a, int token)
     {
         var w = a.Slice(a.Tokens[token]);
-        foreach (var aux in new[] { "has", "have", "had", "will", "would", "is", "are", "was", "were", "did", "does", "do", "also" })
+        foreach (var aux in Auxiliaries)
             if (w.Equals(aux, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] Auxiliaries =
+    {
+        "has", "have", "had", "will", "would", "is", "are", "was", "were", "did", "does", "do", "also",
+        "can", "could", "may", "might", "should", "must", "shall", "been", "be", "not", "n't", "isn't", "wasn't", "won't",
+        "doesn't", "didn't", "hasn't", "haven't", "wouldn't", "can't", "couldn't", "isn’t", "wasn’t", "won’t", "doesn’t",
+        "didn’t", "hasn’t", "haven’t", "wouldn’t", "can’t", "couldn’t", "’s", "'s",
+    };
+
+    /// <summary>An adverb that may stand between an auxiliary and the cue ("has long said", "is once again questioning").</summary>
+    private static bool IsCueAdverb(Article a, int token)
+    {
+        var w = a.Slice(a.Tokens[token]);
+        if (w.Length > 3 && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(w[0])) return true;
+        foreach (var adv in new[] { "long", "still", "never", "again", "once", "already", "even", "just", "then", "repeatedly", "also", "first" })
+            if (w.Equals(adv, StringComparison.Ordinal)) return true;
         return false;
     }
 
@@ -103,9 +163,14 @@ public sealed class PolnearDataset : IEvalDataset
                 int from = (att.CueParticle ?? att.Cue).End;
                 contentParts = contentParts.Where(p => p.End > from).Select(p => TextSpan.FromBounds(Math.Max(p.Start, from + 1), p.End)).ToList();
             }
+            // ... and ends before the sentence's final period, which a summarized speech act's clause keeps
+            if (att.Kind != AttributionKind.Direct && contentParts.Count > 0 && contentParts[^1] is var lastPart && lastPart.Length > 1
+                && article.Text[lastPart.End - 1] == '.' && article.TokenIndexAt(lastPart.End - 1) is var pt && pt < article.Tokens.Length
+                && article.Tokens[pt].Start == lastPart.End - 1 && article.Tokens[pt].Length == 1)
+                contentParts[^1] = TextSpan.FromBounds(lastPart.Start, lastPart.End - 1);
             var content = new FragmentSpan(contentParts, article.Text);
             var cue = new FragmentSpan(PolnearCue(article, att), article.Text);
-            var source = att.Source.Span is { } s ? new FragmentSpan(new[] { s }, article.Text) : null;
+            var source = att.Source.Span is { } s ? new FragmentSpan(new[] { PolnearSource(article, s, att.Cue) }, article.Text) : null;
             if (content.IsEmpty || cue.IsEmpty) continue;
             list.Add(new BratRelation(source is null ? "Attribution-no-source" : "Attribution", source, cue, content));
         }

@@ -1,6 +1,7 @@
 using Hearsay.Document;
 using Hearsay.Eval;
 using Hearsay.Eval.Ner;
+using Hearsay.Eval.PolNeAR;
 
 namespace Hearsay.Tests.Eval;
 
@@ -81,5 +82,31 @@ public class SpanScoringTests
     {
         Assert.Equal(new Prf(2, 1, 1), Prf.OfSets(new[] { 1, 2, 3 }, new[] { 2, 3, 4 }));
         Assert.Equal(new[] { 1, 2, 5 }, AnnotationGroup.Normalize(new[] { 5, 1, 2, 1 }));
+    }
+
+    [Fact]
+    public void Token_overlap_counts_shared_tokens_once_per_role()
+    {
+        // Tokens: Smith(0-5) said(6-10) the(11-14) plan(15-19) is(20-22) dead(23-27) ,(27) she(29-32) added(33-38) .(38)
+        var tokens = new[] { (0, 5), (6, 10), (11, 14), (15, 19), (20, 22), (23, 27), (27, 28), (29, 32), (33, 38), (38, 39) }
+            .Select(t => TextSpan.FromBounds(t.Item1, t.Item2)).ToArray();
+        var gold = new[] { F(Text, (11, 27)) };                       // the plan is dead: 4 tokens
+        var sys = new[] { F(Text, (15, 28)), F(Text, (20, 27)) };     // plan is dead , / is dead (shared tokens count once)
+        var prf = SpanCounts.TokenOverlap(tokens, gold, sys);
+        Assert.Equal(new Prf(3, 1, 1), prf);
+        Assert.Equal(0.75, prf.Precision, 10);
+        Assert.Equal(0.75, prf.Recall, 10);
+        // a span that merely touches a token's edge does not cover it
+        Assert.Equal(new Prf(0, 0, 1), SpanCounts.TokenOverlap(tokens, new[] { F(Text, (0, 5)) }, new[] { F(Text, (5, 6)) }));
+    }
+
+    [Fact]
+    public void A_relation_matches_exactly_only_when_cue_source_and_content_all_match()
+    {
+        FragmentSpan S(int a, int b) => F(Text, (a, b));
+        var gold = new[] { new BratRelation("Attribution", S(0, 5), S(6, 10), S(11, 27)), new BratRelation("Attribution", S(29, 32), S(33, 38), S(11, 27)) };
+        var sys = new[] { new BratRelation("Attribution", S(0, 5), S(6, 10), S(11, 27)), new BratRelation("Attribution", null, S(33, 38), S(11, 27)) };
+        var c = Hearsay.Eval.PolNeAR.PolnearDataset.RelationsExact(gold, sys);
+        Assert.Equal((1, 2, 1, 2), (c.SysMatched, c.SysTotal, c.GoldMatched, c.GoldTotal));
     }
 }
