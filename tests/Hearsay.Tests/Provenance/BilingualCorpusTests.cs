@@ -36,6 +36,21 @@ public class BilingualCorpusTests
 
     private static string? OriginOf(ClusterReport c, string outlet) => c.Appearances.Single(a => a.Article.Outlet == outlet).Origin?.Name;
 
+    [Theory]
+    [InlineData("CorpusJobs")]
+    [InlineData("CorpusVaccine")]
+    [InlineData("CorpusWildfire")]
+    [InlineData("CorpusOlive")]
+    public void Read_in_reverse_order_each_corpus_still_gives_one_cluster_of_six(string folder)
+    {
+        var files = Directory.GetFiles(ProvenanceCorpus.FolderOf(folder), "*.txt").OrderByDescending(f => f, StringComparer.Ordinal).ToList();
+        var linker = new Hearsay.Provenance.Matching.ClaimLinker();
+        linker.AddAll(new Hearsay.Provenance.Sources.PathClaimSource(files).Read(p => throw new InvalidOperationException(p.ToString())));
+        var main = Main(ProvenanceBuilder.Build(linker));
+        Assert.Equal(6, main.Appearances.Count);
+        Assert.Equal(["de", "en"], main.Languages);
+    }
+
     [Fact]
     public void Job_cuts_one_cluster_in_two_languages_with_its_origin_relays_and_drift()
     {
