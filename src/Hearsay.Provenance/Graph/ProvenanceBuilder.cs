@@ -77,9 +77,11 @@ public static class ProvenanceBuilder
     /// <summary>A quantity's normalized form: "50,000", "up to 50,000", "at least ~10,000", "3–5".</summary>
     public static string Render(QuantityFact q)
     {
-        string n = Number(q.Value);
+        // A fraction in words ("ein Viertel", "a third") as the percentage it is compared as.
+        bool fraction = q.Kind == "count" && string.IsNullOrEmpty(q.Unit) && q.Value is > 0 and < 1 && q.UpperValue is null;
+        string n = fraction ? Number(Math.Round(q.Value * 100, 1)) + " %" : Number(q.Value);
         if (q.UpperValue is { } u) n += "–" + Number(u);
-        if (q.Unit is { Length: > 0 } unit) n += " " + unit;
+        if (!fraction && q.Unit is { Length: > 0 } unit) n += " " + unit;
         string approx = q.Approximate ? "~" : "";
         return q.Bound switch
         {
@@ -188,6 +190,9 @@ public static class ProvenanceBuilder
             ResolveOrigins(appearances);
             NamedInArticle(appearances);
             MediaFollowParents(appearances);
+            // An appearance's origin is not a hop on its own route ("unter Berufung auf Gouverneur …" read as a relay).
+            foreach (var a in appearances)
+                if (a.Origin is { } o) a.Hops.RemoveAll(h => h.Key == o.Key);
 
             var report = new ClusterReport
             {

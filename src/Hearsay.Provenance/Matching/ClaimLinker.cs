@@ -9,8 +9,9 @@ public sealed record LinkerOptions
     /// <summary>Least similarity for a claim to join a cluster.</summary>
     public double Threshold { get; init; } = 0.5;
     /// <summary>A claim that fits two clusters merges them only when some members of the two are this alike on their
-    /// own, or when it fits both this well and both state a fitting number (higher than <see cref="Threshold"/>):
-    /// a sentence that states two claims does not fuse them.</summary>
+    /// own, or when it fits both this well and both state a fitting number (higher than <see cref="Threshold"/>), or
+    /// when both state the same number (within a factor 1.2, or a vague one covering it): a sentence that states two
+    /// claims does not fuse them, and retellings of one numbered claim that met in another order are one.</summary>
     public double MergeThreshold { get; init; } = 0.6;
     /// <summary>Two claims sharing fewer words or concepts are never one: names and numbers say who and how many, not what.</summary>
     public double MinSharedContent { get; init; } = 2;
@@ -417,7 +418,8 @@ public sealed class ClaimLinker
         Stats.Links++;
         for (int i = 1; i < ranked.Count; i++)
             if (Find(ranked[i].Root) != Find(x.Index) && (Related(ranked[0].Root, ranked[i].Root)
-                || ranked[i].Sim >= _o.MergeThreshold && ranked[0].Sim >= _o.MergeThreshold && SameNumber(ranked[0].Root, ranked[i].Root)))
+                || ranked[i].Sim >= _o.MergeThreshold && ranked[0].Sim >= _o.MergeThreshold && SameNumber(ranked[0].Root, ranked[i].Root)
+                || SameNumber(ranked[0].Root, ranked[i].Root, FitFactor)))
             {
                 Union(ranked[i].Root, x.Index);
                 Stats.Merges++;
@@ -438,13 +440,13 @@ public sealed class ClaimLinker
     /// <summary>Both clusters state a number and some two of their numbers fit (within a factor ten): a claim that
     /// fits two clusters well merges them on this evidence too, so an article bridging two drifted retellings of a
     /// numbered claim joins them, while a numbered claim and a claim without a number stay apart.</summary>
-    private bool SameNumber(int rootA, int rootB)
+    private bool SameNumber(int rootA, int rootB, double factor = ApartFactor)
     {
         foreach (var a in Representatives(Find(rootA)))
         {
             if (_claims[a].Vector.Values.Length == 0) continue;
             foreach (var b in Representatives(Find(rootB)))
-                if (_claims[b].Vector.Values.Length > 0 && CompatibleQuantities(_claims[a].Vector, _claims[b].Vector)) return true;
+                if (_claims[b].Vector.Values.Length > 0 && CompatibleQuantities(_claims[a].Vector, _claims[b].Vector, factor)) return true;
         }
         return false;
     }

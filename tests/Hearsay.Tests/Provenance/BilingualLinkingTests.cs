@@ -144,4 +144,23 @@ public class BilingualLinkingTests
         Assert.Equal("in-article", r.Appearances[0].OriginBasis);
         Assert.True(r.SingleOrigin);
     }
+
+    [Fact]
+    public void A_fraction_in_words_is_shown_as_a_percentage()
+    {
+        Assert.Equal("up to ~25 %", ProvenanceBuilder.Render(new QuantityFact("count", 0.25, null, null, "upper", true, "fast ein Viertel", "fast", null)));
+        Assert.Equal("at least 33.3 %", ProvenanceBuilder.Render(new QuantityFact("count", 1 / 3.0, null, null, "lower", false, "more than a third", "more than", null)));
+        Assert.Equal("12,000", ProvenanceBuilder.Render(Count(12000)));
+    }
+
+    [Fact]
+    public void The_origin_read_as_a_relay_is_no_hop_on_its_own_route()
+    {
+        var r = Single(
+            Article("a1", "en", "Outlet A", Day, Claim("a1", Text, Entities, 20000)),
+            Article("a2", "de", "Outlet B", Day.AddDays(1), Claim("a2", TextDe, Entities, 20000, hops: ("relay", "Oleg Smirnow", "person:smirnov"))));
+        Assert.Equal("Oleg Smirnov", r.Appearances[1].Origin!.Name);
+        Assert.DoesNotContain(r.Appearances[1].Hops, h => h.Key == "person:smirnov");
+        Assert.DoesNotContain(r.Relays, x => x.Key == "person:smirnov");
+    }
 }
