@@ -15,9 +15,10 @@ namespace Hearsay.Eval.WikinewsQuotes;
 ///   stays a pronoun, as in the corpus); addressee: not produced (empty).</item>
 /// <item>frame (best effort): the run of tokens around the cue, in the cue's sentence, up to the nearest
 ///   quotation or the content on either side, without the sentence's final punctuation.</item>
-/// <item>type: Direct → Direct; Indirect, Mixed and AccordingTo → Indirect. Reported is never produced: telling
-///   a bare noun-phrase content ("forderte eine schnellere Entscheidung") from a clause needs parts of speech
-///   Hearsay does not have, and the determiner-first guess tried lowered Form F1 on dev (0.369 against 0.392).</item>
+/// <item>type: Direct → Direct; Reported (a speech act summarized in the author's words) → Reported; a report
+///   continued without a frame → IndirectFreeIndirect in the Konjunktiv, FreeIndirect through reportive "sollen"
+///   alone (and reportive "sollen" on its own); Indirect, Mixed and AccordingTo → Indirect.</item>
+/// <item>cue: widened to the corpus's convention (<see cref="CueExtras"/>); none for summaries and free indirect speech.</item>
 /// <item>medium: Writing for cues of the writing class ("schreiben", "twittern"), ST for thinking verbs, SW for
 ///   reporting verbs, else Speech (chosen on dev: STWR F1 0.254 against 0.247 with Writing/Speech only).</item>
 /// <item>isNested: the attribution has a parent; hasNested: another attribution has it as parent.</item>
