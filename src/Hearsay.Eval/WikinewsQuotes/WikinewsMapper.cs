@@ -53,6 +53,14 @@ public static class WikinewsMapper
                 speaker = cue[1..].Concat(speaker).Distinct().OrderBy(t => t).ToArray();
                 cue = cue[..1];
             }
+            // "nach Angaben von n24" / "ihrer Meinung nach": the corpus's speaker runs over the one word between the
+            // cue noun and its source ("Angaben von n24") and takes the opinion noun before "nach" ("ihrer Meinung").
+            if (att.Kind == AttributionKind.AccordingTo && speaker.Length > 0 && cue.Length > 0)
+            {
+                int sFirst = speaker[0], sLast = speaker[^1];
+                if (sLast - sFirst + 1 - speaker.Length == 1) speaker = Enumerable.Range(sFirst, sLast - sFirst + 1).ToArray();
+                else if (cue[0] - sLast == 2) speaker = speaker.Append(sLast + 1).ToArray();
+            }
             if (cue.Length > 0 && att.Kind != AttributionKind.Reported)
                 cue = cue.Concat(grid.Tokens(CueExtras(article, att, lex))).Distinct().OrderBy(t => t).ToArray();
             var frame = Frame(doc, quote, cue, quoted);
@@ -181,6 +189,10 @@ public static class WikinewsMapper
             int open = contentStart - 1;
             if (open >= 0 && t[open].Kind == TokenKind.Quote && (W(open - 1) is "als" or "von")) yield return t[open - 1].Span;
         }
+        // "kommentierte mit den Worten": the verb before a "mit … Worten" cue
+        if (!verb && W(c).Equals("mit", StringComparison.OrdinalIgnoreCase))
+            for (int j = c - 1; j >= Math.Max(0, c - 4) && !Break(j); j--)
+                if (t[j].Kind == TokenKind.Word && char.IsLower(W(j)[0]) && lex.Verbs.TryGet(W(j), out _)) { yield return t[j].Span; break; }
         // a speech noun: its determiner, and a copula before that ("ist der Meinung")
         if (!verb && t[c].Kind == TokenKind.Word && char.IsUpper(W(c)[0]) && lex.SpeechNouns.TryGet(W(c), out _, out _))
         {
