@@ -977,9 +977,13 @@ internal sealed partial class AttributionFinder
         }
     }
 
+    /// <summary>Summaries may take a subject with a determiner and a capitalized head the entity stage does not type
+    /// (measured: redewiedergabe dev reported 0.022 with, 0.015 without; wikinews train Joint 0.616 / 0.615).</summary>
     private const bool SummaryDeterminedSubjects = true;
 
-    /// <summary>Whether free indirect speech may continue a host in the paragraph before (an experiment switch).</summary>
+    /// <summary>Whether free indirect speech may continue a host in the paragraph before: news often gives each
+    /// sentence of a report its own paragraph (wikinews-de-quotes dev Joint 0.651 with, 0.650 without; train 0.616 / 0.616,
+    /// Messages higher on both).</summary>
     private const bool CrossParagraph = true;
 
     /// <summary>
