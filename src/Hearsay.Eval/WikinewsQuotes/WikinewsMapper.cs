@@ -64,13 +64,14 @@ public static class WikinewsMapper
             if (cue.Length > 0 && att.Kind != AttributionKind.Reported)
                 cue = cue.Concat(grid.Tokens(CueExtras(article, att, lex))).Distinct().OrderBy(t => t).ToArray();
             var frame = Frame(doc, quote, cue, quoted);
+            var fragments = NestedFragments ? QuotedFragments(article, att) : new List<Quotation>();
             var ann = new QuoteAnnotation
             {
                 Id = att.Id,
                 Type = TypeOf(article, att, lex),
                 Medium = MediumOf(article, att, lex),
                 IsNested = att.ParentId >= 0,
-                HasNested = parents.Contains(att.Id),
+                HasNested = parents.Contains(att.Id) || fragments.Count > 0,
             };
             ann.Parts["quote"] = quote;
             ann.Parts["cue"] = cue;
@@ -94,8 +95,42 @@ public static class WikinewsMapper
                 extra.Parts["addressee"] = Array.Empty<int>();
                 result.Add(extra);
             }
+            // The corpus annotates a verbatim fragment inside reported speech ("er müsse seine Kinder „aus diesem
+            // schlechten Leben“ nehmen") as a nested direct quotation of the same speaker and cue.
+            for (int f = 0; f < fragments.Count; f++)
+            {
+                var nested = new QuoteAnnotation { Id = 200000 + att.Id * 16 + f, Type = "Direct", Medium = ann.Medium, IsNested = true, HasNested = false };
+                nested.Parts["quote"] = grid.Tokens(fragments[f].Outer);
+                nested.Parts["cue"] = cue;
+                nested.Parts["speaker"] = speaker;
+                nested.Parts["frame"] = frame;
+                nested.Parts["addressee"] = Array.Empty<int>();
+                result.Add(nested);
+            }
         }
         return result;
+    }
+
+    /// <summary>Measured: wikinews dev Joint 0.651 → 0.669, train 0.616 → 0.628. Counting every quotation (capitalized
+    /// one- and two-word ones too, mostly names and titles) gave less: dev 0.664 / 0.667, train 0.623 / 0.626.</summary>
+    private const bool NestedFragments = true;
+
+    /// <summary>Quotations inside the content of a non-direct attribution that read as quoted words rather than a
+    /// name: lower-case first word ("„haltlos“") or three words or more; none that another attribution quotes itself.</summary>
+    internal static List<Quotation> QuotedFragments(Article a, Attribution att)
+    {
+        var list = new List<Quotation>();
+        if (att.Kind == AttributionKind.Direct) return list;
+        foreach (var q in a.Quotations)
+        {
+            if (q.Outer.Start >= att.Content.End) break;
+            if (!att.Content.Contains(q.Outer) || q.Outer == att.Content || q.Inner.Length == 0) continue;
+            bool lower = char.IsLower(a.Text[q.Inner.Start]);
+            if (!lower && q.InnerTokenCount < 3) continue;
+            bool own = a.Attributions.Any(x => x != att && x.Kind == AttributionKind.Direct && q.Outer.Contains(x.Content));
+            if (!own) list.Add(q);
+        }
+        return list;
     }
 
     private static int[] Frame(WikinewsDocument doc, int[] quote, int[] cue, HashSet<int> quoted)
