@@ -71,6 +71,16 @@ public class ReadersAndMappingTests
         Assert.DoesNotContain("Montag", extras);
     }
 
+    [Fact]
+    public void Wikinews_a_verbatim_fragment_in_reported_speech_is_a_nested_direct_quote_but_a_quoted_name_is_not()
+    {
+        var a = Hearsay.Tests.TestArticles.De("Der Vater habe geschrieben, er müsse die Kinder „aus diesem schlechten Leben“ nehmen, sagte die Polizei. Die Polizei sagte, die Band „Landser“ sei verboten.");
+        var first = a.Attributions.Where(x => a.StringOf(x.Content).Contains("Kinder")).OrderBy(x => x.Content.Length).First();
+        Assert.Contains(WikinewsMapper.QuotedFragments(a, first), q => a.StringOf(q.Inner).Contains("schlechten Leben"));
+        var second = a.Attributions.Single(x => a.StringOf(x.Content).Contains("verboten"));
+        Assert.Empty(WikinewsMapper.QuotedFragments(a, second));
+    }
+
     private const string WikinewsDoc = """
     {"documentName":"1 - Test (2020-01-01)","originalText":"„Wir kommen“, sagte Anna Roth.",
      "sentences":[],
