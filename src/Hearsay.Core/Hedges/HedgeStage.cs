@@ -71,7 +71,14 @@ public sealed class HedgeStage : IStage
         foreach (var att in article.Attributions)
         {
             if (!lex.Verbs.TryGet(article.Slice(att.Cue), out var forms)) continue;
-            if (forms.Any(f => f.Class == CueClass.Claim))
+            // The verb the attribution found, not every verb sharing its stem form: "gab … bekannt" is neutral,
+            // only "gab … vor" keeps the author at a distance.
+            var particle = att.CueParticle is { } p ? article.Slice(p) : default;
+            bool claim = false;
+            foreach (var f in forms)
+                if (f.Class == CueClass.Claim && (f.Particle is null ? particle.IsEmpty : particle.Equals(f.Particle, StringComparison.OrdinalIgnoreCase)))
+                    claim = true;
+            if (claim)
                 article.Hedges.Add(new Hedge(HedgeKind.Distancing, att.Cue, att.Content));
         }
     }

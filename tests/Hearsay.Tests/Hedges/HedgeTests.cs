@@ -30,6 +30,17 @@ public class HedgeTests
         Assert.DoesNotContain(a.Hedges, h => h.Kind == HedgeKind.ScareQuotes);
     }
 
+    [Fact]
+    public void A_claim_verb_distances_but_a_neutral_verb_sharing_its_stem_form_does_not()
+    {
+        // "gab … vor" (pretended) keeps the author at a distance; "gab … bekannt" (announced) does not.
+        var pretended = De("Die Firma gab vor, dass sie zahlungsunfähig sei.");
+        Assert.Contains(pretended.Hedges, h => h.Kind == HedgeKind.Distancing && pretended.StringOf(h.Cue) == "gab");
+        var announced = De("Das Ministerium gab am Montag bekannt, dass die Steuern steigen würden.");
+        Assert.NotEmpty(announced.Attributions);
+        Assert.DoesNotContain(announced.Hedges, h => h.Kind == HedgeKind.Distancing);
+    }
+
     [Theory]
     [InlineData("Das könnte einen Vorteil bedeuten.", "könnte")]
     [InlineData("Der Schaden dürfte in die Millionen gehen.", "dürfte")]
