@@ -13,12 +13,14 @@ public sealed record SpeechEventTrainingOptions
     public int CueEpochs { get; init; } = 80;
     public int RoleEpochs { get; init; } = 40;
     public int CueBits { get; init; } = 18;
-    public int RoleBits { get; init; } = 18;
+    public int RoleBits { get; init; } = 16;
     public ulong Seed { get; init; } = 20230901;
     /// <summary>Training runs over different orders whose weights are averaged (see <see cref="PerceptronTrainer.Runs"/>).</summary>
     public int Runs { get; init; } = 1;
     /// <summary>The cue tagger scores a word only when its stem was inside a gold cue at least this share of its occurrences.</summary>
     public double MinCueShare { get; init; } = 0.02;
+    /// <summary>Rows whose largest absolute weight is at most this are dropped after training (a smaller model scores faster).</summary>
+    public float Prune { get; init; } = 4f;
     /// <summary>The decoding biases written into the headers (<see cref="SpeechEventModels.CueOutsideBias"/>).</summary>
     public float CueOutsideBias { get; init; } = 5f;
     public float RoleOutsideBias { get; init; } = 5f;
@@ -129,7 +131,8 @@ public static class SpeechEventTraining
         cue = cue.WithHeader(WithBias(cueHeader, options.CueOutsideBias) + "\n" + SpeechEventModels.CueStemsLine(CueStemKeys(data, options.MinCueShare)));
         var roleTrainer = new PerceptronTrainer { Labels = SpeechEventModels.RoleLabels, Bits = options.RoleBits, Epochs = options.RoleEpochs, Seed = options.Seed + 1000, Runs = options.Runs };
         var roles = roleTrainer.Train(RoleSequences(data, lexicon), roleHeader, m => log?.Invoke("roles " + m));
-        roles = roles.WithHeader(WithBias(roleHeader, options.RoleOutsideBias));
+        roles = Pruned(roles, options.Prune).WithHeader(WithBias(roleHeader, options.RoleOutsideBias));
+        cue = Pruned(cue, options.Prune);
         return new SpeechEventModels(cue, roles);
     }
 
@@ -153,6 +156,23 @@ public static class SpeechEventTraining
         }
         foreach (var (key, c) in counts)
             if (c.Cue > 0 && c.Cue >= minShare * c.All) yield return key;
+    }
+
+    /// <summary>The model without the rows whose largest absolute weight is at most <paramref name="threshold"/>.</summary>
+    public static SequenceModel Pruned(SequenceModel model, float threshold)
+    {
+        if (threshold <= 0) return model;
+        int l = model.LabelCount;
+        var w = new float[(1 << model.Bits) * l];
+        for (int r = 0; r < 1 << model.Bits; r++)
+        {
+            var row = model.Row(r);
+            if (row.IsEmpty) continue;
+            float max = 0;
+            foreach (var x in row) max = Math.Max(max, Math.Abs(x));
+            if (max > threshold) row.CopyTo(w.AsSpan(r * l, l));
+        }
+        return new SequenceModel(model.Header, model.Labels, model.Bits, w, model.Transitions.ToArray());
     }
 
     /// <summary>A header with its "outside-bias" line (the last line).</summary>

@@ -40,20 +40,22 @@ public static class TrainSpeechEventsCommand
         var cueEpochs = new Option<int>("--cue-epochs") { HelpName = "N", Description = "Passes of the cue tagger over the sentences.", DefaultValueFactory = _ => d.CueEpochs };
         var roleEpochs = new Option<int>("--role-epochs") { HelpName = "N", Description = "Passes of the role tagger over the gold events.", DefaultValueFactory = _ => d.RoleEpochs };
         var seed = new Option<ulong>("--seed") { HelpName = "N", Description = "Seed of the example order (the role tagger uses N + 1000).", DefaultValueFactory = _ => d.Seed };
-        var bits = new Option<int>("--bits") { HelpName = "N", Description = "Rows of each weight table: 2^N.", DefaultValueFactory = _ => d.CueBits };
+        var bits = new Option<int>("--bits") { HelpName = "N", Description = "Rows of the cue tagger's weight table: 2^N.", DefaultValueFactory = _ => d.CueBits };
+        var roleBits = new Option<int>("--role-bits") { HelpName = "N", Description = "Rows of the role tagger's weight table: 2^N (it is scored for every token of a cue's sentence, so it is kept small).", DefaultValueFactory = _ => d.RoleBits };
         var runs = new Option<int>("--runs") { HelpName = "N", Description = "Training runs over different orders, their weights averaged.", DefaultValueFactory = _ => d.Runs };
         var cueBias = new Option<float>("--cue-bias") { HelpName = "X", Description = "Decoding bias of the cue tagger stored in its header: X is taken off the \"O\" score of each word.", DefaultValueFactory = _ => d.CueOutsideBias };
         var roleBias = new Option<float>("--role-bias") { HelpName = "X", Description = "Decoding bias of the role tagger stored in its header.", DefaultValueFactory = _ => d.RoleOutsideBias };
         var share = new Option<double>("--min-cue-share") { HelpName = "X", Description = "The cue tagger scores a word only when its stem was inside a gold cue at least this share of its occurrences in training.", DefaultValueFactory = _ => d.MinCueShare };
+        var prune = new Option<float>("--prune") { HelpName = "X", Description = "Drop the weight rows whose largest absolute weight is at most X.", DefaultValueFactory = _ => d.Prune };
         var date = new Option<string?>("--date") { HelpName = "YYYY-MM-DD", Description = "Date written into the headers (default: today, UTC)." };
         var limit = new Option<int>("--limit") { HelpName = "N", Description = "Train on the first N training speeches only (a quick check; the shipped models use all)." };
         var command = new Command("speech-events", "Train the speech-event stage (cue and role taggers) on SpkAtt-2023 train and write the model files.");
-        foreach (var o in new Option[] { data, output, cueEpochs, roleEpochs, seed, bits, runs, cueBias, roleBias, share, date, limit }) command.Options.Add(o);
+        foreach (var o in new Option[] { data, output, cueEpochs, roleEpochs, seed, bits, roleBits, runs, cueBias, roleBias, share, prune, date, limit }) command.Options.Add(o);
         command.SetAction(parse => Execute(new Options
         {
             Data = parse.GetValue(data),
             Out = parse.GetValue(output) ?? DefaultOut,
-            Training = d with { CueEpochs = parse.GetValue(cueEpochs), RoleEpochs = parse.GetValue(roleEpochs), Seed = parse.GetValue(seed), CueBits = parse.GetValue(bits), RoleBits = parse.GetValue(bits), Runs = parse.GetValue(runs), CueOutsideBias = parse.GetValue(cueBias), RoleOutsideBias = parse.GetValue(roleBias), MinCueShare = parse.GetValue(share) },
+            Training = d with { CueEpochs = parse.GetValue(cueEpochs), RoleEpochs = parse.GetValue(roleEpochs), Seed = parse.GetValue(seed), CueBits = parse.GetValue(bits), RoleBits = parse.GetValue(roleBits), Runs = parse.GetValue(runs), CueOutsideBias = parse.GetValue(cueBias), RoleOutsideBias = parse.GetValue(roleBias), MinCueShare = parse.GetValue(share), Prune = parse.GetValue(prune) },
             Date = parse.GetValue(date),
             Limit = parse.GetValue(limit),
         }, context));
@@ -88,7 +90,7 @@ public static class TrainSpeechEventsCommand
         }
         var lexicon = AttributionLexicon.For(LanguageRegistry.Default.For("de"));
         static string Inv(float x) => x.ToString("R", CultureInfo.InvariantCulture);
-        var command = $"hearsay train speech-events --cue-epochs {t.CueEpochs} --role-epochs {t.RoleEpochs} --seed {t.Seed} --bits {t.CueBits} --runs {t.Runs} --cue-bias {Inv(t.CueOutsideBias)} --role-bias {Inv(t.RoleOutsideBias)} --min-cue-share {t.MinCueShare.ToString("R", CultureInfo.InvariantCulture)}"
+        var command = $"hearsay train speech-events --cue-epochs {t.CueEpochs} --role-epochs {t.RoleEpochs} --seed {t.Seed} --bits {t.CueBits} --role-bits {t.RoleBits} --runs {t.Runs} --cue-bias {Inv(t.CueOutsideBias)} --role-bias {Inv(t.RoleOutsideBias)} --min-cue-share {t.MinCueShare.ToString("R", CultureInfo.InvariantCulture)} --prune {Inv(t.Prune)}"
                       + (options.Limit > 0 ? $" --limit {options.Limit}" : "");
         stdout.WriteLine($"training on {train.Count} speeches ({train.Sum(x => x.Events.Count)} gold events); held out {heldOut.Count}; dev {dev.Count}");
 

@@ -52,7 +52,7 @@ public class SpeechEventTests
         Toy("Die Mittel reichen nicht für alle Schulen ."),
     };
 
-    private static readonly SpeechEventTrainingOptions Small = new() { CueEpochs = 8, RoleEpochs = 8, CueBits = 12, RoleBits = 12, Seed = 7 };
+    private static readonly SpeechEventTrainingOptions Small = new() { CueEpochs = 8, RoleEpochs = 8, CueBits = 12, RoleBits = 12, Seed = 7, Prune = 0 };
 
     [Fact]
     public void The_taggers_learn_a_toy_corpus()
@@ -116,6 +116,21 @@ public class SpeechEventTests
         Assert.Contains("die Regierung versagt hat", Text(Assert.Single(glaube.SpansOf(SpeechRole.Message))));
         foreach (var e in a.SpeechEvents)
             foreach (var r in e.Roles) Assert.False(r.Span.Overlaps(e.Cue[0]), "a role never covers its own cue");
+    }
+
+    [Fact]
+    public void Pruning_drops_only_the_rows_whose_weights_are_all_small()
+    {
+        string[] labels = { "O", "B-Cue", "I-Cue" };
+        var w = new float[16 * 3];
+        w[2 * 3 + 1] = 0.5f; w[2 * 3 + 2] = -0.25f;     // row 2: all small
+        w[5 * 3 + 0] = -3f; w[5 * 3 + 1] = 0.5f;        // row 5: one large weight
+        var model = new SequenceModel("m", labels, 4, w, new float[4 * 3]);
+        var pruned = SpeechEventTraining.Pruned(model, 1f);
+        Assert.True(pruned.Row(2).IsEmpty);
+        Assert.Equal(new[] { -3f, 0.5f, 0f }, pruned.Row(5).ToArray());
+        Assert.Equal(1, pruned.StoredRows);
+        Assert.Same(model, SpeechEventTraining.Pruned(model, 0));
     }
 
     [Fact]
