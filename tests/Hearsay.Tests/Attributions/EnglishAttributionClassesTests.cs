@@ -220,4 +220,13 @@ public class EnglishAttributionClassesTests
         var r = Assert.Single(Hearsay.Eval.PolNeAR.PolnearDataset.Map(a));
         Assert.Equal("has long said", string.Join(" ", r.Cue!.Parts.Select(p => a.Text[p.Start..p.End])));
     }
+
+    [Fact]
+    public void Polnear_mapping_leaves_out_statements_quoted_inside_a_quotation()
+    {
+        var a = En("\"The voters know it, and I think that the polls will show it soon,\" the governor said on Monday.");
+        Assert.Contains(a.Attributions, x => a.CueText(x) == "think");   // Hearsay keeps the nested statement
+        var r = Assert.Single(Hearsay.Eval.PolNeAR.PolnearDataset.Map(a));
+        Assert.Equal("said", string.Join(" ", r.Cue!.Parts.Select(p => a.Text[p.Start..p.End])));
+    }
 }
