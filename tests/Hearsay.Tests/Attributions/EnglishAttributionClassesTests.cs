@@ -229,4 +229,13 @@ public class EnglishAttributionClassesTests
         var r = Assert.Single(Hearsay.Eval.PolNeAR.PolnearDataset.Map(a));
         Assert.Equal("said", string.Join(" ", r.Cue!.Parts.Select(p => a.Text[p.Start..p.End])));
     }
+
+    [Fact]
+    public void Party_and_state_in_parentheses_do_not_end_the_sentence()
+    {
+        var a = En("However, Rep. Stephen Lynch (D-Mass.) said the law does not require it.");
+        var x = a.AttributionWith("the law does not require it");
+        Assert.Equal("Rep. Stephen Lynch (D-Mass.)", a.SourceText(x));
+        Assert.True(a.Tokens.First(t => a.Text.Substring(t.Start, t.Length).StartsWith("D-Mass", StringComparison.Ordinal)).Has(TokenFlags.Abbreviation));
+    }
 }
