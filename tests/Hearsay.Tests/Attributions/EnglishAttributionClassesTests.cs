@@ -238,4 +238,28 @@ public class EnglishAttributionClassesTests
         Assert.Equal("Rep. Stephen Lynch (D-Mass.)", a.SourceText(x));
         Assert.True(a.Tokens.First(t => a.Text.Substring(t.Start, t.Length).StartsWith("D-Mass", StringComparison.Ordinal)).Has(TokenFlags.Abbreviation));
     }
+
+    [Fact]
+    public void Name_with_a_parenthesis_and_an_apposition_before_said()
+    {
+        var a = En("Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus fund, said members will help him.");
+        var x = a.AttributionWith("members will help him");
+        Assert.Equal("Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus fund", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Name_with_several_apposed_segments_before_said()
+    {
+        var a = En("Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam.");
+        var x = a.AttributionWith("he had fought in Vietnam");
+        Assert.Equal("Johnnie Wilson, of Springfield, Va.", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Name_with_an_apposition_in_dashes_before_said()
+    {
+        var a = En("Kall -- co-editor of a book on the primary debates -- said the candidate liked surprises.");
+        var x = a.AttributionWith("the candidate liked surprises");
+        Assert.StartsWith("Kall -- co-editor", a.SourceText(x));
+    }
 }
