@@ -312,7 +312,9 @@ internal sealed partial class AttributionFinder
         {
             int aux = verb - 1;
             while (aux > cs && (v.Fn(aux) is FunctionClass.Adverb or FunctionClass.Negation || IsMidAdverb(aux))) aux--;
-            if (aux >= cs && aux < verb && v.Fn(aux) == FunctionClass.Auxiliary) finite = aux;
+            if (aux >= cs && aux < verb && (v.Fn(aux) == FunctionClass.Auxiliary || IsNegatedAuxiliary(aux))) finite = aux;
+            // "the state incorrectly stated": an -ly adverb before the verb is not part of the subject
+            else if (aux + 1 < verb && aux >= cs) finite = aux + 1;
         }
 
         // Backward: "Das behauptete zumindest X." claims the previous sentence.
@@ -427,7 +429,8 @@ internal sealed partial class AttributionFinder
         }
         else if (!v.German && k2 < end && (v.Is(k2, "that")
                  || (form.Class is not (CueClass.Demand or CueClass.Thought or CueClass.Characterize) || Finding(verb, form, subjStart, subjEnd)) && IsClauseStartEnglish(k2)
-                 || (tells || form.Class == CueClass.Question) && IsWhWord(k2)))
+                 || (tells || form.Class == CueClass.Question) && IsWhWord(k2)
+                 || form.Class == CueClass.Speech && (v.Is(k2, "whether") || v.Is(k2, "when") || v.Is(k2, "why") || v.Is(k2, "how"))))   // "haven't said whether …"
             contentStart = k2;   // "said the plan was dead"; a demand or denial without "that" is a summary
         else
         {
@@ -629,6 +632,10 @@ internal sealed partial class AttributionFinder
         if (k != finite - 1 || segments == 0) return (-1, -1);
         return (s0, finite - 1);
     }
+
+    /// <summary>"haven't", "didn’t", "won't": a contracted negated auxiliary.</summary>
+    private bool IsNegatedAuxiliary(int k) =>
+        v.IsLowerWord(k) && v.T[k].Length > 3 && (v.S(k).EndsWith("n't", StringComparison.Ordinal) || v.S(k).EndsWith("n’t", StringComparison.Ordinal));
 
     /// <summary>An English adverb between an auxiliary and its verb: "has long said", "have repeatedly argued".</summary>
     private bool IsMidAdverb(int k) =>

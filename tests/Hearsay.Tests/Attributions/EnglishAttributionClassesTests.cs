@@ -262,4 +262,21 @@ public class EnglishAttributionClassesTests
         var x = a.AttributionWith("the candidate liked surprises");
         Assert.StartsWith("Kall -- co-editor", a.SourceText(x));
     }
+
+    [Fact]
+    public void Negated_contracted_auxiliary_and_a_whether_clause()
+    {
+        var a = En("The nominee and his aides haven't said whether he will attend.");
+        var x = a.AttributionWith("whether he will attend");
+        Assert.Equal("The nominee and his aides", a.SourceText(x));
+        Assert.Equal("whether he will attend", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Adverb_before_the_cue_is_not_part_of_the_subject()
+    {
+        var a = En("The state incorrectly stated that the rolls were clean.");
+        var x = a.AttributionWith("the rolls were clean");
+        Assert.Equal("The state", a.SourceText(x));
+    }
 }
