@@ -279,4 +279,11 @@ public class EnglishAttributionClassesTests
         var x = a.AttributionWith("the rolls were clean");
         Assert.Equal("The state", a.SourceText(x));
     }
+
+    [Fact]
+    public void A_possessive_noun_after_a_quotation_is_no_frame()
+    {
+        var a = En("\"We will not do it.\" Trump’s comments, which came during an answer, drew scrutiny.");
+        Assert.DoesNotContain(a.Attributions, x => a.CueText(x) == "comments");
+    }
 }
