@@ -122,7 +122,7 @@ internal sealed partial class AttributionFinder
                 }
                 // auxiliaries: "…,” Smith has said
                 while (verb < limit && v.Fn(verb) == FunctionClass.Auxiliary) verb++;
-                if (ResolveCue(verb, limit, out _, out int part))
+                if (!IsNounUse(verb) && ResolveCue(verb, limit, out _, out int part))   // "…” Trump’s comments, which …" is no frame
                 {
                     var att = New(AttributionKind.Direct, verb, verb + 1, QuoteContent(quote));
                     if (part >= 0) { att.CueParticle = v.T[part].Span; cueUsed[part] = true; }

@@ -400,7 +400,9 @@ internal sealed partial class AttributionFinder
         {
             int aux = verb - 1;
             while (aux > cs && (v.Fn(aux) is FunctionClass.Adverb or FunctionClass.Negation || IsMidAdverb(aux))) aux--;
-            if (aux >= cs && aux < verb && v.Fn(aux) == FunctionClass.Auxiliary) finite = aux;
+            if (aux >= cs && aux < verb && (v.Fn(aux) == FunctionClass.Auxiliary || IsNegatedAuxiliary(aux))) finite = aux;
+            // "the state incorrectly stated": an -ly adverb before the verb is not part of the subject
+            else if (aux + 1 < verb && aux >= cs) finite = aux + 1;
         }
 
         // Backward: "Das behauptete zumindest X." claims the previous sentence.
@@ -446,7 +448,14 @@ internal sealed partial class AttributionFinder
                 int np = v.NounPhrase(ClauseStart(c1, start), c1);
                 if (np == c1) { subjStart = ClauseStart(c1, start); while (v.Fn(subjStart) == FunctionClass.Conjunction) subjStart++; subjEnd = finite - 1; }
             }
+            // several apposed segments, a parenthesis or dashes: "Rep. Gregory W. Meeks (D-N.Y.), chairman of the
+            // PAC, said", "Johnnie Wilson, of Springfield, Va., said", "Kall -- co-editor of … -- said"
+            if (subjStart < 0) (subjStart, subjEnd) = ApposedSubject(start, finite);
         }
+        else if (subjStart < 0 && !v.German && v.IsDash(finite - 1)) (subjStart, subjEnd) = ApposedSubject(start, finite);
+        // a subject found right after a comma may be the last apposition of an earlier name
+        if (subjStart > start && !v.German && subjEnd == finite - 1 && v.IsComma(subjStart - 1) && ApposedSubject(start, finite) is var (s2, e2) && s2 >= 0 && s2 < subjStart)
+            (subjStart, subjEnd) = (s2, e2);
         bool inherit = false;
         bool passive = v.German && form.Participle && finite != verb
                        && (v.Is(finite, "wird") || v.Is(finite, "wurde") || v.Is(finite, "werden") || v.Is(finite, "wurden"));
@@ -525,7 +534,8 @@ internal sealed partial class AttributionFinder
         }
         else if (!v.German && k2 < end && (v.Is(k2, "that")
                  || (form.Class is not (CueClass.Demand or CueClass.Thought or CueClass.Characterize) || Finding(verb, form, subjStart, subjEnd)) && IsClauseStartEnglish(k2)
-                 || (tells || form.Class == CueClass.Question) && IsWhWord(k2)))
+                 || (tells || form.Class == CueClass.Question) && IsWhWord(k2)
+                 || form.Class == CueClass.Speech && (v.Is(k2, "whether") || v.Is(k2, "when") || v.Is(k2, "why") || v.Is(k2, "how"))))   // "haven't said whether …"
             contentStart = k2;   // "said the plan was dead"; a demand or denial without "that" is a summary
         else
         {
@@ -735,6 +745,47 @@ internal sealed partial class AttributionFinder
         MarkQuotesInside(att);
         return true;
     }
+
+    /// <summary>An English subject that starts the sentence (after connectives and an introductory "However,")
+    /// with a name, then only apposed material up to the comma or dash before the verb: parentheses, segments in
+    /// commas or dashes without a verb (a relative clause may have one), at most five segments.</summary>
+    private (int Start, int End) ApposedSubject(int start, int finite)
+    {
+        int s0 = start;
+        while (s0 < finite && v.Fn(s0) is FunctionClass.Adverb or FunctionClass.Conjunction) s0++;
+        if (v.IsComma(s0)) s0++;
+        int np = v.NounPhrase(s0, finite);
+        if (np <= s0 || v.MentionIn(s0, np) < 0 && !NamedWithin(s0, np)) return (-1, -1);
+        int k = np, segments = 0;
+        while (k < finite - 1 && segments <= 5)
+        {
+            if (v.Is(k, '('))
+            {
+                while (k < finite && !v.Is(k, ')')) k++;
+                k++;
+                continue;
+            }
+            if (!(v.IsComma(k) || v.IsDash(k))) return (-1, -1);
+            int seg = k + 1;
+            bool relative = v.Fn(seg) == FunctionClass.Relative;
+            int e = seg;
+            while (e < finite && !v.IsComma(e) && !v.IsDash(e) && !v.IsQuote(e) && !v.IsTerminal(e))
+            {
+                if (!relative && (v.Verb(e) is not null || v.Fn(e) == FunctionClass.Auxiliary)) return (-1, -1);
+                e++;
+            }
+            if (e == seg || e - seg > 20) return (-1, -1);
+            segments++;
+            k = e;
+            if (k == finite - 1) break;
+        }
+        if (k != finite - 1 || segments == 0) return (-1, -1);
+        return (s0, finite - 1);
+    }
+
+    /// <summary>"haven't", "didn’t", "won't": a contracted negated auxiliary.</summary>
+    private bool IsNegatedAuxiliary(int k) =>
+        v.IsLowerWord(k) && v.T[k].Length > 3 && (v.S(k).EndsWith("n't", StringComparison.Ordinal) || v.S(k).EndsWith("n’t", StringComparison.Ordinal));
 
     /// <summary>An English adverb between an auxiliary and its verb: "has long said", "have repeatedly argued".</summary>
     private bool IsMidAdverb(int k) =>

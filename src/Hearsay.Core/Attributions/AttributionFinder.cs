@@ -201,6 +201,8 @@ internal sealed partial class AttributionFinder
         {
             int next = v.NounPhrase(np + 1, end);
             if (next <= np + 1) break;
+            // "his aides": a possessive pronoun with its noun
+            while (next < end && v.IsPronoun(next - 1) && v.IsLowerWord(next) && v.Fn(next) == FunctionClass.None && v.Verb(next) is null) next++;
             np = next;
         }
         // German verb-second puts objects first too: "Der Zeitung sagte Filep Karma: …" — a dative prefield

@@ -193,7 +193,10 @@ public static class Tokenizer
                 {
                     bool initialism = j - i >= 3 && t[j - 2] == '.';
                     bool initial = j - i == 1 && char.IsUpper(t[i]);
-                    if (initialism || initial || abbreviations.Contains(t[i..(j + 1)]))
+                    // an abbreviation after a hyphen: "(R-Ga.)", "(D-Mass.)"
+                    int hyphen = t[i..j].LastIndexOf('-');
+                    bool afterHyphen = hyphen > 0 && i + hyphen + 1 < j && char.IsUpper(t[i + hyphen + 1]) && abbreviations.Contains(t[(i + hyphen + 1)..(j + 1)]);
+                    if (initialism || initial || afterHyphen || abbreviations.Contains(t[i..(j + 1)]))
                     {
                         flags |= TokenFlags.Abbreviation;
                         j++;

@@ -220,4 +220,70 @@ public class EnglishAttributionClassesTests
         var r = Assert.Single(Hearsay.Eval.PolNeAR.PolnearDataset.Map(a));
         Assert.Equal("has long said", string.Join(" ", r.Cue!.Parts.Select(p => a.Text[p.Start..p.End])));
     }
+
+    [Fact]
+    public void Polnear_mapping_leaves_out_statements_quoted_inside_a_quotation()
+    {
+        var a = En("\"The voters know it, and I think that the polls will show it soon,\" the governor said on Monday.");
+        Assert.Contains(a.Attributions, x => a.CueText(x) == "think");   // Hearsay keeps the nested statement
+        var r = Assert.Single(Hearsay.Eval.PolNeAR.PolnearDataset.Map(a));
+        Assert.Equal("said", string.Join(" ", r.Cue!.Parts.Select(p => a.Text[p.Start..p.End])));
+    }
+
+    [Fact]
+    public void Party_and_state_in_parentheses_do_not_end_the_sentence()
+    {
+        var a = En("However, Rep. Stephen Lynch (D-Mass.) said the law does not require it.");
+        var x = a.AttributionWith("the law does not require it");
+        Assert.Equal("Rep. Stephen Lynch (D-Mass.)", a.SourceText(x));
+        Assert.True(a.Tokens.First(t => a.Text.Substring(t.Start, t.Length).StartsWith("D-Mass", StringComparison.Ordinal)).Has(TokenFlags.Abbreviation));
+    }
+
+    [Fact]
+    public void Name_with_a_parenthesis_and_an_apposition_before_said()
+    {
+        var a = En("Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus fund, said members will help him.");
+        var x = a.AttributionWith("members will help him");
+        Assert.Equal("Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus fund", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Name_with_several_apposed_segments_before_said()
+    {
+        var a = En("Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam.");
+        var x = a.AttributionWith("he had fought in Vietnam");
+        Assert.Equal("Johnnie Wilson, of Springfield, Va.", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Name_with_an_apposition_in_dashes_before_said()
+    {
+        var a = En("Kall -- co-editor of a book on the primary debates -- said the candidate liked surprises.");
+        var x = a.AttributionWith("the candidate liked surprises");
+        Assert.StartsWith("Kall -- co-editor", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Negated_contracted_auxiliary_and_a_whether_clause()
+    {
+        var a = En("The nominee and his aides haven't said whether he will attend.");
+        var x = a.AttributionWith("whether he will attend");
+        Assert.Equal("The nominee and his aides", a.SourceText(x));
+        Assert.Equal("whether he will attend", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Adverb_before_the_cue_is_not_part_of_the_subject()
+    {
+        var a = En("The state incorrectly stated that the rolls were clean.");
+        var x = a.AttributionWith("the rolls were clean");
+        Assert.Equal("The state", a.SourceText(x));
+    }
+
+    [Fact]
+    public void A_possessive_noun_after_a_quotation_is_no_frame()
+    {
+        var a = En("\"We will not do it.\" Trump’s comments, which came during an answer, drew scrutiny.");
+        Assert.DoesNotContain(a.Attributions, x => a.CueText(x) == "comments");
+    }
 }
