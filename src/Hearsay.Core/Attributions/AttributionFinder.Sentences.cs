@@ -456,6 +456,26 @@ internal sealed partial class AttributionFinder
         // a subject found right after a comma may be the last apposition of an earlier name
         if (subjStart > start && !v.German && subjEnd == finite - 1 && v.IsComma(subjStart - 1) && ApposedSubject(start, finite) is var (s2, e2) && s2 >= 0 && s2 < subjStart)
             (subjStart, subjEnd) = (s2, e2);
+        // English expletives are no speakers: "There are reports that …", "It is said that …".
+        if (!v.German && subjStart >= 0 && subjEnd == subjStart + 1 && (v.Is(subjStart, "there") || v.Is(subjStart, "it") || v.Is(subjStart, "according"))) return;
+        // An apposed subject closing the sentence frames the clause before it: "Velmar will cut 12,000 jobs, the
+        // head of its works council, Juergen Albers, told the Stuttgarter Zeitung on Monday."
+        if (!v.German && subjStart - 1 > start && v.IsComma(subjStart - 1) && subjEnd < finite && form.Class != CueClass.Characterize
+            && (v.MentionIn(subjStart, subjEnd) >= 0 || NamedWithin(subjStart, subjEnd)) && IsClauseEndAt(frameRest, end))
+        {
+            int pEnd = Trim(start, subjStart - 1);
+            int pStart = LastBoundaryBefore(start, pEnd);
+            if (pEnd - pStart >= 3)
+            {
+                var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, pStart, pEnd));
+                AttachParticle(att, particle);
+                SetSource(att, subjStart, subjEnd);
+                att.Signals |= Mood(pStart, pEnd);
+                MarkQuotesInside(att);
+                FrameTail(att, verb + 1, end);
+                return;
+            }
+        }
         bool inherit = false;
         bool passive = v.German && form.Participle && finite != verb
                        && (v.Is(finite, "wird") || v.Is(finite, "wurde") || v.Is(finite, "werden") || v.Is(finite, "wurden"));
@@ -715,6 +735,10 @@ internal sealed partial class AttributionFinder
             || v.Is(k - 1, "its") || v.Is(k - 1, "their") || v.Is(k - 1, "our")) return true;
         if (v.IsWord(k - 1) && v.S(k - 1) is var w && w.Length > 2 && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))
             && !v.IsPronoun(k - 1) && !v.Lex.Pronouns.TryGet(w[..^2], out _) && !(w[..^2] is "that" or "That" or "there" or "There" or "who" or "what" or "it" or "It")) return true;
+        // after an indefinite article and one adjective: "an extraordinary claim", "a new report"
+        if (v.IsLowerWord(k - 1) && v.Verb(k - 1) is null && v.Fn(k - 1) == FunctionClass.None && (v.Is(k - 2, "a") || v.Is(k - 2, "an"))) return true;
+        // a plural after a form of "be": "There are reports that …" (the progressive and the passive take other forms)
+        if ((v.Is(k - 1, "are") || v.Is(k - 1, "were")) && v.S(k).EndsWith('s') && !v.S(k).EndsWith("ss", StringComparison.Ordinal)) return true;
         // right after another cue: "Trump said praise from Putin would not …"
         if (v.Verb(k - 1) is not null && !v.S(k).EndsWith("ing", StringComparison.Ordinal) && !v.Is(k + 1, "that")) return true;
         if ((v.Is(k - 1, "and") || v.Is(k - 1, "or")) && v.IsLowerWord(k + 1) && v.Fn(k + 1) == FunctionClass.None && v.Verb(k + 1) is null
@@ -739,6 +763,15 @@ internal sealed partial class AttributionFinder
         if (v.Fn(verb + 2) != FunctionClass.None && v.Fn(verb + 2) != FunctionClass.Auxiliary) return false;
         if (!inherit && (subjStart < 0 || subjStart > verb)) return false;
         int cEnd = ContentEnd(verb + 1, end);
+        // The intention ends before a frame that reports the whole sentence: "Velmar plans to cut 12,000 jobs, its
+        // works council head told Reuters."
+        // The frame's subject may carry appositions: the cut is at the first comma after which no verb stands.
+        for (int k = verb + 3, comma = -1; k < cEnd; k++)
+        {
+            if (v.IsComma(k)) { if (comma < 0) comma = k; }
+            else if (comma > 0 && v.IsLowerWord(k) && v.Verb(k) is not null && !InsideQuote(k)) { cEnd = Trim(verb + 1, comma); break; }
+            else if (v.Fn(k) == FunctionClass.Auxiliary || v.Fn(k) == FunctionClass.Relative || v.Fn(k) == FunctionClass.Subordinator) comma = -1;
+        }
         if (cEnd <= verb + 2) return false;
         var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, verb + 1, cEnd));
         if (inherit) InheritSource(att, verb); else SetSource(att, subjStart, subjEnd);

@@ -448,8 +448,15 @@ internal sealed partial class AttributionFinder
 
     private bool IsClauseEndAt(int k, int end)
     {
-        while (k < end && (v.Fn(k) is FunctionClass.Adverb || (v.IsWord(k) && v.S(k).EndsWith("day", StringComparison.OrdinalIgnoreCase)))) k++;
-        if (k < end && v.Fn(k) == FunctionClass.Preposition) { int np = v.NounPhrase(k + 1, end); if (np > 0) k = np; }
+        // Adverbs and up to three prepositional phrases, English ones joined by a participle: "on Monday", "in an
+        // interview published on Monday", "during a live talk show on the state channel Russia-1".
+        for (int pp = 0; pp < 3 && k < end; pp++)
+        {
+            while (k < end && (v.Fn(k) is FunctionClass.Adverb || (v.IsWord(k) && v.S(k).EndsWith("day", StringComparison.OrdinalIgnoreCase)))) k++;
+            if (pp > 0 && !v.German && k + 1 < end && v.IsLowerWord(k) && v.S(k).EndsWith("ed", StringComparison.Ordinal) && v.Fn(k + 1) == FunctionClass.Preposition) k++;
+            if (k < end && v.Fn(k) == FunctionClass.Preposition && v.NounPhrase(k + 1, end) is var np && np > k + 1) k = np;
+            else break;
+        }
         return k >= end || v.IsTerminal(k) || v.IsComma(k) || v.IsQuote(k);
     }
 

@@ -17,6 +17,26 @@ public class EnglishAttributionClassesTests
     }
 
     [Fact]
+    public void An_apposed_speaker_closing_the_sentence_frames_the_unquoted_clause_before_it()
+    {
+        var a = En("The mill will close in May, the head of its union, Tom Baker, told the Daily Courier newspaper in an interview published on Monday.");
+        var x = a.AttributionWith("The mill will close in May");
+        Assert.Equal("told", a.CueText(x));
+        Assert.Equal("the head of its union, Tom Baker", a.SourceText(x));
+        Assert.StartsWith("the Daily Courier newspaper", a.MediumText(x));
+    }
+
+    [Fact]
+    public void An_intention_ends_before_the_frame_that_reports_the_whole_sentence()
+    {
+        var a = En("The city plans to sell the stadium next year, the mayor's spokesman, Ken Lowe, said.");
+        var plan = Assert.Single(a.Attributions, y => a.CueText(y) == "plans");
+        Assert.Equal("to sell the stadium next year", a.Slice(plan.Content).ToString());
+        var said = Assert.Single(a.Attributions, y => a.CueText(y) == "said");
+        Assert.Equal("the mayor's spokesman, Ken Lowe", a.SourceText(said));
+    }
+
+    [Fact]
     public void Told_after_a_comma_names_the_addressee_not_the_speaker()
     {
         var a = En("The harvest was poor this year, the farmer told Reuters.");
