@@ -86,6 +86,8 @@ internal sealed class EntityLexicon
     /// <summary>Head nouns that name an organization standing right after them ("des Herstellers X", "carmaker X"),
     /// with the subtype they give (org-appositives.tsv).</summary>
     public KeyMap<string> OrgAppositives { get; } = new();
+    /// <summary>Common nouns and currency words that are no name on the tagger's word alone (not-names.tsv).</summary>
+    public KeyMap<bool> NotNames { get; } = new();
     /// <summary>Those of <see cref="OrgAppositives"/> that also end compounds ("Energie|konzerns").</summary>
     public KeyMap<string> OrgAppositiveHeads { get; } = new();
     /// <summary>Direction prefixes of compounds, longest first ("nordost", "ost").</summary>
@@ -139,6 +141,7 @@ internal sealed class EntityLexicon
         }
         foreach (var r in pack.Rows("name-cues")) (Gazetteer.Col(r, 1) == "speech" ? SpeechWords : NameCues).Add(r[0], true);
         foreach (var r in pack.Rows("months")) Months.Add(r[0], true);
+        foreach (var r in pack.Rows("not-names")) NotNames.Add(r[0], true);
         foreach (var r in pack.Rows("org-appositives"))
         {
             var subtype = Gazetteer.Col(r, 1);

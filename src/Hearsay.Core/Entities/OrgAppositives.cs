@@ -6,7 +6,9 @@ namespace Hearsay.Entities;
 /// A name found from the text right after an organization head noun is an organization, whatever type
 /// the rules or the tagger guessed: "des Herstellers Velmar", "des Energiekonzerns Norvik", "the company
 /// Brightwell", "carmaker Velmar". The head nouns are a reviewed list per language (org-appositives.tsv);
-/// names from the gazetteer keep their entry's type.
+/// names from the gazetteer keep their entry's type. In English a determiner before the head may open a
+/// relative clause without its pronoun ("the company Walter Keene founded"): there a name that starts with a
+/// known first name stays a person.
 /// </summary>
 internal static class OrgAppositives
 {
@@ -30,6 +32,12 @@ internal static class OrgAppositives
             if (!lex.OrgAppositives.TryGet(key, out var subtype)
                 && !(key.Length >= MinCompoundHead + MinCompoundRest
                      && lex.OrgAppositiveHeads.TryGetSuffix(key, MinCompoundHead, MinCompoundRest, out subtype)))
+                continue;
+            // English leaves out the relative pronoun: in "the company Walter Keene founded" the name is the
+            // founder. After an article or determiner, a name that opens with a known first name stays a person.
+            if (!c.German && cand.Type == EntityType.Person && head > 0
+                && lex.ClassOf(c.Key(head - 1, buffer)) is WordClass.Article or WordClass.Determiner
+                && lex.FirstNames.Contains(c.Key(cand.First, buffer)))
                 continue;
             cand.Type = EntityType.Organization;
             cand.Gender = c.German ? Gender.Unknown : Gender.Neuter;
