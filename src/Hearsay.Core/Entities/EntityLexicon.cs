@@ -83,6 +83,13 @@ internal sealed class EntityLexicon
     /// <summary>Words that join the parts of a name: "prep" ("of", "für"), "and" ("and", "&amp;"), "genitive" ("der").</summary>
     public KeyMap<string> Connectors { get; } = new();
     public KeyMap<bool> Months { get; } = new();
+    /// <summary>Head nouns that name an organization standing right after them ("des Herstellers X", "carmaker X"),
+    /// with the subtype they give (org-appositives.tsv).</summary>
+    public KeyMap<string> OrgAppositives { get; } = new();
+    /// <summary>Common nouns and currency words that are no name on the tagger's word alone (not-names.tsv).</summary>
+    public KeyMap<bool> NotNames { get; } = new();
+    /// <summary>Those of <see cref="OrgAppositives"/> that also end compounds ("Energie|konzerns").</summary>
+    public KeyMap<string> OrgAppositiveHeads { get; } = new();
     /// <summary>Direction prefixes of compounds, longest first ("nordost", "ost").</summary>
     public string[] DirectionPrefixes { get; }
     /// <summary>Endings of German common nouns that are never surnames ("-ung", "-heit").</summary>
@@ -134,6 +141,13 @@ internal sealed class EntityLexicon
         }
         foreach (var r in pack.Rows("name-cues")) (Gazetteer.Col(r, 1) == "speech" ? SpeechWords : NameCues).Add(r[0], true);
         foreach (var r in pack.Rows("months")) Months.Add(r[0], true);
+        foreach (var r in pack.Rows("not-names")) NotNames.Add(r[0], true);
+        foreach (var r in pack.Rows("org-appositives"))
+        {
+            var subtype = Gazetteer.Col(r, 1);
+            OrgAppositives.Add(r[0], subtype);
+            if (Gazetteer.Col(r, 2) == "yes") OrgAppositiveHeads.Add(r[0], subtype);
+        }
         foreach (var r in LanguagePack.CommonRows("name-particles"))
         {
             var cls = Gazetteer.Col(r, 1);

@@ -55,6 +55,7 @@ public sealed class EntityStage : IStage
             TaggedNames.Join(context, recognizer, tagged, names, parts, found, policy);
         }
         names.AddRange(found);
+        OrgAppositives.Retype(context, names);
         new EntityResolver(context).Resolve(names, shorts, parts);
     }
 

@@ -71,6 +71,7 @@ internal static class TaggedNames
         {
             if (Same(t, names) || Same(t, found)) continue;
             var (type, kind) = Meaning(t.Type);
+            if (CommonNoun(c, t) || CountryAndNoun(c, t, type, names)) continue;
             // A known adjective inside a hyphen compound makes a description ("russisch-ukrainischen Krieg").
             if (Conflicts(t, parts, parts.Count, inside: false)) continue;
             if (kind != MentionKind.Name)
@@ -119,6 +120,30 @@ internal static class TaggedNames
         foreach (var t in tagged)
             if (t.Type == "ORG") After(t.End);
         return result;
+    }
+
+    /// <summary>A one-word span on a common noun or currency word the tagger took for a name ("12.000 Jobs",
+    /// "zwei Milliarden Euro"; not-names.tsv). Context that does make it a name, a gazetteer name or a rule's
+    /// candidate on the same span ("Steve Jobs ... Jobs said"), is checked before.</summary>
+    private static bool CommonNoun(EntityContext c, in TaggedName t)
+    {
+        if (t.End != t.First + 1 || c.Lexicon.NotNames.Count == 0) return false;
+        Span<char> buf = stackalloc char[NameKeys.MaxLength];
+        return c.Lexicon.NotNames.Contains(c.Key(t.First, buf));
+    }
+
+    /// <summary>In German, a place span that opens with a known country and runs on over more capitalized
+    /// words joins the country to the nouns after it ("in Deutschland Asyl beantragen", "dass Frankreich
+    /// Truppen schickt"): the country alone is the place. Organizations keep such spans ("Österreich Werbung").</summary>
+    private static bool CountryAndNoun(EntityContext c, in TaggedName t, EntityType type, List<Candidate> names)
+    {
+        if (!c.German || type != EntityType.Place || t.End - t.First < 2) return false;
+        foreach (var cand in names)
+        {
+            if (cand.First != t.First || cand.End >= t.End || cand.Entry < 0) continue;
+            if (c.Gazetteer.Entries[cand.Entry].Type == EntityType.Country) return true;
+        }
+        return false;
     }
 
     /// <summary>A name starts and ends with a word or number and holds no punctuation but the joiners

@@ -60,7 +60,9 @@ internal static class Bylines
             found.RemoveAt(found.Count - 1);
             i = found[^1].End;
         }
-        if (!IsTail(block[found[^1].End..])) return false;
+        var rest = block[found[^1].End..];
+        // "By Anna Keller in Frankfurt": a place after a full name, opened by a preposition, is the tail too.
+        if (!IsTail(rest) && !(marked && (found[^1].Tokens >= 2 || found[^1].Agency) && IsPlaceTail(rest, lex))) return false;
         // Without an opener, a lone one-word name is too weak (a kicker, a section name), unless an agency.
         if (!marked && found.Count == 1 && found[0].Tokens == 1 && !found[0].Agency) return false;
         foreach (var (s, e, _, _) in found) names.Add(TextSpan.FromBounds(offset + s, offset + e));
@@ -147,6 +149,31 @@ internal static class Bylines
             j = w + 1; any = true;
         }
         return any ? j : -1;
+    }
+
+    /// <summary>A place introduced by a byline place opener ("in Frankfurt", "aus Brüssel", "in New York"):
+    /// one to four capitalized words (place particles inside), then nothing or an ordinary tail.</summary>
+    private static bool IsPlaceTail(ReadOnlySpan<char> tail, StructureLexicon lex)
+    {
+        var t = tail.TrimStart(' ');
+        int w = 0;
+        while (w < t.Length && char.IsLetter(t[w])) w++;
+        if (w == 0 || w >= t.Length || t[w] != ' ' || !lex.PlaceOpeners.Contains(t[..w])) return false;
+        int i = w + 1, words = 0, lastGood = -1;
+        while (i < t.Length && words < 4)
+        {
+            int s = i;
+            while (i < t.Length && !IsNameStop(t[i])) i++;
+            if (i == s) break;
+            var word = t[s..i];
+            if (IsNameWord(word) && char.IsUpper(word[0])) lastGood = i;
+            else if (!(words > 0 && lex.PlaceParticles.Contains(word))) return false;
+            words++;
+            if (i < t.Length && t[i] == ' ' && i + 1 < t.Length && !char.IsWhiteSpace(t[i + 1])) i++;
+            else break;
+        }
+        if (lastGood < 0) return false;
+        return IsTail(t[lastGood..]);
     }
 
     /// <summary>What may follow the names: nothing, or a separator and a short remainder (place, date, agency).</summary>

@@ -23,6 +23,8 @@ internal sealed class StructureLexicon
     public WordSet Joiners { get; }
     public WordSet NameParticles { get; }
     public WordSet PlaceParticles { get; }
+    /// <summary>Prepositions that put a place after the author names of a byline ("in", "aus").</summary>
+    public WordSet PlaceOpeners { get; }
     public WordSet NotPlace { get; }
     public WordSet Agencies { get; }
 
@@ -37,6 +39,7 @@ internal sealed class StructureLexicon
         Joiners = new WordSet(Of("joiner"));
         NameParticles = new WordSet(Of("name-particle"));
         PlaceParticles = new WordSet(Of("place-particle"));
+        PlaceOpeners = new WordSet(Of("byline-place"));
         NotPlace = new WordSet(Of("not-place"));
         Agencies = new WordSet(agencies.Select(r => r[0]));
 

@@ -105,6 +105,11 @@ public class PlainTextStructureTests
     [InlineData("By Jane Doe, John Roe and Mary Major", new[] { "Jane Doe", "John Roe", "Mary Major" })]
     [InlineData("By J. R. Smith | March 3, 2024", new[] { "J. R. Smith" })]
     [InlineData("Written by Tom O'Brien", new[] { "Tom O'Brien" })]
+    [InlineData("By Erika Sample in Lisbon", new[] { "Erika Sample" })]
+    [InlineData("By Jane Doe and John Roe in New York", new[] { "Jane Doe", "John Roe" })]
+    [InlineData("Von Erika Muster aus Brüssel", new[] { "Erika Muster" })]
+    [InlineData("Von Anna Beispiel und Max Muster, Hamburg", new[] { "Anna Beispiel", "Max Muster" })]
+    [InlineData("By Reuters in Frankfurt am Main", new[] { "Reuters" })]
     public void Byline_variants(string byline, string[] authors)
     {
         var a = Read($"A headline for the test\n\n{byline}\n\nThe first paragraph of the article says something. It goes on.\n\nAnother paragraph follows here.");
@@ -118,6 +123,9 @@ public class PlainTextStructureTests
     [InlineData("Von der Leyen warnt vor neuen Zöllen")]
     [InlineData("By the end of the year, prices rose.")]
     [InlineData("Vonovia erhöht die Mieten")]
+    [InlineData("Von Berlin in Richtung Osten")]
+    [InlineData("By Jane Doe in the morning light")]
+    [InlineData("Von Anna Muster in Berlin gegründet, wächst der Verein")]
     public void Sentences_opening_like_a_byline_are_not_bylines(string line)
     {
         var a = Read($"A headline for the test\n\n{line}\n\nThe first paragraph of the article says something. It goes on.\n\nAnother paragraph.");
