@@ -125,7 +125,88 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             foreach (var t in grid.Tokens(att.Source.Span)) speaker[t] = true;
             foreach (var t in grid.Tokens(HearsaySpans.Cue(att))) cue[t] = true;
         }
+        if (EventOptions.Enabled) AddEvents(article, grid, types, speaker, cue, EventOptions);
         return types;
+    }
+
+    /// <summary>Which parts of the event mapping are on (dev experiments).</summary>
+    public sealed record EventMapping(bool Enabled, bool Indirect, bool Reported, bool Speaker, bool Cue, bool Extent, bool NeedRole, float MinConfidence, bool CueOnlyReported);
+
+    public static EventMapping EventOptions = ParseOptions(Environment.GetEnvironmentVariable("HEARSAY_RW_EVENTS"));
+
+    private static EventMapping ParseOptions(string? s)
+    {
+        if (s is null) return new EventMapping(true, true, true, true, true, true, true, float.NegativeInfinity, true);
+        bool H(char c) => s.Contains(c);
+        float conf = float.NegativeInfinity;
+        int at = s.IndexOf('@');
+        if (at >= 0) conf = float.Parse(s[(at + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        return new EventMapping(!H('0'), H('i'), H('r'), H('s'), H('c'), H('x'), H('n'), conf, H('o'));
+    }
+
+    /// <summary>Speech events (the learned layer) as STWR tokens where no attribution already typed their message.</summary>
+    public static void AddEvents(Article article, TokenGrid grid, StwrType[] types, bool[] speaker, bool[] cue, EventMapping o)
+    {
+        var moods = Hearsay.Attributions.AttributionLexicon.For(Hearsay.Languages.LanguageRegistry.Default.For("de")).MoodForms;
+        var covered = (StwrType[])types.Clone();
+        foreach (var ev in article.SpeechEvents)
+        {
+            if (ev.Confidence < o.MinConfidence) continue;
+            var message = grid.Tokens(ev.SpansOf(SpeechRole.Message));
+            var topic = grid.Tokens(ev.SpansOf(SpeechRole.Topic));
+            var cueTokens = grid.Tokens(ev.Cue);
+            // Skip an event whose message an attribution already typed.
+            int typedMessage = 0;
+            foreach (var t in message) if (covered[t] != StwrType.None) typedMessage++;
+            if (message.Length > 0 && typedMessage * 2 >= message.Length) continue;
+            bool typedCue = false;
+            foreach (var t in cueTokens) if (covered[t] != StwrType.None) typedCue = true;
+            if (typedCue && message.Length == 0) continue;
+
+            bool indirect = message.Length > 0 && IsIndirectMessage(article, ev, moods);
+            bool any = false;
+            if (indirect)
+            {
+                if (o.Indirect) { foreach (var t in message) types[t] |= StwrType.Indirect; any = true; }
+            }
+            else if (o.Reported && (!o.NeedRole || message.Length > 0 || topic.Length > 0 || o.CueOnlyReported))
+            {
+                any = true;
+                var source = new HashSet<int>(grid.Tokens(ev.SpansOf(SpeechRole.Source)));
+                IEnumerable<int> tokens;
+                if (o.Extent)
+                {
+                    var extent = ev.CueExtent;
+                    foreach (var r in ev.Roles)
+                        if (r.Role is SpeechRole.Message or SpeechRole.Topic or SpeechRole.PTC or SpeechRole.Addr or SpeechRole.Medium) extent = extent.Union(r.Span);
+                    tokens = grid.Tokens(extent);
+                }
+                else tokens = cueTokens.Concat(message).Concat(topic).Concat(grid.Tokens(ev.SpansOf(SpeechRole.PTC)));
+                foreach (var t in tokens) if (!source.Contains(t)) types[t] |= StwrType.Reported;
+            }
+            if (!any) continue;
+            if (o.Speaker) foreach (var t in grid.Tokens(ev.SpansOf(SpeechRole.Source))) speaker[t] = true;
+            if (o.Cue) foreach (var t in cueTokens) cue[t] = true;
+        }
+    }
+
+    /// <summary>A message that reproduces a proposition: introduced by "dass"/"ob" or carrying a Konjunktiv I verb.</summary>
+    private static bool IsIndirectMessage(Article article, SpeechEvent ev, Hearsay.Languages.WordMap<Hearsay.Attributions.MoodForm> moods)
+    {
+        bool first = true;
+        foreach (var span in ev.SpansOf(SpeechRole.Message))
+        {
+            int k = article.TokenIndexAt(span.Start);
+            if (k < 0) continue;
+            for (; k < article.Tokens.Length && article.Tokens[k].Start < span.End; k++)
+            {
+                var w = article.Slice(article.Tokens[k]);
+                if (first && (w.Equals("dass", StringComparison.OrdinalIgnoreCase) || w.Equals("daß", StringComparison.OrdinalIgnoreCase) || w.Equals("ob", StringComparison.OrdinalIgnoreCase))) return true;
+                first = false;
+                if (moods.TryGet(w, out var m) && m == Hearsay.Attributions.MoodForm.SubjunctiveI) return true;
+            }
+        }
+        return false;
     }
 
     private static void Classify(ErrorLog log, RwSample s, Detokenizer.Result text, StwrType[] predicted)
