@@ -130,24 +130,25 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     }
 
     /// <summary>Which parts of the event mapping are on (dev experiments).</summary>
-    public sealed record EventMapping(bool Enabled, bool Indirect, bool Reported, bool Speaker, bool Cue, bool Extent, bool NeedRole, float MinConfidence, bool CueOnlyReported);
+    public sealed record EventMapping(bool Enabled, bool Indirect, bool Reported, bool Speaker, bool Cue, bool Extent, bool NeedRole, float MinConfidence, bool CueOnlyReported, bool NotInQuote, bool NotInDirectSentence, bool Lexicon, bool ClauseLeft, bool ClauseRight);
 
     public static EventMapping EventOptions = ParseOptions(Environment.GetEnvironmentVariable("HEARSAY_RW_EVENTS"));
 
     private static EventMapping ParseOptions(string? s)
     {
-        if (s is null) return new EventMapping(true, true, true, true, true, true, true, float.NegativeInfinity, true);
+        if (s is null) return new EventMapping(true, true, true, true, true, true, true, float.NegativeInfinity, true, false, false, false, true, true);
         bool H(char c) => s.Contains(c);
         float conf = float.NegativeInfinity;
         int at = s.IndexOf('@');
-        if (at >= 0) conf = float.Parse(s[(at + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        return new EventMapping(!H('0'), H('i'), H('r'), H('s'), H('c'), H('x'), H('n'), conf, H('o'));
+        if (at >= 0) { conf = float.Parse(s[(at + 1)..], System.Globalization.CultureInfo.InvariantCulture); s = s[..at]; }
+        return new EventMapping(!H('0'), H('i'), H('r'), H('s'), H('c'), H('x'), H('n'), conf, H('o'), H('q'), H('f'), H('l'), H('e'), H('e') || H('g'));
     }
 
     /// <summary>Speech events (the learned layer) as STWR tokens where no attribution already typed their message.</summary>
     public static void AddEvents(Article article, TokenGrid grid, StwrType[] types, bool[] speaker, bool[] cue, EventMapping o)
     {
-        var moods = Hearsay.Attributions.AttributionLexicon.For(Hearsay.Languages.LanguageRegistry.Default.For("de")).MoodForms;
+        var lex = Hearsay.Attributions.AttributionLexicon.For(Hearsay.Languages.LanguageRegistry.Default.For("de"));
+        var moods = lex.MoodForms;
         var covered = (StwrType[])types.Clone();
         foreach (var ev in article.SpeechEvents)
         {
@@ -164,6 +165,21 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             if (typedCue && message.Length == 0) continue;
 
             bool indirect = message.Length > 0 && IsIndirectMessage(article, ev, moods);
+            if (!indirect)
+            {
+                var c0 = ev.Cue[0];
+                if (o.NotInQuote && article.Quotations.Any(q => q.Outer.Contains(c0))) continue;
+                if (o.NotInDirectSentence)
+                {
+                    int si = article.SentenceIndexAt(c0.Start);
+                    if (si >= 0)
+                    {
+                        var sent = article.SpanOfTokens(article.Sentences[si].FirstToken, Math.Max(article.Sentences[si].FirstToken, article.Sentences[si].EndToken - 1));
+                        if (article.Quotations.Any(q => q.Outer.Overlaps(sent))) continue;
+                    }
+                }
+                if (o.Lexicon && !IsLexiconCue(article, ev, lex)) continue;
+            }
             bool any = false;
             if (indirect)
             {
@@ -179,6 +195,7 @@ public sealed class RedewiedergabeDataset : IEvalDataset
                     var extent = ev.CueExtent;
                     foreach (var r in ev.Roles)
                         if (r.Role is SpeechRole.Message or SpeechRole.Topic or SpeechRole.PTC or SpeechRole.Addr or SpeechRole.Medium) extent = extent.Union(r.Span);
+                    if (o.ClauseLeft || o.ClauseRight) extent = Clause(article, extent, o.ClauseLeft, o.ClauseRight);
                     tokens = grid.Tokens(extent);
                 }
                 else tokens = cueTokens.Concat(message).Concat(topic).Concat(grid.Tokens(ev.SpansOf(SpeechRole.PTC)));
@@ -188,6 +205,36 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             if (o.Speaker) foreach (var t in grid.Tokens(ev.SpansOf(SpeechRole.Source))) speaker[t] = true;
             if (o.Cue) foreach (var t in cueTokens) cue[t] = true;
         }
+    }
+
+    /// <summary>The span widened to the clause around it: up to the nearest comma, semicolon, colon or quotation
+    /// mark of its sentence on either side (the sentence's final punctuation included).</summary>
+    private static TextSpan Clause(Article article, TextSpan span, bool left, bool right)
+    {
+        int si = article.SentenceIndexAt(span.Start);
+        if (si < 0) return span;
+        var sentence = article.Sentences[si];
+        int first = article.TokenIndexAt(span.Start), last = article.TokenIndexAt(span.End - 1);
+        bool Boundary(int k)
+        {
+            var w = article.Slice(article.Tokens[k]);
+            return w.Length == 1 && (w[0] is ',' or ';' or ':' or '"' or '\u201E' or '\u201C' or '\u00BB' or '\u00AB' or '(' or ')' or '\u2013');
+        }
+        if (left) while (first - 1 >= sentence.FirstToken && !Boundary(first - 1)) first--;
+        if (right) while (last + 1 < sentence.EndToken && !Boundary(last + 1)) last++;
+        return span.Union(article.SpanOfTokens(first, last));
+    }
+
+    /// <summary>Whether a word of the cue is a reporting verb form or a speech noun of the attribution lexicon.</summary>
+    private static bool IsLexiconCue(Article article, SpeechEvent ev, Hearsay.Attributions.AttributionLexicon lex)
+    {
+        foreach (var span in ev.Cue)
+            for (int k = article.TokenIndexAt(span.Start); k < article.Tokens.Length && article.Tokens[k].Start < span.End; k++)
+            {
+                var w = article.Slice(article.Tokens[k]);
+                if (lex.Verbs.TryGet(w, out _) || lex.SpeechNouns.TryGet(w, out _, out _)) return true;
+            }
+        return false;
     }
 
     /// <summary>A message that reproduces a proposition: introduced by "dass"/"ob" or carrying a Konjunktiv I verb.</summary>
