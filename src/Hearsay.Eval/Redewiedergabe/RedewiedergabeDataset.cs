@@ -1,5 +1,7 @@
 using System.Text;
+using Hearsay.Attributions;
 using Hearsay.Document;
+using Hearsay.Languages;
 
 namespace Hearsay.Eval.Redewiedergabe;
 
@@ -125,91 +127,56 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             foreach (var t in grid.Tokens(att.Source.Span)) speaker[t] = true;
             foreach (var t in grid.Tokens(HearsaySpans.Cue(att))) cue[t] = true;
         }
-        if (EventOptions.Enabled) AddEvents(article, grid, types, speaker, cue, EventOptions);
+        AddEvents(article, grid, types, speaker, cue);
         return types;
     }
 
-    /// <summary>Which parts of the event mapping are on (dev experiments).</summary>
-    public sealed record EventMapping(bool Enabled, bool Indirect, bool Reported, bool Speaker, bool Cue, bool Extent, bool NeedRole, float MinConfidence, bool CueOnlyReported, bool NotInQuote, bool NotInDirectSentence, bool Lexicon, bool ClauseLeft, bool ClauseRight);
-
-    public static EventMapping EventOptions = ParseOptions(Environment.GetEnvironmentVariable("HEARSAY_RW_EVENTS"));
-
-    private static EventMapping ParseOptions(string? s)
+    /// <summary>
+    /// Speech events (the learned layer, <see cref="Article.SpeechEvents"/>) as STWR tokens, for the events whose
+    /// message no attribution typed (at least half of the message's tokens untyped; an event without a message
+    /// needs an untyped cue). A message introduced by "dass"/"daß"/"ob" or carrying a Konjunktiv I form
+    /// (lexicon "mood-forms") is indirect: its tokens. Any other event (no message, a nominal cue, a message
+    /// that is neither) summarizes a speech act: reported, over the cue, its Message, Topic, Addr, Medium and
+    /// PTC spans and what lies between them, widened to the clause around them (to the nearest comma,
+    /// semicolon, colon, quotation mark, bracket or dash of the sentence; the final punctuation included),
+    /// the Source's tokens left out. The event's Source tokens are speaker tokens, its cue tokens cue
+    /// (intexpr) tokens. Measured on dev and left out (no gain): a confidence threshold, leaving out events
+    /// inside or next to a quotation or in a sentence with one, requiring a cue of the attribution lexicon,
+    /// every subordinator or Konjunktiv II as a sign of indirect speech, not typing tokens an attribution typed.
+    /// </summary>
+    public static void AddEvents(Article article, TokenGrid grid, StwrType[] types, bool[] speaker, bool[] cue)
     {
-        if (s is null) return new EventMapping(true, true, true, true, true, true, true, float.NegativeInfinity, true, false, false, false, true, true);
-        bool H(char c) => s.Contains(c);
-        float conf = float.NegativeInfinity;
-        int at = s.IndexOf('@');
-        if (at >= 0) { conf = float.Parse(s[(at + 1)..], System.Globalization.CultureInfo.InvariantCulture); s = s[..at]; }
-        return new EventMapping(!H('0'), H('i'), H('r'), H('s'), H('c'), H('x'), H('n'), conf, H('o'), H('q'), H('f'), H('l'), H('e'), H('e') || H('g'));
-    }
-
-    /// <summary>Speech events (the learned layer) as STWR tokens where no attribution already typed their message.</summary>
-    public static void AddEvents(Article article, TokenGrid grid, StwrType[] types, bool[] speaker, bool[] cue, EventMapping o)
-    {
-        var lex = Hearsay.Attributions.AttributionLexicon.For(Hearsay.Languages.LanguageRegistry.Default.For("de"));
-        var moods = lex.MoodForms;
-        var covered = (StwrType[])types.Clone();
+        if (article.SpeechEvents.Count == 0) return;
+        var moods = AttributionLexicon.For(LanguageRegistry.Default.For("de")).MoodForms;
+        var typed = (StwrType[])types.Clone();
         foreach (var ev in article.SpeechEvents)
         {
-            if (ev.Confidence < o.MinConfidence) continue;
             var message = grid.Tokens(ev.SpansOf(SpeechRole.Message));
-            var topic = grid.Tokens(ev.SpansOf(SpeechRole.Topic));
             var cueTokens = grid.Tokens(ev.Cue);
-            // Skip an event whose message an attribution already typed.
             int typedMessage = 0;
-            foreach (var t in message) if (covered[t] != StwrType.None) typedMessage++;
+            foreach (var t in message) if (typed[t] != StwrType.None) typedMessage++;
             if (message.Length > 0 && typedMessage * 2 >= message.Length) continue;
-            bool typedCue = false;
-            foreach (var t in cueTokens) if (covered[t] != StwrType.None) typedCue = true;
-            if (typedCue && message.Length == 0) continue;
+            if (message.Length == 0 && cueTokens.Any(t => typed[t] != StwrType.None)) continue;
 
-            bool indirect = message.Length > 0 && IsIndirectMessage(article, ev, moods);
-            if (!indirect)
+            if (message.Length > 0 && IsIndirectMessage(article, ev, moods))
+                foreach (var t in message) types[t] |= StwrType.Indirect;
+            else
             {
-                var c0 = ev.Cue[0];
-                if (o.NotInQuote && article.Quotations.Any(q => q.Outer.Contains(c0))) continue;
-                if (o.NotInDirectSentence)
-                {
-                    int si = article.SentenceIndexAt(c0.Start);
-                    if (si >= 0)
-                    {
-                        var sent = article.SpanOfTokens(article.Sentences[si].FirstToken, Math.Max(article.Sentences[si].FirstToken, article.Sentences[si].EndToken - 1));
-                        if (article.Quotations.Any(q => q.Outer.Overlaps(sent))) continue;
-                    }
-                }
-                if (o.Lexicon && !IsLexiconCue(article, ev, lex)) continue;
+                var extent = ev.CueExtent;
+                foreach (var r in ev.Roles)
+                    if (r.Role is SpeechRole.Message or SpeechRole.Topic or SpeechRole.PTC or SpeechRole.Addr or SpeechRole.Medium) extent = extent.Union(r.Span);
+                var source = grid.Tokens(ev.SpansOf(SpeechRole.Source));
+                foreach (var t in grid.Tokens(Clause(article, extent)))
+                    if (Array.IndexOf(source, t) < 0) types[t] |= StwrType.Reported;
             }
-            bool any = false;
-            if (indirect)
-            {
-                if (o.Indirect) { foreach (var t in message) types[t] |= StwrType.Indirect; any = true; }
-            }
-            else if (o.Reported && (!o.NeedRole || message.Length > 0 || topic.Length > 0 || o.CueOnlyReported))
-            {
-                any = true;
-                var source = new HashSet<int>(grid.Tokens(ev.SpansOf(SpeechRole.Source)));
-                IEnumerable<int> tokens;
-                if (o.Extent)
-                {
-                    var extent = ev.CueExtent;
-                    foreach (var r in ev.Roles)
-                        if (r.Role is SpeechRole.Message or SpeechRole.Topic or SpeechRole.PTC or SpeechRole.Addr or SpeechRole.Medium) extent = extent.Union(r.Span);
-                    if (o.ClauseLeft || o.ClauseRight) extent = Clause(article, extent, o.ClauseLeft, o.ClauseRight);
-                    tokens = grid.Tokens(extent);
-                }
-                else tokens = cueTokens.Concat(message).Concat(topic).Concat(grid.Tokens(ev.SpansOf(SpeechRole.PTC)));
-                foreach (var t in tokens) if (!source.Contains(t)) types[t] |= StwrType.Reported;
-            }
-            if (!any) continue;
-            if (o.Speaker) foreach (var t in grid.Tokens(ev.SpansOf(SpeechRole.Source))) speaker[t] = true;
-            if (o.Cue) foreach (var t in cueTokens) cue[t] = true;
+            foreach (var t in grid.Tokens(ev.SpansOf(SpeechRole.Source))) speaker[t] = true;
+            foreach (var t in cueTokens) cue[t] = true;
         }
     }
 
-    /// <summary>The span widened to the clause around it: up to the nearest comma, semicolon, colon or quotation
-    /// mark of its sentence on either side (the sentence's final punctuation included).</summary>
-    private static TextSpan Clause(Article article, TextSpan span, bool left, bool right)
+    /// <summary>The span widened to the clause around it: up to the nearest comma, semicolon, colon, quotation
+    /// mark, bracket or dash of its sentence on either side (the sentence's final punctuation included).</summary>
+    private static TextSpan Clause(Article article, TextSpan span)
     {
         int si = article.SentenceIndexAt(span.Start);
         if (si < 0) return span;
@@ -220,39 +187,23 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             var w = article.Slice(article.Tokens[k]);
             return w.Length == 1 && (w[0] is ',' or ';' or ':' or '"' or '\u201E' or '\u201C' or '\u00BB' or '\u00AB' or '(' or ')' or '\u2013');
         }
-        if (left) while (first - 1 >= sentence.FirstToken && !Boundary(first - 1)) first--;
-        if (right) while (last + 1 < sentence.EndToken && !Boundary(last + 1)) last++;
+        while (first - 1 >= sentence.FirstToken && !Boundary(first - 1)) first--;
+        while (last + 1 < sentence.EndToken && !Boundary(last + 1)) last++;
         return span.Union(article.SpanOfTokens(first, last));
     }
 
-    /// <summary>Whether a word of the cue is a reporting verb form or a speech noun of the attribution lexicon.</summary>
-    private static bool IsLexiconCue(Article article, SpeechEvent ev, Hearsay.Attributions.AttributionLexicon lex)
-    {
-        foreach (var span in ev.Cue)
-            for (int k = article.TokenIndexAt(span.Start); k < article.Tokens.Length && article.Tokens[k].Start < span.End; k++)
-            {
-                var w = article.Slice(article.Tokens[k]);
-                if (lex.Verbs.TryGet(w, out _) || lex.SpeechNouns.TryGet(w, out _, out _)) return true;
-            }
-        return false;
-    }
-
-    /// <summary>A message that reproduces a proposition: introduced by "dass"/"ob" or carrying a Konjunktiv I verb.</summary>
-    private static bool IsIndirectMessage(Article article, SpeechEvent ev, Hearsay.Languages.WordMap<Hearsay.Attributions.MoodForm> moods)
+    /// <summary>A message that reproduces a proposition: introduced by "dass"/"daß"/"ob" or carrying a Konjunktiv I form.</summary>
+    private static bool IsIndirectMessage(Article article, SpeechEvent ev, WordMap<MoodForm> moods)
     {
         bool first = true;
         foreach (var span in ev.SpansOf(SpeechRole.Message))
-        {
-            int k = article.TokenIndexAt(span.Start);
-            if (k < 0) continue;
-            for (; k < article.Tokens.Length && article.Tokens[k].Start < span.End; k++)
+            for (int k = article.TokenIndexAt(span.Start); k < article.Tokens.Length && article.Tokens[k].Start < span.End; k++)
             {
                 var w = article.Slice(article.Tokens[k]);
                 if (first && (w.Equals("dass", StringComparison.OrdinalIgnoreCase) || w.Equals("daß", StringComparison.OrdinalIgnoreCase) || w.Equals("ob", StringComparison.OrdinalIgnoreCase))) return true;
                 first = false;
-                if (moods.TryGet(w, out var m) && m == Hearsay.Attributions.MoodForm.SubjunctiveI) return true;
+                if (moods.TryGet(w, out var m) && m == MoodForm.SubjunctiveI) return true;
             }
-        }
         return false;
     }
 
