@@ -12,7 +12,8 @@ namespace Hearsay.Eval.Redewiedergabe;
 /// attributions: Direct → direct; Indirect and Mixed → indirect; AccordingTo → indirect: the content of
 /// "laut X" / "X zufolge" is a reproduced proposition, not the mere mention of a speech act that the corpus
 /// calls "reported" (measured: mapped to reported, those tokens were gold-reported 9% of the time).
-/// Reported is Hearsay's summary of a speech act (<see cref="AttributionKind.Reported"/>). The corpus has no
+/// Reported is Hearsay's summary of a speech act (<see cref="AttributionKind.Reported"/>). Speech events whose
+/// message no attribution typed add indirect and reported tokens, speakers and cues (<see cref="AddEvents"/>). The corpus has no
 /// split: dev and test are halves by document (<see cref="RedewiedergabeSplit"/>). Figures for all texts and for
 /// the non-fiction texts (metadata "fictional = no", the news-like part), plus speaker and cue
 /// (introductory expression) tokens.
