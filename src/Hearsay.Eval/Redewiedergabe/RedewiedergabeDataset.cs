@@ -136,14 +136,14 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     /// Speech events (the learned layer, <see cref="Article.SpeechEvents"/>) as STWR tokens, for the events whose
     /// message no attribution typed (at least half of the message's tokens untyped; an event without a message
     /// needs an untyped cue). A message introduced by "dass"/"daß"/"ob" or carrying a Konjunktiv I form
-    /// (lexicon "mood-forms") is indirect: its tokens. Any other event (no message, a nominal cue, a message
+    /// (lexicon "mood-forms") is indirect: its tokens, up to the end of its clause (the final punctuation). Any other event (no message, a nominal cue, a message
     /// that is neither) summarizes a speech act: reported, over the cue, its Message, Topic, Addr, Medium and
     /// PTC spans and what lies between them, widened to the clause around them (to the nearest comma,
     /// semicolon, colon, quotation mark, bracket or dash of the sentence; the final punctuation included),
     /// the Source's tokens left out. The event's Source tokens are speaker tokens, its cue tokens cue
     /// (intexpr) tokens. Measured on dev and left out (no gain): a confidence threshold, leaving out events
     /// inside or next to a quotation or in a sentence with one, requiring a cue of the attribution lexicon,
-    /// every subordinator or Konjunktiv II as a sign of indirect speech, not typing tokens an attribution typed.
+    /// every subordinator, Konjunktiv II or a "zu" in the message as a sign of indirect speech, not typing tokens an attribution typed.
     /// </summary>
     public static void AddEvents(Article article, TokenGrid grid, StwrType[] types, bool[] speaker, bool[] cue)
     {
@@ -160,14 +160,19 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             if (message.Length == 0 && cueTokens.Any(t => typed[t] != StwrType.None)) continue;
 
             if (message.Length > 0 && IsIndirectMessage(article, ev, moods))
+            {
+                // The message up to the end of its clause: the corpus counts the closing punctuation in.
+                var spans = ev.SpansOf(SpeechRole.Message).ToList();
                 foreach (var t in message) types[t] |= StwrType.Indirect;
+                foreach (var t in grid.Tokens(Clause(article, spans[^1], left: false))) types[t] |= StwrType.Indirect;
+            }
             else
             {
                 var extent = ev.CueExtent;
                 foreach (var r in ev.Roles)
                     if (r.Role is SpeechRole.Message or SpeechRole.Topic or SpeechRole.PTC or SpeechRole.Addr or SpeechRole.Medium) extent = extent.Union(r.Span);
                 var source = grid.Tokens(ev.SpansOf(SpeechRole.Source));
-                foreach (var t in grid.Tokens(Clause(article, extent)))
+                foreach (var t in grid.Tokens(Clause(article, extent, left: true)))
                     if (Array.IndexOf(source, t) < 0) types[t] |= StwrType.Reported;
             }
             foreach (var t in grid.Tokens(ev.SpansOf(SpeechRole.Source))) speaker[t] = true;
@@ -176,8 +181,9 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     }
 
     /// <summary>The span widened to the clause around it: up to the nearest comma, semicolon, colon, quotation
-    /// mark, bracket or dash of its sentence on either side (the sentence's final punctuation included).</summary>
-    private static TextSpan Clause(Article article, TextSpan span)
+    /// mark, bracket or dash of its sentence on the right (the sentence's final punctuation included) and, if
+    /// <paramref name="left"/>, on the left.</summary>
+    private static TextSpan Clause(Article article, TextSpan span, bool left)
     {
         int si = article.SentenceIndexAt(span.Start);
         if (si < 0) return span;
@@ -188,7 +194,7 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             var w = article.Slice(article.Tokens[k]);
             return w.Length == 1 && (w[0] is ',' or ';' or ':' or '"' or '\u201E' or '\u201C' or '\u00BB' or '\u00AB' or '(' or ')' or '\u2013');
         }
-        while (first - 1 >= sentence.FirstToken && !Boundary(first - 1)) first--;
+        while (left && first - 1 >= sentence.FirstToken && !Boundary(first - 1)) first--;
         while (last + 1 < sentence.EndToken && !Boundary(last + 1)) last++;
         return span.Union(article.SpanOfTokens(first, last));
     }

@@ -144,7 +144,8 @@ public class ReadersAndMappingTests
         int[] Where(Func<int, bool> f) => Enumerable.Range(0, tokens.Length).Where(f).ToArray();
         // Reported: the cue and its roles widened to the clause (up to the comma), the speaker left out.
         Assert.Equal(new[] { 2, 3, 4, 5, 6 }, Where(i => (types[i] & StwrType.Reported) != 0));
-        Assert.Equal(new[] { 13, 14, 15 }, Where(i => (types[i] & StwrType.Indirect) != 0));
+        // Indirect: the message up to the end of its clause (the final full stop).
+        Assert.Equal(new[] { 13, 14, 15, 16 }, Where(i => (types[i] & StwrType.Indirect) != 0));
         Assert.Equal(new[] { 20, 21, 22, 23, 24 }, Where(i => (types[i] & StwrType.Direct) != 0));
         Assert.Equal(new[] { 0, 1, 9, 10 }, Where(i => speaker[i]));
         Assert.Equal(new[] { 2, 11, 18 }, Where(i => cue[i]));
