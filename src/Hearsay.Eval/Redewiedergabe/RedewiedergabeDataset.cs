@@ -136,8 +136,9 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     /// Speech events (the learned layer, <see cref="Article.SpeechEvents"/>) as STWR tokens, for the events whose
     /// message no attribution typed (at least half of the message's tokens untyped; an event without a message
     /// needs an untyped cue). A message introduced by "dass"/"daß"/"ob" or carrying a Konjunktiv I form
-    /// (lexicon "mood-forms") is indirect: its tokens, up to the end of its clause (the final punctuation). Any other event (no message, a nominal cue, a message
-    /// that is neither) summarizes a speech act: reported, over the cue, its Message, Topic, Addr, Medium and
+    /// (lexicon "mood-forms") is indirect: its tokens, up to the end of its clause (the final punctuation). A message in
+    /// quotation marks is direct: the quotations it overlaps, marks included. Any other event (no message, a nominal
+    /// cue, a message that is none of these) summarizes a speech act: reported, over the cue, its Message, Topic, Addr, Medium and
     /// PTC spans and what lies between them, widened to the clause around them (to the nearest comma,
     /// semicolon, colon, quotation mark, bracket or dash of the sentence; the final punctuation included),
     /// the Source's tokens left out. The event's Source tokens are speaker tokens, its cue tokens cue
@@ -166,6 +167,10 @@ public sealed class RedewiedergabeDataset : IEvalDataset
                 foreach (var t in message) types[t] |= StwrType.Indirect;
                 foreach (var t in grid.Tokens(Clause(article, spans[^1], left: false))) types[t] |= StwrType.Indirect;
             }
+            else if (QuotedMessage(article, ev) is { Count: > 0 } quoted)
+            {
+                foreach (var q in quoted) foreach (var t in grid.Tokens(q.Outer)) types[t] |= StwrType.Direct;
+            }
             else
             {
                 var extent = ev.CueExtent;
@@ -178,6 +183,16 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             foreach (var t in grid.Tokens(ev.SpansOf(SpeechRole.Source))) speaker[t] = true;
             foreach (var t in cueTokens) cue[t] = true;
         }
+    }
+
+    /// <summary>The quotations the event's message overlaps.</summary>
+    private static List<Quotation> QuotedMessage(Article article, SpeechEvent ev)
+    {
+        var list = new List<Quotation>();
+        foreach (var q in article.Quotations)
+            foreach (var m in ev.SpansOf(SpeechRole.Message))
+                if (m.Overlaps(q.Inner)) { list.Add(q); break; }
+        return list;
     }
 
     /// <summary>The span widened to the clause around it: up to the nearest comma, semicolon, colon, quotation

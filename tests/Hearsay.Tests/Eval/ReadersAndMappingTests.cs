@@ -116,12 +116,13 @@ public class ReadersAndMappingTests
     }
 
     [Fact]
-    public void Redewiedergabe_speech_events_become_reported_indirect_speaker_and_cue_tokens_unless_an_attribution_typed_them()
+    public void Redewiedergabe_speech_events_become_reported_indirect_direct_speaker_and_cue_tokens_unless_an_attribution_typed_them()
     {
         var tokens = new[]
         {
             "Der", "Minister", "sprach", "gestern", "über", "den", "Krieg", ",", "und", "die", "Partei", "sagte", ",", "dass", "sie", "komme", ".",
             "Er", "rief", ":", "„", "Wir", "gehen", "!", "“",
+            "Sie", "fragte", ":", "„", "Wann", "?", "“",
         };
         var text = Detokenizer.Build(tokens);
         var article = Hearsay.Tests.TestArticles.De(text.Text);
@@ -137,6 +138,9 @@ public class ReadersAndMappingTests
         // An event whose message an attribution already typed as direct: left to the attribution.
         article.SpeechEvents.Add(new SpeechEvent(2, new[] { Tok(18, 18) },
             new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(17, 17)), new SpeechRoleSpan(SpeechRole.Message, Tok(21, 23)) }, 1f));
+        // An event whose quoted message no attribution typed: direct speech, the quotation marks included.
+        article.SpeechEvents.Add(new SpeechEvent(3, new[] { Tok(26, 26) },
+            new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(25, 25)), new SpeechRoleSpan(SpeechRole.Message, Tok(29, 30)) }, 1f));
         article.Attributions.Add(new Attribution { Id = 0, Kind = AttributionKind.Direct, Cue = Tok(18, 18), Content = Tok(21, 23) });
 
         var types = RedewiedergabeDataset.Predict(article, text.Grid, out var speaker, out var cue);
@@ -146,8 +150,9 @@ public class ReadersAndMappingTests
         Assert.Equal(new[] { 2, 3, 4, 5, 6 }, Where(i => (types[i] & StwrType.Reported) != 0));
         // Indirect: the message up to the end of its clause (the final full stop).
         Assert.Equal(new[] { 13, 14, 15, 16 }, Where(i => (types[i] & StwrType.Indirect) != 0));
-        Assert.Equal(new[] { 20, 21, 22, 23, 24 }, Where(i => (types[i] & StwrType.Direct) != 0));
-        Assert.Equal(new[] { 0, 1, 9, 10 }, Where(i => speaker[i]));
-        Assert.Equal(new[] { 2, 11, 18 }, Where(i => cue[i]));
+        Assert.Equal(new[] { 20, 21, 22, 23, 24, 28, 29, 30, 31 }, Where(i => (types[i] & StwrType.Direct) != 0));
+        Assert.Equal(new[] { 0, 1, 9, 10, 25 }, Where(i => speaker[i]));
+        Assert.Equal(new[] { 2, 11, 18, 26 }, Where(i => cue[i]));
+        Assert.DoesNotContain(Where(i => (types[i] & StwrType.Reported) != 0), i => i >= 17);
     }
 }
