@@ -137,7 +137,8 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     /// message no attribution typed (at least half of the message's tokens untyped; an event without a message
     /// needs an untyped cue). A message introduced by "dass"/"daß"/"ob" or carrying a Konjunktiv I form
     /// (lexicon "mood-forms") is indirect: its tokens, up to the end of its clause (the final punctuation). A message in
-    /// quotation marks is direct: the quotations it overlaps, marks included. Any other event (no message, a nominal
+    /// quotation marks is direct: the quotations it overlaps, marks included; so is, for an event without a message,
+    /// a quotation that closes just before its cue or opens just after it (the frame of a quote). Any other event (no message, a nominal
     /// cue, a message that is none of these) summarizes a speech act: reported, over the cue, its Message, Topic, Addr, Medium and
     /// PTC spans and what lies between them, widened to the clause around them (to the nearest comma,
     /// semicolon, colon, quotation mark, bracket or dash of the sentence; the final punctuation included),
@@ -171,6 +172,10 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             {
                 foreach (var q in quoted) foreach (var t in grid.Tokens(q.Outer)) types[t] |= StwrType.Direct;
             }
+            else if (message.Length == 0 && AdjacentQuote(article, ev) is { } framed)
+            {
+                foreach (var t in grid.Tokens(framed.Outer)) types[t] |= StwrType.Direct;
+            }
             else
             {
                 var extent = ev.CueExtent;
@@ -183,6 +188,15 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             foreach (var t in grid.Tokens(ev.SpansOf(SpeechRole.Source))) speaker[t] = true;
             foreach (var t in cueTokens) cue[t] = true;
         }
+    }
+
+    /// <summary>A quotation that closes within two tokens before the cue or opens within three after it.</summary>
+    private static Quotation? AdjacentQuote(Article article, SpeechEvent ev)
+    {
+        int first = article.TokenIndexAt(ev.Cue[0].Start), last = article.TokenIndexAt(ev.Cue[^1].End - 1);
+        foreach (var q in article.Quotations)
+            if ((q.CloseToken < first && q.CloseToken >= first - 2) || (q.OpenToken > last && q.OpenToken <= last + 3)) return q;
+        return null;
     }
 
     /// <summary>The quotations the event's message overlaps.</summary>

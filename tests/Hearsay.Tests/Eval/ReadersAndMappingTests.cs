@@ -123,6 +123,7 @@ public class ReadersAndMappingTests
             "Der", "Minister", "sprach", "gestern", "über", "den", "Krieg", ",", "und", "die", "Partei", "sagte", ",", "dass", "sie", "komme", ".",
             "Er", "rief", ":", "„", "Wir", "gehen", "!", "“",
             "Sie", "fragte", ":", "„", "Wann", "?", "“",
+            "„", "Nie", "!", "“", "rief", "er", ".",
         };
         var text = Detokenizer.Build(tokens);
         var article = Hearsay.Tests.TestArticles.De(text.Text);
@@ -141,6 +142,8 @@ public class ReadersAndMappingTests
         // An event whose quoted message no attribution typed: direct speech, the quotation marks included.
         article.SpeechEvents.Add(new SpeechEvent(3, new[] { Tok(26, 26) },
             new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(25, 25)), new SpeechRoleSpan(SpeechRole.Message, Tok(29, 30)) }, 1f));
+        // An event without a message right after a quotation: the quotation's frame, so the quotation is direct.
+        article.SpeechEvents.Add(new SpeechEvent(4, new[] { Tok(36, 36) }, new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(37, 37)) }, 1f));
         article.Attributions.Add(new Attribution { Id = 0, Kind = AttributionKind.Direct, Cue = Tok(18, 18), Content = Tok(21, 23) });
 
         var types = RedewiedergabeDataset.Predict(article, text.Grid, out var speaker, out var cue);
@@ -150,9 +153,9 @@ public class ReadersAndMappingTests
         Assert.Equal(new[] { 2, 3, 4, 5, 6 }, Where(i => (types[i] & StwrType.Reported) != 0));
         // Indirect: the message up to the end of its clause (the final full stop).
         Assert.Equal(new[] { 13, 14, 15, 16 }, Where(i => (types[i] & StwrType.Indirect) != 0));
-        Assert.Equal(new[] { 20, 21, 22, 23, 24, 28, 29, 30, 31 }, Where(i => (types[i] & StwrType.Direct) != 0));
-        Assert.Equal(new[] { 0, 1, 9, 10, 25 }, Where(i => speaker[i]));
-        Assert.Equal(new[] { 2, 11, 18, 26 }, Where(i => cue[i]));
+        Assert.Equal(new[] { 20, 21, 22, 23, 24, 28, 29, 30, 31, 32, 33, 34, 35 }, Where(i => (types[i] & StwrType.Direct) != 0));
+        Assert.Equal(new[] { 0, 1, 9, 10, 25, 37 }, Where(i => speaker[i]));
+        Assert.Equal(new[] { 2, 11, 18, 26, 36 }, Where(i => cue[i]));
         Assert.DoesNotContain(Where(i => (types[i] & StwrType.Reported) != 0), i => i >= 17);
     }
 }
