@@ -135,17 +135,18 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     /// <summary>
     /// Speech events (the learned layer, <see cref="Article.SpeechEvents"/>) as STWR tokens, for the events whose
     /// message no attribution typed (at least half of the message's tokens untyped; an event without a message
-    /// needs an untyped cue). A message introduced by "dass"/"daß"/"ob" or carrying a Konjunktiv I form
-    /// (lexicon "mood-forms") is indirect: its tokens, up to the end of its clause (the final punctuation). A message in
-    /// quotation marks is direct: the quotations it overlaps, marks included; so is, for an event without a message,
-    /// a quotation that closes just before its cue or opens just after it (the frame of a quote). Any other event (no message, a nominal
-    /// cue, a message that is none of these) summarizes a speech act: reported, over the cue, its Message, Topic, Addr, Medium and
-    /// PTC spans and what lies between them, widened to the clause around them (to the nearest comma,
-    /// semicolon, colon, quotation mark, bracket or dash of the sentence; the final punctuation included),
-    /// the Source's tokens left out. The event's Source tokens are speaker tokens, its cue tokens cue
-    /// (intexpr) tokens. Measured on dev and left out (no gain): a confidence threshold, leaving out events
-    /// inside or next to a quotation or in a sentence with one, requiring a cue of the attribution lexicon,
-    /// every subordinator, Konjunktiv II or a "zu" in the message as a sign of indirect speech, not typing tokens an attribution typed.
+    /// needs an untyped cue). In this order: a message introduced by "dass"/"daß"/"ob" or carrying a Konjunktiv I
+    /// form (lexicon "mood-forms") is indirect, its tokens up to the end of its clause (the final punctuation); a
+    /// message in quotation marks is direct, the quotations it overlaps with their marks; an event without a
+    /// message whose cue a quotation closes just before or opens just after (the frame of a quote) makes that
+    /// quotation direct. Any other event (no message, a nominal cue, a message that is none of these) summarizes
+    /// a speech act: reported, over the cue, its Message, Topic, Addr, Medium and PTC spans and what lies between
+    /// them, widened to the clause around them (to the nearest comma, semicolon, colon, quotation mark, bracket or
+    /// dash of the sentence; the final punctuation included), the Source's tokens left out. The event's Source
+    /// tokens are speaker tokens, its cue tokens cue (intexpr) tokens. Measured on dev and left out (no gain): a
+    /// confidence threshold; no reported for events inside a quotation, next to one or in a sentence with one;
+    /// requiring a cue of the attribution lexicon; any subordinator, Konjunktiv II or a "zu" in the message as a
+    /// sign of indirect speech; not typing tokens an attribution typed; stopping the widening at the Source.
     /// </summary>
     public static void AddEvents(Article article, TokenGrid grid, StwrType[] types, bool[] speaker, bool[] cue)
     {
