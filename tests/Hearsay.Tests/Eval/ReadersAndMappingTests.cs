@@ -124,4 +124,48 @@ public class ReadersAndMappingTests
         scorer.AddDocument(new[] { sys.ToGroup() }, doc.Annotations.Select(x => x.ToGroup()).ToList());
         Assert.Equal(1.0, scorer.Joint.F1, 10);
     }
+
+    [Fact]
+    public void Redewiedergabe_speech_events_become_reported_indirect_direct_speaker_and_cue_tokens_unless_an_attribution_typed_them()
+    {
+        var tokens = new[]
+        {
+            "Der", "Minister", "sprach", "gestern", "über", "den", "Krieg", ",", "und", "die", "Partei", "sagte", ",", "dass", "sie", "komme", ".",
+            "Er", "rief", ":", "„", "Wir", "gehen", "!", "“",
+            "Sie", "fragte", ":", "„", "Wann", "?", "“",
+            "„", "Nie", "!", "“", "rief", "er", ".",
+        };
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        article.Attributions.Clear();
+        article.SpeechEvents.Clear();
+        TextSpan Tok(int first, int last) => TextSpan.FromBounds(text.Grid.Start(first), text.Grid.End(last));
+        // An event with a topic and no message: a summarized speech act.
+        article.SpeechEvents.Add(new SpeechEvent(0, new[] { Tok(2, 2) },
+            new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(0, 1)), new SpeechRoleSpan(SpeechRole.Topic, Tok(4, 6)) }, 1f));
+        // An event with a dass-clause message: indirect speech.
+        article.SpeechEvents.Add(new SpeechEvent(1, new[] { Tok(11, 11) },
+            new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(9, 10)), new SpeechRoleSpan(SpeechRole.Message, Tok(13, 15)) }, 1f));
+        // An event whose message an attribution already typed as direct: left to the attribution.
+        article.SpeechEvents.Add(new SpeechEvent(2, new[] { Tok(18, 18) },
+            new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(17, 17)), new SpeechRoleSpan(SpeechRole.Message, Tok(21, 23)) }, 1f));
+        // An event whose quoted message no attribution typed: direct speech, the quotation marks included.
+        article.SpeechEvents.Add(new SpeechEvent(3, new[] { Tok(26, 26) },
+            new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(25, 25)), new SpeechRoleSpan(SpeechRole.Message, Tok(29, 30)) }, 1f));
+        // An event without a message right after a quotation: the quotation's frame, so the quotation is direct.
+        article.SpeechEvents.Add(new SpeechEvent(4, new[] { Tok(36, 36) }, new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(37, 37)) }, 1f));
+        article.Attributions.Add(new Attribution { Id = 0, Kind = AttributionKind.Direct, Cue = Tok(18, 18), Content = Tok(21, 23) });
+
+        var types = RedewiedergabeDataset.Predict(article, text.Grid, out var speaker, out var cue);
+
+        int[] Where(Func<int, bool> f) => Enumerable.Range(0, tokens.Length).Where(f).ToArray();
+        // Reported: the cue and its roles widened to the clause (up to the comma), the speaker left out.
+        Assert.Equal(new[] { 2, 3, 4, 5, 6 }, Where(i => (types[i] & StwrType.Reported) != 0));
+        // Indirect: the message up to the end of its clause (the final full stop).
+        Assert.Equal(new[] { 13, 14, 15, 16 }, Where(i => (types[i] & StwrType.Indirect) != 0));
+        Assert.Equal(new[] { 20, 21, 22, 23, 24, 28, 29, 30, 31, 32, 33, 34, 35 }, Where(i => (types[i] & StwrType.Direct) != 0));
+        Assert.Equal(new[] { 0, 1, 9, 10, 25, 37 }, Where(i => speaker[i]));
+        Assert.Equal(new[] { 2, 11, 18, 26, 36 }, Where(i => cue[i]));
+        Assert.DoesNotContain(Where(i => (types[i] & StwrType.Reported) != 0), i => i >= 17);
+    }
 }
