@@ -20,7 +20,7 @@ public sealed class AnalysisPipeline
     public LanguageRegistry Languages => _languages;
 
     /// <summary>Version of the analysis: bump when a stage's output changes, so stored results can be redone.</summary>
-    public const string Version = "0.1.0";
+    public const string Version = "0.2.0";
 
     /// <summary>Runs every stage over the article, in order.</summary>
     public Article Run(Article article)

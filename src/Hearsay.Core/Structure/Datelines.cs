@@ -37,9 +37,11 @@ internal static class Datelines
                 if (char.IsDigit(text[j])) digit = true;
                 j++;
             }
-            if (!digit) return false;
             // Give back trailing spaces so the agency or dash test below sees them.
             while (j > i && text[j - 1] == ' ') j--;
+            // Without a date, the part may name the region or country of the place: "ATHENS, Greece (AP) —",
+            // "SPRINGFIELD, Ill. (AP) —"; then an agency or the dash must follow at once.
+            if (!digit && !RegionThenAgencyOrDash(text, i + 1, j)) return false;
             i = j;
         }
 
@@ -82,6 +84,25 @@ internal static class Datelines
 
         match = new DatelineMatch(new TextSpan(offset, dashEnd), place, agency);
         return true;
+    }
+
+    /// <summary>One to three capitalized words (periods allowed, no digit) in [from, to), followed after spaces
+    /// by "(" or a dash.</summary>
+    private static bool RegionThenAgencyOrDash(ReadOnlySpan<char> text, int from, int to)
+    {
+        var part = text[from..to].Trim(' ');
+        if (part.IsEmpty || part.Contains(',')) return false;
+        int words = 0;
+        foreach (var w in part.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!char.IsUpper(w[0])) return false;
+            foreach (char ch in w) if (!(char.IsLetter(ch) || ch == '.')) return false;
+            words++;
+        }
+        if (words is 0 or > 3) return false;
+        int k = to;
+        while (k < text.Length && text[k] == ' ') k++;
+        return k < text.Length && text[k] is '(' or '–' or '—' or '―' or '‒' or '-';
     }
 
     /// <summary>Looks for a dateline at the start of <paramref name="text"/> or right after one of its
