@@ -736,10 +736,10 @@ internal sealed partial class AttributionFinder
         if (v.IsWord(k - 1) && v.S(k - 1) is var w && w.Length > 2 && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))
             && !v.IsPronoun(k - 1) && !v.Lex.Pronouns.TryGet(w[..^2], out _) && !(w[..^2] is "that" or "That" or "there" or "There" or "who" or "what" or "it" or "It")) return true;
         // after an indefinite article and one adjective: "an extraordinary claim", "a new report"
-        if ((v.Is(k - 2, "a") || v.Is(k - 2, "an")) && v.IsLowerWord(k - 1) && v.IsAdjectiveLike(k - 1) && v.Verb(k - 1) is null && v.Verb(k) is { } forms
+        if ((v.Is(k - 2, "a") || v.Is(k - 2, "an")) && v.IsLowerWord(k - 1) && v.IsAdjectiveLike(k - 1) && v.Verb(k - 1) is null && v.IsWord(k) && v.Verb(k) is { } forms
             && forms.Any(f => v.S(k).Equals(f.Lemma, StringComparison.OrdinalIgnoreCase))) return true;
         // a plural after a form of "be": "There are reports that …" (the progressive and the passive take other forms)
-        if ((v.Is(k - 1, "are") || v.Is(k - 1, "were")) && v.S(k).EndsWith('s') && !v.S(k).EndsWith("ss", StringComparison.Ordinal)) return true;
+        if ((v.Is(k - 1, "are") || v.Is(k - 1, "were")) && v.IsWord(k) && v.S(k).EndsWith('s') && !v.S(k).EndsWith("ss", StringComparison.Ordinal)) return true;
         // right after another cue: "Trump said praise from Putin would not …"
         if (v.Verb(k - 1) is not null && !v.S(k).EndsWith("ing", StringComparison.Ordinal) && !v.Is(k + 1, "that")) return true;
         if ((v.Is(k - 1, "and") || v.Is(k - 1, "or")) && v.IsLowerWord(k + 1) && v.Fn(k + 1) == FunctionClass.None && v.Verb(k + 1) is null

@@ -147,7 +147,7 @@ internal sealed class SpeakerResolver
                 var nameSpan = a.SpanOfTokens(nameStart, nameEnd - 1);
                 ent = FindPersonByName(a.Slice(nameSpan), nameEnd - nameStart == 1);
                 // A determiner without a role marks an institution ("The White House"), not a person.
-                if (ent < 0 && (nameEnd - nameStart >= 2 || roleTok >= 0) && (roleTok >= 0 || v.Fn(first) != FunctionClass.Determiner))
+                if (ent < 0 && (nameEnd - nameStart >= 2 || roleTok >= 0) && (roleTok >= 0 || v.Fn(first) != FunctionClass.Determiner) && !OverlapsName(nameSpan))
                     ent = NewPerson(a.StringOf(nameSpan));
                 if (ent >= 0)
                 {
@@ -224,10 +224,19 @@ internal sealed class SpeakerResolver
         return e.Id;
     }
 
+    /// <summary>Name mentions never overlap: a span inside or across another entity's name gets no mention of its own.</summary>
+    private bool OverlapsName(TextSpan span)
+    {
+        foreach (var other in a.Mentions)
+            if (other.Kind != MentionKind.Adjective && other.Span.Overlaps(span)) return true;
+        return false;
+    }
+
     private void AddMention(int entity, TextSpan span, MentionKind kind)
     {
         foreach (var m in a.Entities[entity].Mentions)
             if (a.Mentions[m].Span == span) return;
+        if (kind is MentionKind.Name or MentionKind.PartialName && OverlapsName(span)) return;
         var mention = new Mention { Span = span, Kind = kind, EntityId = entity };
         a.Mentions.Add(mention);
         a.Entities[entity].Mentions.Add(a.Mentions.Count - 1);
@@ -240,8 +249,7 @@ internal sealed class SpeakerResolver
         var span = src.Span!.Value;
         AddMention(entity, span, kind);
         src.MentionId = a.Mentions.FindIndex(m => m.Span == span && m.EntityId == entity);
-        var m = a.Mentions[src.MentionId];
-        if (src.Role is { } r) m.Role = r;
+        if (src.MentionId >= 0 && src.Role is { } r) a.Mentions[src.MentionId].Role = r;
         Note(src);
         int first = a.TokenIndexAt(span.Start), end = a.TokenIndexAt(span.End);
         var (role, _) = RoleOf(src, first, end);
