@@ -36,6 +36,7 @@ public sealed class AnalysisPipeline
         return article;
     }
 
-    /// <summary>The default pipeline with every stage on.</summary>
-    public static AnalysisPipeline CreateDefault() => new PipelineBuilder().UseDefaults().Build();
+    /// <summary>The default pipeline: every stage whose layer the outputs show (the speech-event layer with
+    /// <paramref name="speechEvents"/>).</summary>
+    public static AnalysisPipeline CreateDefault(bool speechEvents = false) => new PipelineBuilder().UseDefaults(speechEvents).Build();
 }

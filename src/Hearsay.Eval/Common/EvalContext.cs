@@ -7,7 +7,8 @@ namespace Hearsay.Eval;
 public sealed class EvalContext
 {
     public required DataRoot Data { get; init; }
-    public Analyzer Analyzer { get; init; } = new();
+    /// <summary>The default pipeline with the speech-event layer on (SpkAtt-2023 and REDEWIEDERGABE read it).</summary>
+    public Analyzer Analyzer { get; init; } = new(Hearsay.Pipeline.AnalysisPipeline.CreateDefault(speechEvents: true));
     /// <summary>At most this many documents per dataset (null: all).</summary>
     public int? Limit { get; init; }
     /// <summary>Folder for predictions in each dataset's own format, or null.</summary>

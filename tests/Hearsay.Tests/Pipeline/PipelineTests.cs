@@ -25,9 +25,13 @@ public class PipelineTests
     [Fact]
     public void The_default_pipeline_adds_every_layer()
     {
-        var a = AnalysisPipeline.CreateDefault().Run(Hearsay.Input.ArticleReader.FromText("Der Minister sagte, es sei ruhig."));
+        // The speech-event layer is opt-in (no output shows it yet); with it, every layer is there.
+        var a = AnalysisPipeline.CreateDefault(speechEvents: true).Run(Hearsay.Input.ArticleReader.FromText("Der Minister sagte, es sei ruhig."));
         foreach (Layers layer in Enum.GetValues<Layers>())
             if (layer != Layers.None) Assert.True(a.Done.HasFlag(layer), $"{layer} missing");
+        var plain = AnalysisPipeline.CreateDefault().Run(Hearsay.Input.ArticleReader.FromText("Der Minister sagte, es sei ruhig."));
+        foreach (Layers layer in Enum.GetValues<Layers>())
+            if (layer is not (Layers.None or Layers.SpeechEvents)) Assert.True(plain.Done.HasFlag(layer), $"{layer} missing");
     }
 
     [Fact]

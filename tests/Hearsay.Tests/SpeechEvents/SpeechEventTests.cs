@@ -14,6 +14,8 @@ namespace Hearsay.Tests.SpeechEvents;
 /// cues with their roles, and training is deterministic.</summary>
 public class SpeechEventTests
 {
+    private static readonly Analyzer WithSpeechEvents = new(Hearsay.Pipeline.AnalysisPipeline.CreateDefault(speechEvents: true));
+
     private static readonly AttributionLexicon German = AttributionLexicon.For(LanguageRegistry.Default.For("de"));
 
     /// <summary>The token indices of the first occurrence of the words of <paramref name="phrase"/>.</summary>
@@ -105,7 +107,7 @@ public class SpeechEventTests
     [Fact]
     public void The_stage_marks_a_nominal_and_a_verbal_cue()
     {
-        var a = De("Wir lehnen Ihren Antrag ab. Ich glaube, dass die Regierung versagt hat.");
+        var a = WithSpeechEvents.AnalyzeText("Wir lehnen Ihren Antrag ab. Ich glaube, dass die Regierung versagt hat.", new ArticleMetadata { Language = "de" });
         string Text(TextSpan s) => a.StringOf(s);
         Assert.True(a.Done.HasFlag(Layers.SpeechEvents));
         var cues = a.SpeechEvents.Select(e => Text(e.Cue[0])).ToList();
@@ -136,7 +138,16 @@ public class SpeechEventTests
     [Fact]
     public void A_language_without_models_gets_no_events()
     {
-        var a = En("The minister said the schools would stay open.");
+        var a = WithSpeechEvents.AnalyzeText("The minister said the schools would stay open.", new ArticleMetadata { Language = "en" });
+        Assert.True(a.Done.HasFlag(Layers.SpeechEvents));
+        Assert.Empty(a.SpeechEvents);
+    }
+
+    [Fact]
+    public void The_default_pipeline_leaves_the_layer_off()
+    {
+        var a = De("Ich glaube, dass die Regierung versagt hat.");
+        Assert.False(a.Done.HasFlag(Layers.SpeechEvents));
         Assert.Empty(a.SpeechEvents);
     }
 
