@@ -123,10 +123,15 @@ public sealed class ArticleFacts
     /// <summary>The name an unresolved pronoun source ("er", "she") is counted under: across articles "er" names no one.</summary>
     public const string UnresolvedPronoun = "(unresolved pronoun)";
 
+    /// <summary>The name a source is counted under when it is its own cue, a sentence adverb pointing back at an
+    /// earlier report ("Demnach …"): it names no one either.</summary>
+    public const string UnresolvedReference = "(earlier report, unresolved)";
+
     private int SourceOf(Article a, Attribution at)
     {
         string? name = NameOfSource(a, at);
         if (name is not null && at.Source.EntityId < 0 && IsPronoun(a, name)) name = UnresolvedPronoun;
+        else if (name is not null && at.Source.EntityId < 0 && at.Source.Span == at.Cue) name = UnresolvedReference;
         return name is null ? -1 : Count(NameRole.Source, OutputNames.Of(at.Source.Kind), name, EntityAt(a, at.Source.EntityId)?.StateMedia ?? false);
     }
 

@@ -110,6 +110,17 @@ public class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_sentence_adverb_pointing_back_is_counted_apart_from_names()
+    {
+        var article = TestArticles.De("Unfall auf der A1\n\nDie Polizei veröffentlichte einen Bericht. Demnach sollen 100 Menschen verletzt worden sein.");
+        var demnach = Assert.Single(article.Attributions, a => article.StringOf(a.Cue) == "Demnach");
+        Assert.Equal(demnach.Cue, demnach.Source.Span);
+        var facts = ArticleFacts.Of(article);
+        Assert.DoesNotContain(facts.Names, n => n.Role == NameRole.Source && n.Name == "Demnach");
+        Assert.Contains(facts.Names, n => n.Role == NameRole.Source && n.Name == ArticleFacts.UnresolvedReference);
+    }
+
+    [Fact]
     public void Unresolved_pronoun_sources_are_counted_apart_from_names()
     {
         var article = TestArticles.De("Streit um Brücke\n\nDie Stadt baut eine Brücke. Er halte das für falsch, sagte er am Montag.");
