@@ -170,30 +170,9 @@ public sealed class CueFeatures
         return _lex.Function.TryGet(S(k), out var c) ? (uint)c + 1 : 0;
     }
 
-    private uint PunctCode(int k, int sStart, int sEnd)
-    {
-        if (k < sStart || k >= sEnd) return '<';
-        return _t[k].Kind switch
-        {
-            TokenKind.Punctuation => _text[_t[k].Start],
-            TokenKind.Quote => '"',
-            TokenKind.Dash => '-',
-            TokenKind.Word => 'w',
-            _ => '0',
-        };
-    }
+    private uint PunctCode(int k, int sStart, int sEnd) => TokenCodes.Punct(_t, _text, k, sStart, sEnd);
 
-    private uint Shape(int i, int sStart)
-    {
-        var t = _t[i];
-        uint s = (uint)t.Kind;
-        if (t.Has(TokenFlags.Capitalized)) s |= 1 << 4;
-        if (t.Has(TokenFlags.AllCaps)) s |= 1 << 5;
-        if (t.Has(TokenFlags.HasDigit)) s |= 1 << 6;
-        if (t.Has(TokenFlags.Hyphenated)) s |= 1 << 7;
-        if (i == sStart) s |= 1 << 8;
-        return s;
-    }
+    private uint Shape(int i, int sStart) => TokenCodes.Shape(_t[i], i == sStart, hyphen: true);
 
     /// <summary>A hash of the light stem of token i (lower-cased): the key of <see cref="CueModel.IsCueStem"/>.</summary>
     public uint StemKey(int i) => StemKey(S(i));

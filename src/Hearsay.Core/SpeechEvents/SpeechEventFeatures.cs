@@ -212,29 +212,9 @@ public sealed class SpeechEventFeatures
         return cache[k] = _lex.Verbs.TryGet(S(k), out var forms) ? (uint)forms[0].Class + 1 : 0;
     }
 
-    private uint Punct(int k, int sStart, int sEnd)
-    {
-        if (k < sStart || k >= sEnd) return '<';
-        return _t[k].Kind switch
-        {
-            TokenKind.Punctuation => _text[_t[k].Start],
-            TokenKind.Quote => '"',
-            TokenKind.Dash => '-',
-            TokenKind.Word => 'w',
-            _ => '0',
-        };
-    }
+    private uint Punct(int k, int sStart, int sEnd) => TokenCodes.Punct(_t, _text, k, sStart, sEnd);
 
-    private uint Shape(int i, int sStart)
-    {
-        var t = _t[i];
-        uint s = (uint)t.Kind;
-        if (t.Has(TokenFlags.Capitalized)) s |= 1 << 4;
-        if (t.Has(TokenFlags.AllCaps)) s |= 1 << 5;
-        if (t.Has(TokenFlags.HasDigit)) s |= 1 << 6;
-        if (i == sStart) s |= 1 << 8;
-        return s;
-    }
+    private uint Shape(int i, int sStart) => TokenCodes.Shape(_t[i], i == sStart, hyphen: false);
 
     private static uint Bucket(int value, params ReadOnlySpan<int> bounds)
     {
