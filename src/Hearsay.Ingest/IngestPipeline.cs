@@ -7,7 +7,6 @@ using Hearsay.Ingest.Sources;
 using Hearsay.Input;
 using Hearsay.Output;
 using Hearsay.Pipeline;
-using Hearsay.Provenance.Sources;
 using Hearsay.Store;
 using Hearsay.Store.Indexing;
 
@@ -316,35 +315,9 @@ public sealed class IngestPipeline
         if (Undecodable(bytes, record.Metadata) is { } reason)
             throw new InputException(InputErrorKind.Binary, record.Input, reason);
         var article = ArticleReader.FromBytes(bytes, record.Metadata, _readerOptions);
-        return article.Metadata.MediaType == FormatSniffer.PlainText ? WithFrontMatter(article, record) : (article, record.Title);
-    }
-
-    /// <summary>
-    /// A plain-text article may open with front matter (outlet, published, url, language, title between two
-    /// lines of three dashes), read by the same <see cref="FrontMatter"/> reader as <c>hearsay claims --from</c>.
-    /// The block's fields become the article's metadata (<c>--lang</c> still wins), and the text after it is
-    /// analysed, with the title first (as for JSON Lines and CSV) so the structure reader sees a headline. The
-    /// key stays that of the file's bytes, block included.
-    /// </summary>
-    private (Article Article, string? Title) WithFrontMatter(Article article, InputRecord record)
-    {
-        var block = FrontMatter.Read(article.Text, article.Metadata);
-        if (!block.Found) return (article, record.Title);
-        if (block.Text.AsSpan().IsWhiteSpace())
-            throw new InputException(InputErrorKind.Empty, record.Input, "it holds front matter but no text");
-        string text = block.Text;
-        string? title = block.Title ?? record.Title;
-        if (title is not null && !text.TrimStart().StartsWith(title, StringComparison.Ordinal)) text = title + "\n\n" + text;
-        var metadata = block.Metadata with { Language = _options.Language ?? FieldMap.NormalizeLanguage(block.Metadata.Language) };
-        var result = ArticleReader.FromText(text, metadata);
-        // The decoder's notes (an encoding warning) point into the whole file: moved to the new text, or kept
-        // without a place when they point into the block.
-        int blockLength = article.Text.Length - block.Text.Length, shift = (text.Length - block.Text.Length) - blockLength;
-        foreach (var d in article.Diagnostics)
-            result.Diagnostics.Add(d.Span is { } span
-                ? d with { Span = span.Start >= blockLength ? new TextSpan(span.Start + shift, span.Length) : null }
-                : d);
-        return (result, title);
+        // A plain-text file may open with front matter (FrontMatter); its key stays that of the file's bytes.
+        if (FrontMatter.ApplyTo(article, record.Input, _options.Language) is { } read) return (read.Article, read.Title ?? record.Title);
+        return (article, record.Title);
     }
 
     /// <summary>

@@ -25,9 +25,15 @@ public sealed record InputSource(string Name, string? FullPath)
         };
         try
         {
-            if (!IsStdin) return ArticleReader.FromFile(FullPath!, metadata);
-            using var stdin = context.OpenStdin();
-            return ArticleReader.FromStream(stdin, metadata);
+            Article article;
+            if (!IsStdin) article = ArticleReader.FromFile(FullPath!, metadata);
+            else
+            {
+                using var stdin = context.OpenStdin();
+                article = ArticleReader.FromStream(stdin, metadata);
+            }
+            // Plain text may open with front matter (outlet, published, url, language, title): read as by ingest.
+            return FrontMatter.ApplyTo(article, Name, language) is { } read ? read.Article : article;
         }
         catch (InputException ex)
         {

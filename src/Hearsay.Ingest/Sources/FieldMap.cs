@@ -56,20 +56,8 @@ public sealed class FieldMap
         return new FieldMap(names);
     }
 
-    /// <summary>A two-letter language code from what inputs write ("de", "de-AT", "German", "eng").</summary>
-    public static string? NormalizeLanguage(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        var v = value.Trim().ToLowerInvariant();
-        int cut = v.IndexOfAny(['-', '_']);
-        if (cut > 0) v = v[..cut];
-        return v switch
-        {
-            "german" or "deutsch" or "deu" or "ger" => "de",
-            "english" or "englisch" or "eng" => "en",
-            _ => v,
-        };
-    }
+    /// <summary>A two-letter language code from what inputs write; see <see cref="Hearsay.Input.FrontMatter.NormalizeLanguage"/>.</summary>
+    public static string? NormalizeLanguage(string? value) => Hearsay.Input.FrontMatter.NormalizeLanguage(value);
 
     /// <summary>A date as inputs write it: ISO 8601 and common forms, or Unix seconds or milliseconds.</summary>
     public static DateTimeOffset? ParseDate(string? value)

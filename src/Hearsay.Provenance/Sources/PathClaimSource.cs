@@ -148,19 +148,9 @@ public sealed class PathClaimSource : IClaimSource
 
     private Article AnalyzeFile(string file)
     {
-        var ext = Path.GetExtension(file).ToLowerInvariant();
-        var meta = new ArticleMetadata { Path = file };
-        if (ext is ".txt" or ".md")
-        {
-            var text = File.ReadAllText(file, Encoding.UTF8);
-            var (body, withMeta) = FrontMatter.Split(text, meta);
-            if (!ReferenceEquals(body, text))
-            {
-                if (string.IsNullOrWhiteSpace(body)) throw new FormatException("holds front matter but no text");
-                return _analyzer.AnalyzeText(body, withMeta);
-            }
-        }
-        return _analyzer.AnalyzeFile(file, meta);
+        var article = ArticleReader.FromFile(file, new ArticleMetadata { Path = file }, _analyzer.ReaderOptions);
+        if (FrontMatter.ApplyTo(article, file) is { } read) article = read.Article;
+        return _analyzer.Analyze(article);
     }
 
     private Outcome FromJson(Item item)

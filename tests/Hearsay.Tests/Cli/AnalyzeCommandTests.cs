@@ -24,6 +24,33 @@ public class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Front_matter_of_a_text_file_is_metadata_not_text()
+    {
+        _cli.File("zeitung.txt", "---\noutlet: Testblatt\npublished: 2026-11-02\nlanguage: German\ntitle: Brücke gesperrt\n---\n" + CliHarness.German);
+        var r = _cli.Run("analyze", "zeitung.txt", "--format", "json");
+        Assert.True(r.ExitCode == ExitCodes.Ok, r.ToString());
+        using var doc = JsonDocument.Parse(r.Out);
+        var source = doc.RootElement.GetProperty("source");
+        Assert.Equal("Testblatt", source.GetProperty("outlet").GetString());
+        Assert.StartsWith("2026-11-02", source.GetProperty("published").GetString());
+        Assert.Equal("de", doc.RootElement.GetProperty("language").GetProperty("code").GetString());
+        Assert.False(doc.RootElement.GetProperty("language").GetProperty("detected").GetBoolean());
+        var text = doc.RootElement.GetProperty("text").GetString()!;
+        Assert.DoesNotContain("outlet:", text);
+        Assert.StartsWith("Brücke gesperrt\n\n", text);
+        Assert.Equal("Brücke gesperrt", doc.RootElement.GetProperty("structure").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void A_file_of_front_matter_alone_is_refused_as_empty()
+    {
+        _cli.File("leer.txt", "---\noutlet: Testblatt\n---\n\n");
+        var r = _cli.Run("analyze", "leer.txt", "--format", "json");
+        Assert.NotEqual(ExitCodes.Ok, r.ExitCode);
+        Assert.Contains("front matter but no text", r.Err);
+    }
+
+    [Fact]
     public void Several_files_as_json_are_one_array_in_argument_order()
     {
         _cli.File("b.txt", CliHarness.German);

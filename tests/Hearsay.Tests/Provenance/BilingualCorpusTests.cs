@@ -37,7 +37,7 @@ public class BilingualCorpusTests
     private static ProvenanceGraph Load(string folder) => new ProvenanceCorpus(ProvenanceCorpus.FolderOf(folder)).Graph;
 
     /// <summary>The one cluster that spans more than one article.</summary>
-    private static ClusterReport Main(ProvenanceGraph g) => Assert.Single(g.Claims, c => c.Appearances.Count > 1);
+    private static ClusterReport SharedClaim(ProvenanceGraph g) => Assert.Single(g.Claims, c => c.Appearances.Count > 1);
 
     private static string[] Outlets(ClusterReport c) => c.Appearances.Select(a => a.Article.Outlet!).OrderBy(o => o, StringComparer.Ordinal).ToArray();
 
@@ -61,7 +61,7 @@ public class BilingualCorpusTests
         var files = Directory.GetFiles(ProvenanceCorpus.FolderOf(folder), "*.txt").OrderByDescending(f => f, StringComparer.Ordinal).ToList();
         var linker = new Hearsay.Provenance.Matching.ClaimLinker();
         linker.AddAll(new Hearsay.Provenance.Sources.PathClaimSource(files).Read(p => throw new InvalidOperationException(p.ToString())));
-        var main = Main(ProvenanceBuilder.Build(linker));
+        var main = SharedClaim(ProvenanceBuilder.Build(linker));
         Assert.Equal(expected, main.Appearances.Count);
         Assert.Equal(["de", "en"], main.Languages);
     }
@@ -69,7 +69,7 @@ public class BilingualCorpusTests
     [Fact]
     public void Job_cuts_one_cluster_in_two_languages_with_its_origin_relays_and_drift()
     {
-        var main = Main(Jobs.Value);
+        var main = SharedClaim(Jobs.Value);
         Assert.Equal(["BBC", "Der Spiegel", "Financial Times", "Handelsblatt", "Reuters", "Stuttgarter Zeitung"], Outlets(main));
         Assert.Equal(["de", "en"], main.Languages);
         Assert.DoesNotContain(main.Appearances, a => a.Article.Title!.Contains("Brakon") || a.Article.Title!.Contains("profit"));
@@ -93,7 +93,7 @@ public class BilingualCorpusTests
     [Fact]
     public void Vaccine_trial_one_cluster_in_two_languages_with_its_origin_relays_and_drift()
     {
-        var main = Main(Vaccine.Value);
+        var main = SharedClaim(Vaccine.Value);
         Assert.Equal(["Deutsches Ärzteblatt", "Frankfurter Allgemeine Zeitung", "Reuters", "STAT", "The Guardian", "n-tv"], Outlets(main));
         Assert.DoesNotContain(main.Appearances, a => a.Article.Title!.Contains("Halvion") || a.Article.Title!.Contains("Aktie"));
         Assert.Equal("STAT", main.First.Article.Outlet);
@@ -113,7 +113,7 @@ public class BilingualCorpusTests
     [Fact]
     public void Wildfire_one_cluster_one_origin_its_relay_tree_and_the_area_in_three_units()
     {
-        var main = Main(Wildfire.Value);
+        var main = SharedClaim(Wildfire.Value);
         Assert.Equal(["Associated Press", "Der Standard", "Kathimerini", "Tagesschau", "The Independent", "t-online"], Outlets(main));
         Assert.DoesNotContain(main.Appearances, a => a.Article.Title!.Contains("Izmir") || a.Article.Title!.Contains("Sicherheit"));
         Assert.True(main.SingleOrigin);
@@ -133,7 +133,7 @@ public class BilingualCorpusTests
     [Fact]
     public void Olive_oil_harvest_one_cluster_one_origin_and_the_drift_to_a_third()
     {
-        var main = Main(Olive.Value);
+        var main = SharedClaim(Olive.Value);
         Assert.Equal(["BBC", "Der Spiegel", "Münchner Merkur", "Reuters", "Tagesschau", "The Guardian"], Outlets(main));
         Assert.True(main.SingleOrigin);
         // Reuters' own "…, Elena Castro, head of the cooperative, told Reuters" names Reuters as the source.
@@ -151,7 +151,7 @@ public class BilingualCorpusTests
     [Fact]
     public void Poll_one_cluster_one_origin_its_relay_tree_and_the_drift_to_a_quarter()
     {
-        var main = Main(Poll.Value);
+        var main = SharedClaim(Poll.Value);
         Assert.Equal(["Bild", "Der Spiegel", "Politico", "Reuters", "The Guardian", "n-tv"], Outlets(main));
         Assert.DoesNotContain(main.Appearances, a => a.Article.Title!.Contains("Kanzlerpartei"));
         Assert.True(main.SingleOrigin);
@@ -169,7 +169,7 @@ public class BilingualCorpusTests
     [Fact]
     public void Drone_attack_one_cluster_one_origin_its_relay_tree_and_the_drift_to_a_dozen()
     {
-        var main = Main(Drone.Value);
+        var main = SharedClaim(Drone.Value);
         Assert.Equal(["Associated Press", "BBC", "Die Welt", "Tagesschau", "Ukrinform", "ZDF"], Outlets(main));
         Assert.DoesNotContain(main.Appearances, a => a.Article.Title!.Contains("shot down"));
         Assert.True(main.SingleOrigin);

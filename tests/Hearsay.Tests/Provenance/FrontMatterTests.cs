@@ -1,5 +1,5 @@
 using Hearsay.Document;
-using Hearsay.Provenance.Sources;
+using Hearsay.Input;
 
 namespace Hearsay.Tests.Provenance;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hearsay.Cli;
 using Hearsay.Cli.Commands;
 using Hearsay.Output;
+using Hearsay.Input;
 using Hearsay.Provenance.Sources;
 using Hearsay.Tests.Cli;
 

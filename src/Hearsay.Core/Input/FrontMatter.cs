@@ -1,7 +1,7 @@
 using System.Globalization;
 using Hearsay.Document;
 
-namespace Hearsay.Provenance.Sources;
+namespace Hearsay.Input;
 
 /// <summary>
 /// Metadata at the top of a plain-text article, between two lines of three dashes:
@@ -15,7 +15,8 @@ namespace Hearsay.Provenance.Sources;
 /// </code>
 /// Keys (case-insensitive): outlet (or source, publisher), published (or date), url, language (or lang),
 /// title (or headline). Unknown keys are ignored. The block is removed before the text is analyzed.
-/// <c>hearsay claims --from</c> and <c>hearsay ingest</c> both read plain-text articles through this class.
+/// <c>hearsay analyze</c>, <c>hearsay claims --from</c> and <c>hearsay ingest</c> all read plain-text articles through
+/// <see cref="ApplyTo"/>.
 /// </summary>
 public static class FrontMatter
 {
@@ -63,12 +64,54 @@ public static class FrontMatter
         return none;
     }
 
+    /// <summary>
+    /// A plain-text article read as a whole file, re-read without its front matter: the block's fields become the
+    /// article's metadata (<paramref name="language"/>, the caller's choice, still wins), and the text after it is
+    /// the article, with the block's title first (as for JSON Lines and CSV records) so the structure reader sees
+    /// a headline. Null when the article is not plain text or opens with no block. The reader's diagnostics that
+    /// point into the text move with it; those that point into the block keep no place.
+    /// </summary>
+    /// <exception cref="InputException">Empty: the input holds front matter and no text.</exception>
+    public static (Article Article, string? Title)? ApplyTo(Article article, string source, string? language = null)
+    {
+        if (article.Metadata.MediaType != FormatSniffer.PlainText) return null;
+        var block = Read(article.Text, article.Metadata);
+        if (!block.Found) return null;
+        if (block.Text.AsSpan().IsWhiteSpace())
+            throw new InputException(InputErrorKind.Empty, source, "it holds front matter but no text");
+        string text = block.Text;
+        if (block.Title is { } title && !text.TrimStart().StartsWith(title, StringComparison.Ordinal)) text = title + "\n\n" + text;
+        var metadata = block.Metadata with { Language = language ?? block.Metadata.Language };
+        var result = ArticleReader.FromText(text, metadata);
+        int blockLength = article.Text.Length - block.Text.Length, shift = (text.Length - block.Text.Length) - blockLength;
+        foreach (var d in article.Diagnostics)
+            result.Diagnostics.Add(d.Span is { } span
+                ? d with { Span = span.Start >= blockLength ? new TextSpan(span.Start + shift, span.Length) : null }
+                : d);
+        return (result, block.Title);
+    }
+
+    /// <summary>A two-letter language code from what inputs write ("de", "de-AT", "German", "eng").</summary>
+    public static string? NormalizeLanguage(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var v = value.Trim().ToLowerInvariant();
+        int cut = v.IndexOfAny(['-', '_']);
+        if (cut > 0) v = v[..cut];
+        return v switch
+        {
+            "german" or "deutsch" or "deu" or "ger" => "de",
+            "english" or "englisch" or "eng" => "en",
+            _ => v,
+        };
+    }
+
     private static ArticleMetadata Apply(ArticleMetadata meta, string key, string value) => key switch
     {
         "outlet" or "source" or "publisher" => meta with { Outlet = value },
         "published" or "date" => ParseDate(value) is { } d ? meta with { Published = d } : meta,
         "url" => meta with { Url = value },
-        "language" or "lang" => meta with { Language = value.ToLowerInvariant() },
+        "language" or "lang" => meta with { Language = NormalizeLanguage(value) },
         _ => meta,
     };
 
