@@ -54,6 +54,12 @@ public sealed class TerminalView
         var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
         void Row(string label, string value) => grid.AddRow(new Markup($"[{FrameStyle}]{label}[/]"), new Markup(value));
         Row("Input", Markup.Escape(name));
+        var m = a.Metadata;
+        if (m.Outlet is not null || m.Published is not null || m.Url is not null)
+        {
+            var published = m.Published?.ToString(m.Published.Value.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+            Row("Published", Markup.Escape(string.Join(" · ", new[] { m.Outlet, published, m.Url }.Where(x => !string.IsNullOrEmpty(x)))));
+        }
         if (s.Authors.Count > 0) Row("Authors", Markup.Escape(string.Join(", ", s.Authors.Select(x => Excerpt.Plain(a.Text, x, 60)))));
         if (s.Dateline is { } dateline)
         {

@@ -1,3 +1,4 @@
+using Hearsay;
 using Hearsay.Cli.Terminal;
 using Hearsay.Document;
 using Hearsay.Tests.Output;
@@ -21,6 +22,15 @@ public class TerminalViewTests
         Assert.Contains("Tom Hale", view);
         Assert.Contains("BOSTON (Reuters)", view);
         Assert.Contains("en (given)", view);
+    }
+
+    [Fact]
+    public void Header_shows_the_outlet_and_date_the_input_gave()
+    {
+        var meta = new ArticleMetadata { Language = "de", Outlet = "Testblatt", Published = new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero) };
+        string view = Render(new Analyzer().AnalyzeText("Der Minister sagte, es gebe keine Pläne.", meta));
+        Assert.Contains("Testblatt · 2026-11-02", view);
+        Assert.DoesNotContain("Published", Render(ArticleFixtures.English()));
     }
 
     [Fact]
