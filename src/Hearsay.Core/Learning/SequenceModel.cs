@@ -11,17 +11,22 @@ namespace Hearsay.Learning;
 /// ("O", "B-PER", "I-PER", …) an "I-X" may only follow "B-X" or "I-X".
 /// <para>A feature's row is the top <see cref="Bits"/> bits of its hash, so the model has no vocabulary.
 /// Most rows were never touched in training and are zero: the table is kept as a flat array of the
-/// non-zero rows only plus, per row, its place in that array (-1 for a zero row), so a feature unseen in
-/// training costs one probe of a small index and no weight load. That keeps the model a few megabytes
-/// in memory and the scoring mostly in cache.</para>
+/// non-zero rows only, after one shared row of zeros, plus, per row, its place in that array (the zero row's for
+/// a row that is all zeros), so a feature unseen in training costs one probe of a small index and a load of the
+/// zero row, which stays in the first-level cache. That keeps the model a few megabytes in memory and the
+/// scoring mostly in cache, and <see cref="Score"/> free of branches on the index, so the processor can fetch
+/// the rows of a token's features in parallel. (Adding the zero row changes no sum: a sum that starts at +0
+/// is never -0, and x + 0 is x for every other x.)</para>
 /// The model is immutable and safe to share between threads.
 /// </summary>
 public sealed class SequenceModel
 {
-    /// <summary>Per row: its offset in <see cref="_weights"/>, or -1 when all its weights are zero.</summary>
+    /// <summary>Per row: where it starts in <see cref="_weights"/>, counted in 128-bit vectors (four floats); 0, the
+    /// shared zero row, when all its weights are zero.</summary>
     private readonly int[] _rowAt;
-    /// <summary>The non-zero rows, one after another, <see cref="_stride"/> floats each: the <see cref="LabelCount"/>
-    /// weights, then zeros up to a whole number of 128-bit vectors, so <see cref="Score"/> adds a row with a few vector adds.</summary>
+    /// <summary>A row of zeros, then the non-zero rows, one after another, <see cref="_stride"/> floats each: the
+    /// <see cref="LabelCount"/> weights, then zeros up to a whole number of 128-bit vectors, so <see cref="Score"/>
+    /// adds a row with a few vector adds.</summary>
     private readonly float[] _weights;
     private readonly int _stride;
     private readonly float[] _transitions;
@@ -63,12 +68,11 @@ public sealed class SequenceModel
         CheckBits(bits);
         int l = labels.Count, stride = StrideOf(l);
         var rowAt = new int[1 << bits];
-        Array.Fill(rowAt, -1);
-        var padded = new float[rows.Length * stride];
+        var padded = new float[(rows.Length + 1) * stride];
         for (int k = 0; k < rows.Length; k++)
         {
-            rowAt[rows[k]] = k * stride;
-            weights.AsSpan(k * l, l).CopyTo(padded.AsSpan(k * stride, l));
+            rowAt[rows[k]] = (k + 1) * stride / 4;
+            weights.AsSpan(k * l, l).CopyTo(padded.AsSpan((k + 1) * stride, l));
         }
         return new SequenceModel(header, labels, bits, transitions, (rowAt, padded));
     }
@@ -79,15 +83,15 @@ public sealed class SequenceModel
         if (weights.Length != (1 << bits) * l) throw new ArgumentException($"expected {(1 << bits) * l} weights", nameof(weights));
         int stride = StrideOf(l);
         var rowAt = new int[1 << bits];
-        int count = 0;
+        int count = 1;   // the zero row
         for (int r = 0; r < rowAt.Length; r++)
         {
             bool zero = !weights.Slice(r * l, l).ContainsAnyExcept(0f);
-            rowAt[r] = zero ? -1 : count++ * stride;
+            rowAt[r] = zero ? 0 : count++ * stride / 4;
         }
         var dense = new float[count * stride];
         for (int r = 0; r < rowAt.Length; r++)
-            if (rowAt[r] >= 0) weights.Slice(r * l, l).CopyTo(dense.AsSpan(rowAt[r], l));
+            if (rowAt[r] > 0) weights.Slice(r * l, l).CopyTo(dense.AsSpan(rowAt[r] * 4, l));
         return (rowAt, dense);
     }
 
@@ -104,13 +108,13 @@ public sealed class SequenceModel
     public int LabelCount => Labels.Count;
     public int Bits { get; }
     /// <summary>Rows with a non-zero weight.</summary>
-    public int StoredRows => _weights.Length / _stride;
+    public int StoredRows => _weights.Length / _stride - 1;
 
     /// <summary>The transition weights ((labels + 1) × labels, last row from the start).</summary>
     public ReadOnlySpan<float> Transitions => _transitions;
 
     /// <summary>The weights of a row (one per label); empty for a row whose weights are all zero.</summary>
-    public ReadOnlySpan<float> Row(int row) => _rowAt[row] < 0 ? ReadOnlySpan<float>.Empty : _weights.AsSpan(_rowAt[row], LabelCount);
+    public ReadOnlySpan<float> Row(int row) => _rowAt[row] == 0 ? ReadOnlySpan<float>.Empty : _weights.AsSpan(_rowAt[row] * 4, LabelCount);
 
     /// <summary>The row a feature hash selects.</summary>
     public int RowOf(uint feature) => (int)(feature >> _shift);
@@ -121,17 +125,56 @@ public sealed class SequenceModel
     /// <summary>Adds the weights of the features to <paramref name="scores"/> (one per label).</summary>
     public void Score(ReadOnlySpan<uint> features, Span<float> scores)
     {
-        int l = LabelCount, vectors = _stride / 4;
+        int l = LabelCount, vectors = _stride / 4, shift = _shift;
         var rowAt = _rowAt;
         var rows = MemoryMarshal.Cast<float, Vector128<float>>(_weights.AsSpan());
         Span<Vector128<float>> sum = stackalloc Vector128<float>[vectors];
-        sum.Clear();
-        foreach (uint f in features)
+        // The common widths keep the sums in registers; every feature's row is added in feature order.
+        switch (vectors)
         {
-            int at = rowAt[(int)(f >> _shift)];
-            if (at < 0) continue;
-            var row = rows.Slice(at / 4, vectors);
-            for (int v = 0; v < row.Length; v++) sum[v] += row[v];
+            case 1:
+            {
+                var s0 = Vector128<float>.Zero;
+                foreach (uint f in features) s0 += rows[rowAt[(int)(f >> shift)]];
+                sum[0] = s0;
+                break;
+            }
+            case 2:
+            {
+                Vector128<float> s0 = Vector128<float>.Zero, s1 = s0;
+                foreach (uint f in features)
+                {
+                    var row = rows.Slice(rowAt[(int)(f >> shift)], 2);
+                    s0 += row[0];
+                    s1 += row[1];
+                }
+                sum[0] = s0;
+                sum[1] = s1;
+                break;
+            }
+            case 3:
+            {
+                Vector128<float> s0 = Vector128<float>.Zero, s1 = s0, s2 = s0;
+                foreach (uint f in features)
+                {
+                    var row = rows.Slice(rowAt[(int)(f >> shift)], 3);
+                    s0 += row[0];
+                    s1 += row[1];
+                    s2 += row[2];
+                }
+                sum[0] = s0;
+                sum[1] = s1;
+                sum[2] = s2;
+                break;
+            }
+            default:
+                sum.Clear();
+                foreach (uint f in features)
+                {
+                    var row = rows.Slice(rowAt[(int)(f >> shift)], vectors);
+                    for (int v = 0; v < row.Length; v++) sum[v] += row[v];
+                }
+                break;
         }
         var total = MemoryMarshal.Cast<Vector128<float>, float>(sum);
         for (int k = 0; k < l; k++) scores[k] += total[k];
