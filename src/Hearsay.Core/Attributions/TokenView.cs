@@ -33,6 +33,9 @@ internal sealed class TokenView
         German = lex.Language == "de";
         MentionAt = new int[T.Length];
         MentionEnd = new int[T.Length];
+        _fn = new byte[T.Length];
+        _verbEntry = new VerbForm[]?[T.Length];
+        _pronoun = new byte[T.Length];
         Array.Fill(MentionAt, -1);
         for (int m = 0; m < article.Mentions.Count; m++)
         {
@@ -74,8 +77,31 @@ internal sealed class TokenView
     public FunctionClass Fn(int i)
     {
         if (!IsWord(i)) return FunctionClass.None;
-        return Lex.Function.TryGet(S(i), out var f) ? f : FunctionClass.None;
+        // The rules ask for the same token's class many times: each word is looked up once (0: not yet; else class + 1).
+        byte known = _fn[i];
+        if (known != 0) return (FunctionClass)(known - 1);
+        var f = Lex.Function.TryGet(S(i), out var c) ? c : FunctionClass.None;
+        _fn[i] = (byte)(f + 1);
+        return f;
     }
+
+    /// <summary>Per token: its function class + 1 once looked up, 0 before (see <see cref="Fn"/>).</summary>
+    private readonly byte[] _fn;
+
+    /// <summary>Per token: its entry in the verb lexicon once looked up (<see cref="NoVerbEntry"/> for none), null before.</summary>
+    private readonly VerbForm[]?[] _verbEntry;
+    private static readonly VerbForm[] NoVerbEntry = new VerbForm[0];   // its own instance: no lexicon entry is this array
+
+    /// <summary>The verb lexicon's forms for word token i, or null (looked up once per token).</summary>
+    private VerbForm[]? VerbEntry(int i)
+    {
+        var known = _verbEntry[i];
+        if (known is null) _verbEntry[i] = known = Lex.Verbs.TryGet(S(i), out var forms) ? forms : NoVerbEntry;
+        return ReferenceEquals(known, NoVerbEntry) ? null : known;
+    }
+
+    /// <summary>Per token: 0 not yet looked up, 1 not a pronoun, 2 a pronoun (see <see cref="IsPronoun"/>).</summary>
+    private readonly byte[] _pronoun;
 
     /// <summary>Reporting-verb forms of token i, or null. German verbs are lower-case except at a sentence start.
     /// With a learned cue model (<see cref="AttributionLexicon.CueModel"/>), see <see cref="ModelSays"/>.</summary>
@@ -83,7 +109,8 @@ internal sealed class TokenView
     {
         if (!IsWord(i)) return null;
         if (!IsLowerWord(i) && !sentenceStart) return null; // "Post", "May": names, not verbs
-        if (!Lex.Verbs.TryGet(S(i), out var v)) return _cues is null ? null : ModelCandidate(i);
+        var v = VerbEntry(i);
+        if (v is null) return _cues is null ? null : ModelCandidate(i);
         if (Fn(i) == FunctionClass.Determiner) return null;  // "meine Damen und Herren" is no form of "meinen"
         return _cues is not null && !float.IsNegativeInfinity(_cues.Model.VetoBelow) && _cues.Score(i) < _cues.Model.VetoBelow ? null : v;
     }
@@ -127,7 +154,12 @@ internal sealed class TokenView
         return i;
     }
 
-    public bool IsPronoun(int i) => IsWord(i) && Lex.Pronouns.TryGet(S(i), out _);
+    public bool IsPronoun(int i)
+    {
+        if (!IsWord(i)) return false;
+        if (_pronoun[i] == 0) _pronoun[i] = Lex.Pronouns.TryGet(S(i), out _) ? (byte)2 : (byte)1;
+        return _pronoun[i] == 2;
+    }
 
     /// <summary>Whether token i looks like an attributive adjective or participle (lower case, not a function word or verb).</summary>
     public bool IsAdjectiveLike(int i)

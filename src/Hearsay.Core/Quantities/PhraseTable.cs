@@ -16,19 +16,27 @@ internal sealed class LowerMap<T>
         foreach (var (k, v) in entries) _map.TryAdd(k.ToLowerInvariant(), v);
         _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var k in _map.Keys) MaxLength = Math.Max(MaxLength, k.Length);
+        _lengths = WordLengths.Of(_map.Keys);
     }
+
+    /// <summary>The key lengths (see <see cref="WordLengths"/>): a probe of another length is refused unhashed.</summary>
+    private readonly ulong _lengths;
 
     public int MaxLength { get; }
     public int Count => _map.Count;
     public IEnumerable<string> Keys => _map.Keys;
 
-    public bool TryGetLower(ReadOnlySpan<char> lower, out T value) => _lookup.TryGetValue(lower, out value!);
+    public bool TryGetLower(ReadOnlySpan<char> lower, out T value)
+    {
+        if (!WordLengths.Has(_lengths, lower.Length)) { value = default!; return false; }
+        return _lookup.TryGetValue(lower, out value!);
+    }
 
     /// <summary>Case-insensitive probe (lowers on the stack).</summary>
     public bool TryGet(ReadOnlySpan<char> word, out T value)
     {
         value = default!;
-        if (word.Length == 0 || word.Length > 64) return false;
+        if (word.Length == 0 || word.Length > 64 || !WordLengths.Has(_lengths, word.Length)) return false;
         Span<char> buf = stackalloc char[word.Length];
         word.ToLowerInvariant(buf);
         return _lookup.TryGetValue(buf, out value!);
