@@ -16,11 +16,11 @@ internal sealed class LowerMap<T>
         foreach (var (k, v) in entries) _map.TryAdd(k.ToLowerInvariant(), v);
         _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var k in _map.Keys) MaxLength = Math.Max(MaxLength, k.Length);
-        _lengths = WordLengths.Of(_map.Keys);
+        _filter = new WordFilter(_map.Keys);
     }
 
-    /// <summary>The key lengths (see <see cref="WordLengths"/>): a probe of another length is refused unhashed.</summary>
-    private readonly ulong _lengths;
+    /// <summary>Refuses most probes of words that are no key before they are lowered and hashed (see <see cref="WordFilter"/>).</summary>
+    private readonly WordFilter _filter;
 
     public int MaxLength { get; }
     public int Count => _map.Count;
@@ -28,7 +28,7 @@ internal sealed class LowerMap<T>
 
     public bool TryGetLower(ReadOnlySpan<char> lower, out T value)
     {
-        if (!WordLengths.Has(_lengths, lower.Length)) { value = default!; return false; }
+        if (lower.Length > 0 && !_filter.MayHoldLower(lower)) { value = default!; return false; }
         return _lookup.TryGetValue(lower, out value!);
     }
 
@@ -36,7 +36,7 @@ internal sealed class LowerMap<T>
     public bool TryGet(ReadOnlySpan<char> word, out T value)
     {
         value = default!;
-        if (word.Length == 0 || word.Length > 64 || !WordLengths.Has(_lengths, word.Length)) return false;
+        if (word.Length == 0 || word.Length > 64 || !_filter.MayHold(word)) return false;
         Span<char> buf = stackalloc char[word.Length];
         word.ToLowerInvariant(buf);
         return _lookup.TryGetValue(buf, out value!);

@@ -1,3 +1,4 @@
+using CsCheck;
 using Hearsay.Entities;
 using Hearsay.Learning;
 
@@ -90,6 +91,54 @@ public class SequenceModelTests
         bytes[bytes.Length / 2] ^= 0x40;
         Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream(bytes)));
         Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream("not a model at all"u8.ToArray())));
+    }
+
+    /// <summary>Scoring reads rows through a rank index and adds a shared zero row for unstored rows: the sums must be
+    /// those of adding the stored rows of the features in order, bit for bit, for any number of labels (one to
+    /// four vectors wide and wider), from the constructor and from a model file.</summary>
+    [Fact]
+    public void Scores_are_bit_for_bit_the_sums_of_the_stored_rows_in_feature_order()
+    {
+        Gen.Select(Gen.Int[1, 20], Gen.Int[4, 10], Gen.Int[0, 1000]).Sample((l, bits, seed) =>
+        {
+            var rng = new Random(seed);
+            var labels = Enumerable.Range(0, l).Select(k => k == 0 ? "O" : "B-T" + k).ToArray();
+            var weights = new float[(1 << bits) * l];
+            for (int r = 0; r < 1 << bits; r++)
+                if (rng.Next(3) == 0)
+                    for (int k = 0; k < l; k++)
+                        weights[r * l + k] = rng.Next(4) switch { 0 => 0f, 1 => -0f, _ => (float)(Half)(rng.NextDouble() * 8 - 4) };
+            var model = new SequenceModel("", labels, bits, weights, new float[(l + 1) * l]);
+            using var file = new MemoryStream();
+            ModelFile.Write(model, file);
+            file.Position = 0;
+            var loaded = ModelFile.Read(file);
+            var features = Enumerable.Range(0, rng.Next(0, 60)).Select(_ => (uint)rng.NextInt64(0, 1L << 32)).ToArray();
+            var start = Enumerable.Range(0, l).Select(_ => (float)rng.NextDouble()).ToArray();
+
+            var expected = (float[])start.Clone();
+            var sum = new float[l];
+            foreach (uint f in features)
+            {
+                int row = (int)(f >> (32 - bits));
+                var w = weights.AsSpan(row * l, l);
+                if (!w.ContainsAnyExcept(0f)) continue;   // a zero row is not stored
+                for (int k = 0; k < l; k++) sum[k] += w[k];
+            }
+            for (int k = 0; k < l; k++) expected[k] += sum[k];
+
+            foreach (var m in new[] { model, loaded })
+            {
+                var got = (float[])start.Clone();
+                m.Score(features, got);
+                Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), got.Select(BitConverter.SingleToInt32Bits));
+                for (int r = 0; r < 1 << bits; r++)
+                {
+                    var w = weights.AsSpan(r * l, l);
+                    Assert.Equal(w.ContainsAnyExcept(0f) ? w.ToArray() : Array.Empty<float>(), m.Row(r).ToArray());
+                }
+            }
+        }, iter: 200);
     }
 
     [Theory]
