@@ -36,6 +36,8 @@ public sealed class SequenceModel
     private readonly int _stride;
     private readonly float[] _transitions;
     private readonly bool[] _allowed;
+    /// <summary>The transitions with the forbidden ones at -∞, rows padded to whole vectors (see <see cref="Masked"/>).</summary>
+    private readonly float[] _masked;
     private readonly int _shift;
 
     /// <param name="header">What trained the model and how to rebuild it (free text, stored in the file).</param>
@@ -65,6 +67,7 @@ public sealed class SequenceModel
         _transitions = transitions;
         _shift = 32 - bits;
         _allowed = AllowedTransitions(Labels);
+        _masked = Masked(transitions, _allowed, l);
     }
 
     /// <summary>A model from its non-zero rows (row numbers ascending), as <see cref="ModelFile"/> stores it.</summary>
@@ -218,7 +221,7 @@ public sealed class SequenceModel
     /// <summary>The best label sequence for <paramref name="n"/> positions, given their emission scores
     /// (n × labels, as <see cref="Score"/> adds them), respecting the BIO constraint.</summary>
     public void Decode(ReadOnlySpan<float> emissions, int n, Span<int> labels) =>
-        Viterbi(_transitions, _allowed, LabelCount, emissions, n, labels);
+        Segment(_transitions, _allowed, _masked, LabelCount, emissions, n, labels, LabelCount, false);
 
     /// <summary>The best label sequence when the positions <paramref name="scored"/> marks false can only be "O"
     /// (label 0; their emissions are not read): each run of scored positions is decoded on its own, entered from
@@ -232,7 +235,7 @@ public sealed class SequenceModel
             if (!scored[i]) { labels[i++] = 0; continue; }
             int j = i;
             while (j < n && scored[j]) j++;
-            Segment(_transitions, _allowed, l, emissions.Slice(i * l, (j - i) * l), j - i, labels.Slice(i, j - i), i == 0 ? l : 0, j < n);
+            Segment(_transitions, _allowed, _masked, l, emissions.Slice(i * l, (j - i) * l), j - i, labels.Slice(i, j - i), i == 0 ? l : 0, j < n);
             i = j;
         }
     }
@@ -297,37 +300,65 @@ public sealed class SequenceModel
 
     /// <summary>Viterbi over emission and transition scores; <paramref name="allowed"/> as <see cref="AllowedTransitions"/> makes it.</summary>
     public static void Viterbi(ReadOnlySpan<float> transitions, bool[] allowed, int l, ReadOnlySpan<float> emissions, int n, Span<int> labels) =>
-        Segment(transitions, allowed, l, emissions, n, labels, l, false);
+        Segment(transitions, allowed, Masked(transitions, allowed, l), l, emissions, n, labels, l, false);
+
+    /// <summary>The transitions ((labels + 1) rows) with each forbidden one at -∞ and each row padded with -∞ to a
+    /// whole number of 128-bit vectors, so <see cref="Segment"/> takes the best previous label for four labels at
+    /// once. A forbidden step then scores -∞ (or NaN after +∞), which is never better than the best so far, so the
+    /// choice is the one skipping it gives.</summary>
+    private static float[] Masked(ReadOnlySpan<float> transitions, bool[] allowed, int l)
+    {
+        int w = StrideOf(l);
+        var masked = new float[(l + 1) * w];
+        Array.Fill(masked, float.NegativeInfinity);
+        for (int p = 0; p <= l; p++)
+            for (int c = 0; c < l; c++)
+                if (allowed[p * l + c]) masked[p * w + c] = transitions[p * l + c];
+        return masked;
+    }
 
     /// <summary>Viterbi over one run of positions, entered through the transitions' row <paramref name="from"/> (the
     /// start, or "O" = label 0) and, with <paramref name="toOutside"/>, left into an "O".</summary>
-    private static void Segment(ReadOnlySpan<float> transitions, bool[] allowed, int l, ReadOnlySpan<float> emissions, int n, Span<int> labels,
-        int from, bool toOutside)
+    /// <param name="masked">The transitions as <see cref="Masked"/> makes them.</param>
+    private static void Segment(ReadOnlySpan<float> transitions, bool[] allowed, ReadOnlySpan<float> masked, int l, ReadOnlySpan<float> emissions,
+        int n, Span<int> labels, int from, bool toOutside)
     {
         if (n == 0) return;
+        int w = StrideOf(l), vectors = w / 4;
         Span<float> prev = stackalloc float[l];
-        Span<float> cur = stackalloc float[l];
+        Span<Vector128<float>> best = stackalloc Vector128<float>[vectors];
+        Span<Vector128<int>> arg = stackalloc Vector128<int>[vectors];
+        var rows = MemoryMarshal.Cast<float, Vector128<float>>(masked);
         int[]? rented = null;
         Span<int> back = n * l <= 4096 ? stackalloc int[n * l] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(n * l));
         for (int c = 0; c < l; c++)
             prev[c] = allowed[from * l + c] ? emissions[c] + transitions[from * l + c] : float.NegativeInfinity;
         for (int i = 1; i < n; i++)
         {
+            // For every label at once: the first previous label with the highest score (strictly greater replaces).
+            best.Fill(Vector128.Create(float.NegativeInfinity));
+            arg.Clear();
+            for (int p = 0; p < l; p++)
+            {
+                var from_p = Vector128.Create(prev[p]);
+                var step = rows.Slice(p * vectors, vectors);
+                var which = Vector128.Create(p);
+                for (int v = 0; v < vectors; v++)
+                {
+                    var s = from_p + step[v];
+                    var better = Vector128.GreaterThan(s, best[v]);
+                    best[v] = Vector128.ConditionalSelect(better, s, best[v]);
+                    arg[v] = Vector128.ConditionalSelect(better.AsInt32(), which, arg[v]);
+                }
+            }
             var e = emissions.Slice(i * l, l);
+            var bestScores = MemoryMarshal.Cast<Vector128<float>, float>(best);
+            var bestArgs = MemoryMarshal.Cast<Vector128<int>, int>(arg);
             for (int c = 0; c < l; c++)
             {
-                float best = float.NegativeInfinity;
-                int arg = 0;
-                for (int p = 0; p < l; p++)
-                {
-                    if (!allowed[p * l + c]) continue;
-                    float s = prev[p] + transitions[p * l + c];
-                    if (s > best) { best = s; arg = p; }
-                }
-                cur[c] = best + e[c];
-                back[i * l + c] = arg;
+                prev[c] = bestScores[c] + e[c];
+                back[i * l + c] = bestArgs[c];
             }
-            cur.CopyTo(prev);
         }
         if (toOutside)
             for (int c = 0; c < l; c++) prev[c] += transitions[c * l];

@@ -141,6 +141,80 @@ public class SequenceModelTests
         }, iter: 200);
     }
 
+    /// <summary>Decoding takes the best previous label for four labels at a time: the labels must be those of the
+    /// plain Viterbi (skip forbidden steps, first strictly better previous label wins), ties included.</summary>
+    [Fact]
+    public void Decoding_matches_a_plain_viterbi_ties_included()
+    {
+        Gen.Select(Gen.Int[1, 9], Gen.Int[1, 12], Gen.Int[0, 100000]).Sample((types, n, seed) =>
+        {
+            var rng = new Random(seed);
+            var labels = new List<string> { "O" };
+            for (int t = 0; t < types; t++) { labels.Add("B-T" + t); if (rng.Next(4) > 0) labels.Add("I-T" + t); }
+            int l = labels.Count;
+            // small whole numbers make ties common
+            float Draw() => rng.Next(5) == 0 ? (float)(rng.NextDouble() * 6 - 3) : rng.Next(-2, 3);
+            var transitions = Enumerable.Range(0, (l + 1) * l).Select(_ => Draw()).ToArray();
+            var model = new SequenceModel("", labels, 4, new float[16 * l], transitions);
+            var emissions = Enumerable.Range(0, n * l).Select(_ => Draw()).ToArray();
+            var scored = Enumerable.Range(0, n).Select(_ => rng.Next(4) > 0).ToArray();
+
+            var got = new int[n];
+            model.Decode(emissions, n, got);
+            Assert.Equal(PlainViterbi(transitions, SequenceModel.AllowedTransitions(labels), l, emissions, 0, n, l, false), got);
+            var statics = new int[n];
+            SequenceModel.Viterbi(transitions, SequenceModel.AllowedTransitions(labels), l, emissions, n, statics);
+            Assert.Equal(got, statics);
+
+            var runs = new int[n];
+            model.Decode(emissions, n, runs, scored);
+            var expected = new int[n];
+            for (int i = 0; i < n;)
+            {
+                if (!scored[i]) { i++; continue; }
+                int j = i;
+                while (j < n && scored[j]) j++;
+                PlainViterbi(transitions, SequenceModel.AllowedTransitions(labels), l, emissions, i, j - i, i == 0 ? l : 0, j < n).CopyTo(expected, i);
+                i = j;
+            }
+            Assert.Equal(expected, runs);
+        }, iter: 2000);
+    }
+
+    private static int[] PlainViterbi(float[] t, bool[] allowed, int l, float[] emissions, int first, int n, int from, bool toOutside)
+    {
+        var prev = new float[l];
+        var back = new int[n * l];
+        for (int c = 0; c < l; c++)
+            prev[c] = allowed[from * l + c] ? emissions[first * l + c] + t[from * l + c] : float.NegativeInfinity;
+        for (int i = 1; i < n; i++)
+        {
+            var cur = new float[l];
+            for (int c = 0; c < l; c++)
+            {
+                float best = float.NegativeInfinity;
+                int arg = 0;
+                for (int p = 0; p < l; p++)
+                {
+                    if (!allowed[p * l + c]) continue;
+                    float s = prev[p] + t[p * l + c];
+                    if (s > best) { best = s; arg = p; }
+                }
+                cur[c] = best + emissions[(first + i) * l + c];
+                back[i * l + c] = arg;
+            }
+            prev = cur;
+        }
+        if (toOutside)
+            for (int c = 0; c < l; c++) prev[c] += t[c * l];
+        var labels = new int[n];
+        int last = 0;
+        for (int c = 1; c < l; c++) if (prev[c] > prev[last]) last = c;
+        labels[n - 1] = last;
+        for (int i = n - 1; i > 0; i--) labels[i - 1] = back[i * l + labels[i]];
+        return labels;
+    }
+
     [Theory]
     [InlineData("de", "GermEval 2014")]
     [InlineData("en", "GUM")]
