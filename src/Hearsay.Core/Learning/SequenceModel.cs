@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 
@@ -13,22 +11,21 @@ namespace Hearsay.Learning;
 /// ("O", "B-PER", "I-PER", …) an "I-X" may only follow "B-X" or "I-X".
 /// <para>A feature's row is the top <see cref="Bits"/> bits of its hash, so the model has no vocabulary.
 /// Most rows were never touched in training and are zero: the table is kept as a flat array of the
-/// non-zero rows only (in row order), after one shared row of zeros, plus an index that says which rows are
-/// stored: a bit per row and, per 64 rows, how many stored rows come before them, so a row's place in the array
-/// is that count plus the set bits below it in its block (16 bytes per 64 rows: 64 KB for 2^18 rows, where an
-/// offset per row took 1 MB and pushed the weights out of the cache). A feature unseen in training costs one
-/// probe of that small index and a load of the zero row, which stays in the first-level cache. That keeps the
-/// model a few megabytes in memory and the scoring mostly in cache, and <see cref="Score"/> free of branches on
-/// the index, so the processor can fetch the rows of a token's features in parallel. (Adding the zero row
-/// changes no sum: a sum that starts at +0 is never -0, and x + 0 is x for every other x.)</para>
+/// non-zero rows only, after one shared row of zeros, plus, per row, its place in that array (the zero row's for
+/// a row that is all zeros), so a feature unseen in training costs one probe of a small index and a load of the
+/// zero row, which stays in the first-level cache. That keeps the model a few megabytes in memory and the
+/// scoring mostly in cache, and <see cref="Score"/> free of branches on the index, so the processor can fetch
+/// the rows of a token's features in parallel. (Adding the zero row changes no sum: a sum that starts at +0
+/// is never -0, and x + 0 is x for every other x.) A rank index (a bit per row, a count per 64 rows) would be
+/// 16 times smaller than the offsets, but computing the place lengthened each feature's chain of loads and
+/// measured slower.</para>
 /// The model is immutable and safe to share between threads.
 /// </summary>
 public sealed class SequenceModel
 {
-    /// <summary>Per 64 rows: which are stored (bit k: row 64b + k) and how many stored rows precede them.</summary>
-    private readonly Block[] _index;
-
-    private readonly record struct Block(ulong Stored, int Before);
+    /// <summary>Per row: where it starts in <see cref="_weights"/>, counted in 128-bit vectors (four floats); 0, the
+    /// shared zero row, when all its weights are zero.</summary>
+    private readonly int[] _rowAt;
     /// <summary>A row of zeros, then the non-zero rows, one after another, <see cref="_stride"/> floats each: the
     /// <see cref="LabelCount"/> weights, then zeros up to a whole number of 128-bit vectors, so <see cref="Score"/>
     /// adds a row with a few vector adds.</summary>
@@ -53,7 +50,7 @@ public sealed class SequenceModel
     /// <summary>Floats per stored row: the label count rounded up to whole 128-bit vectors (four floats), so rows stay small.</summary>
     private static int StrideOf(int labels) => (labels + 3) / 4 * 4;
 
-    private SequenceModel(string header, IReadOnlyList<string> labels, int bits, float[] transitions, (Block[] Index, float[] Weights) table)
+    private SequenceModel(string header, IReadOnlyList<string> labels, int bits, float[] transitions, (int[] RowAt, float[] Weights) table)
     {
         if (labels.Count is < 1 or > 64) throw new ArgumentException("between 1 and 64 labels", nameof(labels));
         int l = labels.Count;
@@ -61,7 +58,7 @@ public sealed class SequenceModel
         Header = header;
         Labels = labels.ToArray();
         Bits = bits;
-        _index = table.Index;
+        _rowAt = table.RowAt;
         _weights = table.Weights;
         _stride = StrideOf(l);
         _transitions = transitions;
@@ -75,58 +72,32 @@ public sealed class SequenceModel
     {
         CheckBits(bits);
         int l = labels.Count, stride = StrideOf(l);
-        var stored = new bool[1 << bits];
+        var rowAt = new int[1 << bits];
         var padded = new float[(rows.Length + 1) * stride];
         for (int k = 0; k < rows.Length; k++)
         {
-            if (k > 0 && rows[k] <= rows[k - 1]) throw new ArgumentException("rows must ascend", nameof(rows));
-            stored[rows[k]] = true;
+            rowAt[rows[k]] = (k + 1) * stride / 4;
             weights.AsSpan(k * l, l).CopyTo(padded.AsSpan((k + 1) * stride, l));
         }
-        return new SequenceModel(header, labels, bits, transitions, (IndexOf(stored), padded));
+        return new SequenceModel(header, labels, bits, transitions, (rowAt, padded));
     }
 
-    private static (Block[], float[]) Compact(ReadOnlySpan<float> weights, int l, int bits)
+    private static (int[], float[]) Compact(ReadOnlySpan<float> weights, int l, int bits)
     {
         CheckBits(bits);
         if (weights.Length != (1 << bits) * l) throw new ArgumentException($"expected {(1 << bits) * l} weights", nameof(weights));
         int stride = StrideOf(l);
-        var stored = new bool[1 << bits];
+        var rowAt = new int[1 << bits];
         int count = 1;   // the zero row
-        for (int r = 0; r < stored.Length; r++)
-            if (weights.Slice(r * l, l).ContainsAnyExcept(0f)) { stored[r] = true; count++; }
-        var dense = new float[count * stride];
-        for (int r = 0, k = 1; r < stored.Length; r++)
-            if (stored[r]) weights.Slice(r * l, l).CopyTo(dense.AsSpan(k++ * stride, l));
-        return (IndexOf(stored), dense);
-    }
-
-    /// <summary>The index of the stored rows (see <see cref="Block"/>), whose weights lie in row order.</summary>
-    private static Block[] IndexOf(bool[] stored)
-    {
-        var index = new Block[(stored.Length + 63) / 64];
-        int before = 0;
-        for (int b = 0; b < index.Length; b++)
+        for (int r = 0; r < rowAt.Length; r++)
         {
-            ulong bits = 0;
-            for (int k = 0; k < 64 && b * 64 + k < stored.Length; k++)
-                if (stored[b * 64 + k]) bits |= 1UL << k;
-            index[b] = new Block(bits, before);
-            before += BitOperations.PopCount(bits);
+            bool zero = !weights.Slice(r * l, l).ContainsAnyExcept(0f);
+            rowAt[r] = zero ? 0 : count++ * stride / 4;
         }
-        return index;
-    }
-
-    /// <summary>Where row <paramref name="row"/> starts in <see cref="_weights"/>, in 128-bit vectors: 0 (the zero row)
-    /// when it is not stored. No branch: the processor need not guess.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int VectorAt(Block[] index, int row, int vectors)
-    {
-        ref readonly var block = ref index[row >> 6];
-        int bit = row & 63;
-        int stored = (int)(block.Stored >> bit) & 1;
-        int rank = block.Before + BitOperations.PopCount(block.Stored & ((1UL << bit) - 1));
-        return stored * (rank + 1) * vectors;
+        var dense = new float[count * stride];
+        for (int r = 0; r < rowAt.Length; r++)
+            if (rowAt[r] > 0) weights.Slice(r * l, l).CopyTo(dense.AsSpan(rowAt[r] * 4, l));
+        return (rowAt, dense);
     }
 
     private static void CheckBits(int bits)
@@ -137,7 +108,7 @@ public sealed class SequenceModel
     public string Header { get; }
 
     /// <summary>The same model with another header (the weights are shared, not copied).</summary>
-    public SequenceModel WithHeader(string header) => new(header, Labels, Bits, _transitions, (_index, _weights));
+    public SequenceModel WithHeader(string header) => new(header, Labels, Bits, _transitions, (_rowAt, _weights));
     public IReadOnlyList<string> Labels { get; }
     public int LabelCount => Labels.Count;
     public int Bits { get; }
@@ -148,11 +119,7 @@ public sealed class SequenceModel
     public ReadOnlySpan<float> Transitions => _transitions;
 
     /// <summary>The weights of a row (one per label); empty for a row whose weights are all zero.</summary>
-    public ReadOnlySpan<float> Row(int row)
-    {
-        int at = VectorAt(_index, row, _stride / 4);
-        return at == 0 ? ReadOnlySpan<float>.Empty : _weights.AsSpan(at * 4, LabelCount);
-    }
+    public ReadOnlySpan<float> Row(int row) => _rowAt[row] == 0 ? ReadOnlySpan<float>.Empty : _weights.AsSpan(_rowAt[row] * 4, LabelCount);
 
     /// <summary>The row a feature hash selects.</summary>
     public int RowOf(uint feature) => (int)(feature >> _shift);
@@ -164,7 +131,7 @@ public sealed class SequenceModel
     public void Score(ReadOnlySpan<uint> features, Span<float> scores)
     {
         int l = LabelCount, vectors = _stride / 4, shift = _shift;
-        var index = _index;
+        var rowAt = _rowAt;
         var rows = MemoryMarshal.Cast<float, Vector128<float>>(_weights.AsSpan());
         Span<Vector128<float>> sum = stackalloc Vector128<float>[vectors];
         // The common widths keep the sums in registers; every feature's row is added in feature order.
@@ -173,7 +140,7 @@ public sealed class SequenceModel
             case 1:
             {
                 var s0 = Vector128<float>.Zero;
-                foreach (uint f in features) s0 += rows[VectorAt(index, (int)(f >> shift), 1)];
+                foreach (uint f in features) s0 += rows[rowAt[(int)(f >> shift)]];
                 sum[0] = s0;
                 break;
             }
@@ -182,7 +149,7 @@ public sealed class SequenceModel
                 Vector128<float> s0 = Vector128<float>.Zero, s1 = s0;
                 foreach (uint f in features)
                 {
-                    var row = rows.Slice(VectorAt(index, (int)(f >> shift), 2), 2);
+                    var row = rows.Slice(rowAt[(int)(f >> shift)], 2);
                     s0 += row[0];
                     s1 += row[1];
                 }
@@ -195,7 +162,7 @@ public sealed class SequenceModel
                 Vector128<float> s0 = Vector128<float>.Zero, s1 = s0, s2 = s0;
                 foreach (uint f in features)
                 {
-                    var row = rows.Slice(VectorAt(index, (int)(f >> shift), 3), 3);
+                    var row = rows.Slice(rowAt[(int)(f >> shift)], 3);
                     s0 += row[0];
                     s1 += row[1];
                     s2 += row[2];
@@ -209,7 +176,7 @@ public sealed class SequenceModel
                 sum.Clear();
                 foreach (uint f in features)
                 {
-                    var row = rows.Slice(VectorAt(index, (int)(f >> shift), vectors), vectors);
+                    var row = rows.Slice(rowAt[(int)(f >> shift)], vectors);
                     for (int v = 0; v < row.Length; v++) sum[v] += row[v];
                 }
                 break;
