@@ -35,6 +35,10 @@ public sealed class SequenceModel
     private readonly bool[] _allowed;
     /// <summary>The transitions with the forbidden ones at -∞, rows padded to whole vectors (see <see cref="Masked"/>).</summary>
     private readonly float[] _masked;
+    /// <summary>For <see cref="SegmentMarginals"/>, rows padded to whole vectors: the transitions by previous label
+    /// ([p × stride + c]) and by next label ([x × stride + c] = from c to x), each with a mask (all bits set where
+    /// the step is allowed, zero elsewhere and in the padding).</summary>
+    private readonly float[] _into, _intoAllowed, _outOf, _outOfAllowed;
     private readonly int _shift;
 
     /// <param name="header">What trained the model and how to rebuild it (free text, stored in the file).</param>
@@ -65,6 +69,21 @@ public sealed class SequenceModel
         _shift = 32 - bits;
         _allowed = AllowedTransitions(Labels);
         _masked = Masked(transitions, _allowed, l);
+        int w = StrideOf(l);
+        _into = new float[(l + 1) * w];
+        _intoAllowed = new float[(l + 1) * w];
+        _outOf = new float[l * w];
+        _outOfAllowed = new float[l * w];
+        float all = BitConverter.Int32BitsToSingle(-1);
+        for (int p = 0; p <= l; p++)
+            for (int c = 0; c < l; c++)
+            {
+                _into[p * w + c] = transitions[p * l + c];
+                if (_allowed[p * l + c]) _intoAllowed[p * w + c] = all;
+                if (p == l) continue;
+                _outOf[c * w + p] = transitions[p * l + c];   // row c: the steps from p into c, by next label c
+                if (_allowed[p * l + c]) _outOfAllowed[c * w + p] = all;
+            }
     }
 
     /// <summary>A model from its non-zero rows (row numbers ascending), as <see cref="ModelFile"/> stores it.</summary>
@@ -241,26 +260,50 @@ public sealed class SequenceModel
         var fwd = result[..(n * l)];
         float[] rented = System.Buffers.ArrayPool<float>.Shared.Rent(n * l);
         var bwd = rented.AsSpan(0, n * l);
+        // Four labels at a time: each step's score is the sum the scalar loop forms, a forbidden step is replaced by
+        // -∞ (which leaves the maximum as it is), and the maximum (Vector128.Max, as Math.Max: NaN wins, -0 below +0)
+        // does not depend on the order it is taken in.
+        int vectors = _stride / 4;
+        Span<Vector128<float>> best = stackalloc Vector128<float>[vectors];
+        var bestScores = MemoryMarshal.Cast<Vector128<float>, float>(best);
+        var minus = Vector128.Create(float.NegativeInfinity);
+        var into = MemoryMarshal.Cast<float, Vector128<float>>(_into.AsSpan());
+        var intoAllowed = MemoryMarshal.Cast<float, Vector128<float>>(_intoAllowed.AsSpan());
+        var outOf = MemoryMarshal.Cast<float, Vector128<float>>(_outOf.AsSpan());
+        var outOfAllowed = MemoryMarshal.Cast<float, Vector128<float>>(_outOfAllowed.AsSpan());
         // forward: best score of a prefix ending in label c at i (emission included)
         for (int c = 0; c < l; c++) fwd[c] = _allowed[from * l + c] ? emissions[c] + t[from * l + c] : float.NegativeInfinity;
         for (int i = 1; i < n; i++)
-            for (int c = 0; c < l; c++)
+        {
+            best.Fill(minus);
+            for (int p = 0; p < l; p++)
             {
-                float best = float.NegativeInfinity;
-                for (int p = 0; p < l; p++)
-                    if (_allowed[p * l + c]) best = Math.Max(best, fwd[(i - 1) * l + p] + t[p * l + c]);
-                fwd[i * l + c] = best + emissions[i * l + c];
+                var before = Vector128.Create(fwd[(i - 1) * l + p]);
+                for (int v = 0; v < vectors; v++)
+                {
+                    var step = Vector128.ConditionalSelect(intoAllowed[p * vectors + v], before + into[p * vectors + v], minus);
+                    best[v] = Vector128.Max(best[v], step);
+                }
             }
+            for (int c = 0; c < l; c++) fwd[i * l + c] = bestScores[c] + emissions[i * l + c];
+        }
         // backward: best score of the suffix after label c at i
         for (int c = 0; c < l; c++) bwd[(n - 1) * l + c] = toOutside ? t[c * l] : 0;
         for (int i = n - 2; i >= 0; i--)
-            for (int c = 0; c < l; c++)
+        {
+            best.Fill(minus);
+            for (int x = 0; x < l; x++)
             {
-                float best = float.NegativeInfinity;
-                for (int x = 0; x < l; x++)
-                    if (_allowed[c * l + x]) best = Math.Max(best, t[c * l + x] + emissions[(i + 1) * l + x] + bwd[(i + 1) * l + x]);
-                bwd[i * l + c] = best;
+                var emission = Vector128.Create(emissions[(i + 1) * l + x]);
+                var after = Vector128.Create(bwd[(i + 1) * l + x]);
+                for (int v = 0; v < vectors; v++)
+                {
+                    var step = Vector128.ConditionalSelect(outOfAllowed[x * vectors + v], outOf[x * vectors + v] + emission + after, minus);
+                    best[v] = Vector128.Max(best[v], step);
+                }
             }
+            for (int c = 0; c < l; c++) bwd[i * l + c] = bestScores[c];
+        }
         for (int k = 0; k < n * l; k++) fwd[k] += bwd[k];
         System.Buffers.ArrayPool<float>.Shared.Return(rented);
     }

@@ -181,6 +181,73 @@ public class SequenceModelTests
         }, iter: 2000);
     }
 
+    /// <summary>Max-marginals take the maximum for four labels at a time: every figure must be, bit for bit, that of
+    /// the plain loops (forbidden steps skipped, Math.Max), signed zeros and ties included, for whole sequences and
+    /// for runs of scored positions.</summary>
+    [Fact]
+    public void Max_marginals_match_the_plain_loops_bit_for_bit()
+    {
+        Gen.Select(Gen.Int[1, 9], Gen.Int[1, 10], Gen.Int[0, 100000]).Sample((types, n, seed) =>
+        {
+            var rng = new Random(seed);
+            var labels = new List<string> { "O" };
+            for (int t = 0; t < types; t++) { labels.Add("B-T" + t); if (rng.Next(4) > 0) labels.Add("I-T" + t); }
+            int l = labels.Count;
+            float Draw() => rng.Next(6) switch { 0 => -0f, 1 => 0f, 2 => (float)(rng.NextDouble() * 6 - 3), _ => rng.Next(-2, 3) };
+            var transitions = Enumerable.Range(0, (l + 1) * l).Select(_ => Draw()).ToArray();
+            var model = new SequenceModel("", labels, 4, new float[16 * l], transitions);
+            var allowed = SequenceModel.AllowedTransitions(labels);
+            var emissions = Enumerable.Range(0, n * l).Select(_ => Draw()).ToArray();
+            var scored = Enumerable.Range(0, n).Select(_ => rng.Next(4) > 0).ToArray();
+
+            var whole = new float[n * l];
+            model.MaxMarginals(emissions, n, whole);
+            Assert.Equal(Bits(PlainMarginals(transitions, allowed, l, emissions, 0, n, l, false)), Bits(whole));
+
+            var runs = new float[n * l];
+            model.MaxMarginals(emissions, n, runs, scored);
+            var expected = new float[n * l];
+            for (int i = 0; i < n;)
+            {
+                if (!scored[i]) { i++; continue; }
+                int j = i;
+                while (j < n && scored[j]) j++;
+                PlainMarginals(transitions, allowed, l, emissions, i, j - i, i == 0 ? l : 0, j < n).CopyTo(expected, i * l);
+                i = j;
+            }
+            Assert.Equal(Bits(expected), Bits(runs));
+        }, iter: 2000);
+    }
+
+    private static int[] Bits(float[] xs) => xs.Select(BitConverter.SingleToInt32Bits).ToArray();
+
+    private static float[] PlainMarginals(float[] t, bool[] allowed, int l, float[] emissions, int first, int n, int from, bool toOutside)
+    {
+        float E(int i, int c) => emissions[(first + i) * l + c];
+        var fwd = new float[n * l];
+        var bwd = new float[n * l];
+        for (int c = 0; c < l; c++) fwd[c] = allowed[from * l + c] ? E(0, c) + t[from * l + c] : float.NegativeInfinity;
+        for (int i = 1; i < n; i++)
+            for (int c = 0; c < l; c++)
+            {
+                float best = float.NegativeInfinity;
+                for (int p = 0; p < l; p++)
+                    if (allowed[p * l + c]) best = Math.Max(best, fwd[(i - 1) * l + p] + t[p * l + c]);
+                fwd[i * l + c] = best + E(i, c);
+            }
+        for (int c = 0; c < l; c++) bwd[(n - 1) * l + c] = toOutside ? t[c * l] : 0;
+        for (int i = n - 2; i >= 0; i--)
+            for (int c = 0; c < l; c++)
+            {
+                float best = float.NegativeInfinity;
+                for (int x = 0; x < l; x++)
+                    if (allowed[c * l + x]) best = Math.Max(best, t[c * l + x] + E(i + 1, x) + bwd[(i + 1) * l + x]);
+                bwd[i * l + c] = best;
+            }
+        for (int k = 0; k < n * l; k++) fwd[k] += bwd[k];
+        return fwd;
+    }
+
     private static int[] PlainViterbi(float[] t, bool[] allowed, int l, float[] emissions, int first, int n, int from, bool toOutside)
     {
         var prev = new float[l];
