@@ -33,9 +33,7 @@ internal sealed class TokenView
         German = lex.Language == "de";
         MentionAt = new int[T.Length];
         MentionEnd = new int[T.Length];
-        _fn = new byte[T.Length];
-        _verbEntry = new VerbForm[]?[T.Length];
-        _pronoun = new byte[T.Length];
+        _known = new byte[T.Length];
         Array.Fill(MentionAt, -1);
         for (int m = 0; m < article.Mentions.Count; m++)
         {
@@ -77,31 +75,37 @@ internal sealed class TokenView
     public FunctionClass Fn(int i)
     {
         if (!IsWord(i)) return FunctionClass.None;
-        // The rules ask for the same token's class many times: each word is looked up once (0: not yet; else class + 1).
-        byte known = _fn[i];
+        // The rules ask for the same token's class many times: each word is looked up once.
+        int known = _known[i] & FnBits;
         if (known != 0) return (FunctionClass)(known - 1);
         var f = Lex.Function.TryGet(S(i), out var c) ? c : FunctionClass.None;
-        _fn[i] = (byte)(f + 1);
+        _known[i] |= (byte)(f + 1);
         return f;
     }
 
-    /// <summary>Per token: its function class + 1 once looked up, 0 before (see <see cref="Fn"/>).</summary>
-    private readonly byte[] _fn;
+    /// <summary>What is known of each token's lexicon lookups, in one byte: its function class + 1 in the low four
+    /// bits (0: not looked up yet); whether it is a pronoun (<see cref="PronounChecked"/>, <see cref="PronounYes"/>);
+    /// whether it is a form in the verb lexicon (<see cref="VerbChecked"/>, <see cref="VerbYes"/>).</summary>
+    private readonly byte[] _known;
+    private const int FnBits = 0x0F;
+    private const byte PronounChecked = 0x10, PronounYes = 0x20, VerbChecked = 0x40, VerbYes = 0x80;
 
-    /// <summary>Per token: its entry in the verb lexicon once looked up (<see cref="NoVerbEntry"/> for none), null before.</summary>
-    private readonly VerbForm[]?[] _verbEntry;
-    private static readonly VerbForm[] NoVerbEntry = new VerbForm[0];   // its own instance: no lexicon entry is this array
-
-    /// <summary>The verb lexicon's forms for word token i, or null (looked up once per token).</summary>
-    private VerbForm[]? VerbEntry(int i)
+    static TokenView()
     {
-        var known = _verbEntry[i];
-        if (known is null) _verbEntry[i] = known = Lex.Verbs.TryGet(S(i), out var forms) ? forms : NoVerbEntry;
-        return ReferenceEquals(known, NoVerbEntry) ? null : known;
+        // The class + 1 must fit the low four bits: a fifteenth function class needs another layout.
+        if (Enum.GetValues<FunctionClass>().Length >= FnBits) throw new InvalidOperationException("too many function classes for TokenView's byte per token");
     }
 
-    /// <summary>Per token: 0 not yet looked up, 1 not a pronoun, 2 a pronoun (see <see cref="IsPronoun"/>).</summary>
-    private readonly byte[] _pronoun;
+    /// <summary>The verb lexicon's forms for word token i, or null. Most words are no verb form: that is remembered,
+    /// so only the verb forms are looked up again.</summary>
+    private VerbForm[]? VerbEntry(int i)
+    {
+        byte known = _known[i];
+        if ((known & VerbChecked) != 0 && (known & VerbYes) == 0) return null;
+        bool found = Lex.Verbs.TryGet(S(i), out var forms);
+        _known[i] |= found ? (byte)(VerbChecked | VerbYes) : VerbChecked;
+        return found ? forms : null;
+    }
 
     /// <summary>Reporting-verb forms of token i, or null. German verbs are lower-case except at a sentence start.
     /// With a learned cue model (<see cref="AttributionLexicon.CueModel"/>), see <see cref="ModelSays"/>.</summary>
@@ -157,8 +161,10 @@ internal sealed class TokenView
     public bool IsPronoun(int i)
     {
         if (!IsWord(i)) return false;
-        if (_pronoun[i] == 0) _pronoun[i] = Lex.Pronouns.TryGet(S(i), out _) ? (byte)2 : (byte)1;
-        return _pronoun[i] == 2;
+        byte known = _known[i];
+        if ((known & PronounChecked) == 0)
+            _known[i] = known |= Lex.Pronouns.TryGet(S(i), out _) ? (byte)(PronounChecked | PronounYes) : PronounChecked;
+        return (known & PronounYes) != 0;
     }
 
     /// <summary>Whether token i looks like an attributive adjective or participle (lower case, not a function word or verb).</summary>
