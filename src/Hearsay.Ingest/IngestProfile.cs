@@ -116,9 +116,12 @@ public static class IngestProfile
     [DllImport("libc", EntryPoint = "clock_gettime")]
     private static extern int ClockGetTime(int clock, out TimeSpec time);
 
-    private static readonly bool ThreadClock = OperatingSystem.IsLinux();
+    /// <summary>Whether <see cref="ThreadCpuNs"/> reads the thread's CPU time (else the wall clock).</summary>
+    public static readonly bool ThreadClock = OperatingSystem.IsLinux();
 
-    private static long ThreadCpuNs()
+    /// <summary>CPU time of the calling thread in nanoseconds (Linux: CLOCK_THREAD_CPUTIME_ID); elsewhere the
+    /// monotonic wall clock. Only differences between two readings on the same thread mean anything.</summary>
+    public static long ThreadCpuNs()
     {
         if (ThreadClock && ClockGetTime(ClockThreadCpuTime, out var t) == 0) return t.Seconds * 1_000_000_000 + t.Nanoseconds;
         return (long)(System.Diagnostics.Stopwatch.GetTimestamp() * (1e9 / System.Diagnostics.Stopwatch.Frequency));

@@ -33,6 +33,7 @@ internal sealed class TokenView
         German = lex.Language == "de";
         MentionAt = new int[T.Length];
         MentionEnd = new int[T.Length];
+        _known = new byte[T.Length];
         Array.Fill(MentionAt, -1);
         for (int m = 0; m < article.Mentions.Count; m++)
         {
@@ -74,7 +75,36 @@ internal sealed class TokenView
     public FunctionClass Fn(int i)
     {
         if (!IsWord(i)) return FunctionClass.None;
-        return Lex.Function.TryGet(S(i), out var f) ? f : FunctionClass.None;
+        // The rules ask for the same token's class many times: each word is looked up once.
+        int known = _known[i] & FnBits;
+        if (known != 0) return (FunctionClass)(known - 1);
+        var f = Lex.Function.TryGet(S(i), out var c) ? c : FunctionClass.None;
+        _known[i] |= (byte)(f + 1);
+        return f;
+    }
+
+    /// <summary>What is known of each token's lexicon lookups, in one byte: its function class + 1 in the low four
+    /// bits (0: not looked up yet); whether it is a pronoun (<see cref="PronounChecked"/>, <see cref="PronounYes"/>);
+    /// whether it is a form in the verb lexicon (<see cref="VerbChecked"/>, <see cref="VerbYes"/>).</summary>
+    private readonly byte[] _known;
+    private const int FnBits = 0x0F;
+    private const byte PronounChecked = 0x10, PronounYes = 0x20, VerbChecked = 0x40, VerbYes = 0x80;
+
+    static TokenView()
+    {
+        // The class + 1 must fit the low four bits: a fifteenth function class needs another layout.
+        if (Enum.GetValues<FunctionClass>().Length >= FnBits) throw new InvalidOperationException("too many function classes for TokenView's byte per token");
+    }
+
+    /// <summary>The verb lexicon's forms for word token i, or null. Most words are no verb form: that is remembered,
+    /// so only the verb forms are looked up again.</summary>
+    private VerbForm[]? VerbEntry(int i)
+    {
+        byte known = _known[i];
+        if ((known & VerbChecked) != 0 && (known & VerbYes) == 0) return null;
+        bool found = Lex.Verbs.TryGet(S(i), out var forms);
+        _known[i] |= found ? (byte)(VerbChecked | VerbYes) : VerbChecked;
+        return found ? forms : null;
     }
 
     /// <summary>Reporting-verb forms of token i, or null. German verbs are lower-case except at a sentence start.
@@ -83,7 +113,8 @@ internal sealed class TokenView
     {
         if (!IsWord(i)) return null;
         if (!IsLowerWord(i) && !sentenceStart) return null; // "Post", "May": names, not verbs
-        if (!Lex.Verbs.TryGet(S(i), out var v)) return _cues is null ? null : ModelCandidate(i);
+        var v = VerbEntry(i);
+        if (v is null) return _cues is null ? null : ModelCandidate(i);
         if (Fn(i) == FunctionClass.Determiner) return null;  // "meine Damen und Herren" is no form of "meinen"
         return _cues is not null && !float.IsNegativeInfinity(_cues.Model.VetoBelow) && _cues.Score(i) < _cues.Model.VetoBelow ? null : v;
     }
@@ -127,7 +158,14 @@ internal sealed class TokenView
         return i;
     }
 
-    public bool IsPronoun(int i) => IsWord(i) && Lex.Pronouns.TryGet(S(i), out _);
+    public bool IsPronoun(int i)
+    {
+        if (!IsWord(i)) return false;
+        byte known = _known[i];
+        if ((known & PronounChecked) == 0)
+            _known[i] = known |= Lex.Pronouns.TryGet(S(i), out _) ? (byte)(PronounChecked | PronounYes) : PronounChecked;
+        return (known & PronounYes) != 0;
+    }
 
     /// <summary>Whether token i looks like an attributive adjective or participle (lower case, not a function word or verb).</summary>
     public bool IsAdjectiveLike(int i)

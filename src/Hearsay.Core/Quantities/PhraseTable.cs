@@ -16,19 +16,27 @@ internal sealed class LowerMap<T>
         foreach (var (k, v) in entries) _map.TryAdd(k.ToLowerInvariant(), v);
         _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var k in _map.Keys) MaxLength = Math.Max(MaxLength, k.Length);
+        _filter = new WordFilter(_map.Keys);
     }
+
+    /// <summary>Refuses most probes of words that are no key before they are lowered and hashed (see <see cref="WordFilter"/>).</summary>
+    private readonly WordFilter _filter;
 
     public int MaxLength { get; }
     public int Count => _map.Count;
     public IEnumerable<string> Keys => _map.Keys;
 
-    public bool TryGetLower(ReadOnlySpan<char> lower, out T value) => _lookup.TryGetValue(lower, out value!);
+    public bool TryGetLower(ReadOnlySpan<char> lower, out T value)
+    {
+        if (lower.Length > 0 && !_filter.MayHoldLower(lower)) { value = default!; return false; }
+        return _lookup.TryGetValue(lower, out value!);
+    }
 
     /// <summary>Case-insensitive probe (lowers on the stack).</summary>
     public bool TryGet(ReadOnlySpan<char> word, out T value)
     {
         value = default!;
-        if (word.Length == 0 || word.Length > 64) return false;
+        if (word.Length == 0 || word.Length > 64 || !_filter.MayHold(word)) return false;
         Span<char> buf = stackalloc char[word.Length];
         word.ToLowerInvariant(buf);
         return _lookup.TryGetValue(buf, out value!);

@@ -63,12 +63,14 @@ internal sealed partial class QuantityRecognizer
     {
         var w = s.Word(i);
         if (w.Length > 64) return false;
-        Span<char> lower = stackalloc char[w.Length];
-        w.ToLowerInvariant(lower);
-        if (_lex.StartWords.TryGetLower(lower, out _)) return true;
-        if (lower.Length >= 2 && _lex.NumberWordStarts.TryGetLower(lower[..2], out _)) return true;
-        if (_german) return lower.EndsWith("te") || lower.EndsWith("ten") || lower.EndsWith("ter") || lower.EndsWith("tes") || lower.EndsWith("tem");
-        return lower.EndsWith("th");
+        // The maps refuse most words before lowering them; only the ending is lowered here.
+        if (_lex.StartWords.TryGet(w, out _)) return true;
+        if (w.Length >= 2 && _lex.NumberWordStarts.TryGet(w[..2], out _)) return true;
+        Span<char> end = stackalloc char[3];
+        end = end[..Math.Min(3, w.Length)];
+        w[^end.Length..].ToLowerInvariant(end);
+        if (_german) return end.EndsWith("te") || end.EndsWith("ten") || end.EndsWith("ter") || end.EndsWith("tes") || end.EndsWith("tem");
+        return end.EndsWith("th");
     }
 
     /// <summary>"and", "but", "und", "aber" or a comma between two bounds.</summary>

@@ -1,3 +1,4 @@
+using CsCheck;
 using Hearsay.Entities;
 using Hearsay.Learning;
 
@@ -90,6 +91,195 @@ public class SequenceModelTests
         bytes[bytes.Length / 2] ^= 0x40;
         Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream(bytes)));
         Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream("not a model at all"u8.ToArray())));
+    }
+
+    /// <summary>Scoring reads rows through a rank index and adds a shared zero row for unstored rows: the sums must be
+    /// those of adding the stored rows of the features in order, bit for bit, for any number of labels (one to
+    /// four vectors wide and wider), from the constructor and from a model file.</summary>
+    [Fact]
+    public void Scores_are_bit_for_bit_the_sums_of_the_stored_rows_in_feature_order()
+    {
+        Gen.Select(Gen.Int[1, 20], Gen.Int[4, 10], Gen.Int[0, 1000]).Sample((l, bits, seed) =>
+        {
+            var rng = new Random(seed);
+            var labels = Enumerable.Range(0, l).Select(k => k == 0 ? "O" : "B-T" + k).ToArray();
+            var weights = new float[(1 << bits) * l];
+            for (int r = 0; r < 1 << bits; r++)
+                if (rng.Next(3) == 0)
+                    for (int k = 0; k < l; k++)
+                        weights[r * l + k] = rng.Next(4) switch { 0 => 0f, 1 => -0f, _ => (float)(Half)(rng.NextDouble() * 8 - 4) };
+            var model = new SequenceModel("", labels, bits, weights, new float[(l + 1) * l]);
+            using var file = new MemoryStream();
+            ModelFile.Write(model, file);
+            file.Position = 0;
+            var loaded = ModelFile.Read(file);
+            var features = Enumerable.Range(0, rng.Next(0, 60)).Select(_ => (uint)rng.NextInt64(0, 1L << 32)).ToArray();
+            var start = Enumerable.Range(0, l).Select(_ => (float)rng.NextDouble()).ToArray();
+
+            var expected = (float[])start.Clone();
+            var sum = new float[l];
+            foreach (uint f in features)
+            {
+                int row = (int)(f >> (32 - bits));
+                var w = weights.AsSpan(row * l, l);
+                if (!w.ContainsAnyExcept(0f)) continue;   // a zero row is not stored
+                for (int k = 0; k < l; k++) sum[k] += w[k];
+            }
+            for (int k = 0; k < l; k++) expected[k] += sum[k];
+
+            foreach (var m in new[] { model, loaded })
+            {
+                var got = (float[])start.Clone();
+                m.Score(features, got);
+                Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), got.Select(BitConverter.SingleToInt32Bits));
+                for (int r = 0; r < 1 << bits; r++)
+                {
+                    var w = weights.AsSpan(r * l, l);
+                    Assert.Equal(w.ContainsAnyExcept(0f) ? w.ToArray() : Array.Empty<float>(), m.Row(r).ToArray());
+                }
+            }
+        }, iter: 200);
+    }
+
+    /// <summary>Decoding takes the best previous label for four labels at a time: the labels must be those of the
+    /// plain Viterbi (skip forbidden steps, first strictly better previous label wins), ties included.</summary>
+    [Fact]
+    public void Decoding_matches_a_plain_viterbi_ties_included()
+    {
+        Gen.Select(Gen.Int[1, 9], Gen.Int[1, 12], Gen.Int[0, 100000]).Sample((types, n, seed) =>
+        {
+            var rng = new Random(seed);
+            var labels = new List<string> { "O" };
+            for (int t = 0; t < types; t++) { labels.Add("B-T" + t); if (rng.Next(4) > 0) labels.Add("I-T" + t); }
+            int l = labels.Count;
+            // small whole numbers make ties common
+            float Draw() => rng.Next(5) == 0 ? (float)(rng.NextDouble() * 6 - 3) : rng.Next(-2, 3);
+            var transitions = Enumerable.Range(0, (l + 1) * l).Select(_ => Draw()).ToArray();
+            var model = new SequenceModel("", labels, 4, new float[16 * l], transitions);
+            var emissions = Enumerable.Range(0, n * l).Select(_ => Draw()).ToArray();
+            var scored = Enumerable.Range(0, n).Select(_ => rng.Next(4) > 0).ToArray();
+
+            var got = new int[n];
+            model.Decode(emissions, n, got);
+            Assert.Equal(PlainViterbi(transitions, SequenceModel.AllowedTransitions(labels), l, emissions, 0, n, l, false), got);
+            var statics = new int[n];
+            SequenceModel.Viterbi(transitions, SequenceModel.AllowedTransitions(labels), l, emissions, n, statics);
+            Assert.Equal(got, statics);
+
+            var runs = new int[n];
+            model.Decode(emissions, n, runs, scored);
+            var expected = new int[n];
+            for (int i = 0; i < n;)
+            {
+                if (!scored[i]) { i++; continue; }
+                int j = i;
+                while (j < n && scored[j]) j++;
+                PlainViterbi(transitions, SequenceModel.AllowedTransitions(labels), l, emissions, i, j - i, i == 0 ? l : 0, j < n).CopyTo(expected, i);
+                i = j;
+            }
+            Assert.Equal(expected, runs);
+        }, iter: 2000);
+    }
+
+    /// <summary>Max-marginals take the maximum for four labels at a time: every figure must be, bit for bit, that of
+    /// the plain loops (forbidden steps skipped, Math.Max), signed zeros and ties included, for whole sequences and
+    /// for runs of scored positions.</summary>
+    [Fact]
+    public void Max_marginals_match_the_plain_loops_bit_for_bit()
+    {
+        Gen.Select(Gen.Int[1, 9], Gen.Int[1, 10], Gen.Int[0, 100000]).Sample((types, n, seed) =>
+        {
+            var rng = new Random(seed);
+            var labels = new List<string> { "O" };
+            for (int t = 0; t < types; t++) { labels.Add("B-T" + t); if (rng.Next(4) > 0) labels.Add("I-T" + t); }
+            int l = labels.Count;
+            float Draw() => rng.Next(6) switch { 0 => -0f, 1 => 0f, 2 => (float)(rng.NextDouble() * 6 - 3), _ => rng.Next(-2, 3) };
+            var transitions = Enumerable.Range(0, (l + 1) * l).Select(_ => Draw()).ToArray();
+            var model = new SequenceModel("", labels, 4, new float[16 * l], transitions);
+            var allowed = SequenceModel.AllowedTransitions(labels);
+            var emissions = Enumerable.Range(0, n * l).Select(_ => Draw()).ToArray();
+            var scored = Enumerable.Range(0, n).Select(_ => rng.Next(4) > 0).ToArray();
+
+            var whole = new float[n * l];
+            model.MaxMarginals(emissions, n, whole);
+            Assert.Equal(Bits(PlainMarginals(transitions, allowed, l, emissions, 0, n, l, false)), Bits(whole));
+
+            var runs = new float[n * l];
+            model.MaxMarginals(emissions, n, runs, scored);
+            var expected = new float[n * l];
+            for (int i = 0; i < n;)
+            {
+                if (!scored[i]) { i++; continue; }
+                int j = i;
+                while (j < n && scored[j]) j++;
+                PlainMarginals(transitions, allowed, l, emissions, i, j - i, i == 0 ? l : 0, j < n).CopyTo(expected, i * l);
+                i = j;
+            }
+            Assert.Equal(Bits(expected), Bits(runs));
+        }, iter: 2000);
+    }
+
+    private static int[] Bits(float[] xs) => xs.Select(BitConverter.SingleToInt32Bits).ToArray();
+
+    private static float[] PlainMarginals(float[] t, bool[] allowed, int l, float[] emissions, int first, int n, int from, bool toOutside)
+    {
+        float E(int i, int c) => emissions[(first + i) * l + c];
+        var fwd = new float[n * l];
+        var bwd = new float[n * l];
+        for (int c = 0; c < l; c++) fwd[c] = allowed[from * l + c] ? E(0, c) + t[from * l + c] : float.NegativeInfinity;
+        for (int i = 1; i < n; i++)
+            for (int c = 0; c < l; c++)
+            {
+                float best = float.NegativeInfinity;
+                for (int p = 0; p < l; p++)
+                    if (allowed[p * l + c]) best = Math.Max(best, fwd[(i - 1) * l + p] + t[p * l + c]);
+                fwd[i * l + c] = best + E(i, c);
+            }
+        for (int c = 0; c < l; c++) bwd[(n - 1) * l + c] = toOutside ? t[c * l] : 0;
+        for (int i = n - 2; i >= 0; i--)
+            for (int c = 0; c < l; c++)
+            {
+                float best = float.NegativeInfinity;
+                for (int x = 0; x < l; x++)
+                    if (allowed[c * l + x]) best = Math.Max(best, t[c * l + x] + E(i + 1, x) + bwd[(i + 1) * l + x]);
+                bwd[i * l + c] = best;
+            }
+        for (int k = 0; k < n * l; k++) fwd[k] += bwd[k];
+        return fwd;
+    }
+
+    private static int[] PlainViterbi(float[] t, bool[] allowed, int l, float[] emissions, int first, int n, int from, bool toOutside)
+    {
+        var prev = new float[l];
+        var back = new int[n * l];
+        for (int c = 0; c < l; c++)
+            prev[c] = allowed[from * l + c] ? emissions[first * l + c] + t[from * l + c] : float.NegativeInfinity;
+        for (int i = 1; i < n; i++)
+        {
+            var cur = new float[l];
+            for (int c = 0; c < l; c++)
+            {
+                float best = float.NegativeInfinity;
+                int arg = 0;
+                for (int p = 0; p < l; p++)
+                {
+                    if (!allowed[p * l + c]) continue;
+                    float s = prev[p] + t[p * l + c];
+                    if (s > best) { best = s; arg = p; }
+                }
+                cur[c] = best + emissions[(first + i) * l + c];
+                back[i * l + c] = arg;
+            }
+            prev = cur;
+        }
+        if (toOutside)
+            for (int c = 0; c < l; c++) prev[c] += t[c * l];
+        var labels = new int[n];
+        int last = 0;
+        for (int c = 1; c < l; c++) if (prev[c] > prev[last]) last = c;
+        labels[n - 1] = last;
+        for (int i = n - 1; i > 0; i--) labels[i - 1] = back[i * l + labels[i]];
+        return labels;
     }
 
     [Theory]
