@@ -484,7 +484,8 @@ internal sealed partial class AttributionFinder
     /// <summary>", wie X berichtete" / "as X reported": returns the verb token, or -1.</summary>
     private int ReportClause(int wie, int end)
     {
-        int np0 = v.NounPhrase(wie + 1, end);
+        // "Wie schon die WHO sagte": an adverb before the subject
+        int np0 = v.NounPhrase(v.German ? v.SkipAdverbs(wie + 1, end) : wie + 1, end);
         if (np0 < 0) return -1;
         int np = Apposition(np0, end);
         // after an apposition in commas the verb follows its closing comma: "wie der Direktor, Smith Dharmmasaroj, mitteilte"

@@ -92,3 +92,68 @@ public class GermanFrameVariantsTests
         Assert.Null(x.Source.Span);
     }
 }
+
+public class GermanRelativeAndParentheticalFrameTests
+{
+    [Fact]
+    public void Wonach_gives_the_content_of_the_noun_before_it()
+    {
+        var a = De("Das Ministerium wies Pressemeldungen zurück, wonach die Inspektoren Zutritt zu zwei Anlagen verlangt hätten.");
+        var x = a.AttributionWith("die Inspektoren Zutritt zu zwei Anlagen verlangt hätten");
+        Assert.Equal("wonach", a.CueText(x));
+        Assert.DoesNotContain("wonach", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Nach_with_a_relative_pronoun_after_a_source_noun()
+    {
+        var a = De("Seit Wochen gibt es Gerüchte, nach denen der Sänger schwer krank sei.");
+        var x = a.AttributionWith("der Sänger schwer krank sei");
+        Assert.Equal("nach", a.CueText(x));
+        Assert.Equal("denen", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Nach_dem_after_an_event_is_no_attribution()
+    {
+        var a = De("Das Werk stand nach einem Brand im Jahr 2007, nach dem es lange stillgelegt war, wieder still.");
+        Assert.DoesNotContain(a.Attributions, x => a.CueText(x) == "nach");
+    }
+
+    [Fact]
+    public void A_so_frame_in_the_middle_of_the_clause_splits_the_content()
+    {
+        var a = De("Das Problem sei vielmehr, so der Präsident, dass die Regierung das Gas durch Ethanol ersetzen wolle.");
+        var x = a.AttributionWith("Das Problem sei vielmehr");
+        Assert.Equal("der Präsident", a.SourceText(x));
+        Assert.Contains("dass die Regierung das Gas durch Ethanol ersetzen wolle", a.StringOf(x.Content));
+        Assert.Equal(2, x.ContentParts.Count);
+    }
+
+    [Fact]
+    public void So_before_an_inverted_verb_in_the_middle_of_the_clause()
+    {
+        var a = De("In zehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein.");
+        var x = a.AttributionWith("soll die Forschung abgeschlossen sein");
+        Assert.Equal("schätzen", a.CueText(x));
+        Assert.Equal("die Forscher", a.SourceText(x));
+        Assert.Contains("In zehn Jahren", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Nach_with_a_possessive_before_the_source_noun()
+    {
+        var a = De("Nach seinen Worten fehle es an einem Konzept gegen die Gewalt.");
+        var x = a.AttributionWith("fehle es an einem Konzept gegen die Gewalt");
+        Assert.Equal(AttributionKind.AccordingTo, x.Kind);
+    }
+
+    [Fact]
+    public void A_wie_clause_with_an_adverb_before_its_subject()
+    {
+        var a = De("Wie schon die Gesundheitsbehörde sagte, ist eine Ansteckung im Park unwahrscheinlich.");
+        var x = a.AttributionWith("ist eine Ansteckung im Park unwahrscheinlich");
+        Assert.Equal("sagte", a.CueText(x));
+        Assert.Equal("die Gesundheitsbehörde", a.SourceText(x));
+    }
+}
