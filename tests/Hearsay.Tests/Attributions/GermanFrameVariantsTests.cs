@@ -157,3 +157,31 @@ public class GermanRelativeAndParentheticalFrameTests
         Assert.Equal("die Gesundheitsbehörde", a.SourceText(x));
     }
 }
+
+public class GermanUnframedSubjunctiveTests
+{
+    [Fact]
+    public void A_konjunktiv_sentence_with_no_report_in_reach_is_reported_speech_without_a_source()
+    {
+        var a = De("Die Börsen in Asien brachen am Montag ein.\n\nZur Panik gebe es aber keinen Anlass für die Anleger.");
+        var x = a.AttributionWith("Zur Panik gebe es aber keinen Anlass");
+        Assert.Equal(AttributionKind.Indirect, x.Kind);
+        Assert.True(x.Cue.IsEmpty);
+        Assert.Null(x.Source.Span);
+    }
+
+    [Fact]
+    public void An_indicative_sentence_with_no_report_in_reach_is_no_attribution()
+    {
+        var a = De("Die Börsen in Asien brachen am Montag ein.\n\nZur Panik gibt es aber keinen Anlass für die Anleger.");
+        Assert.Empty(a.Attributions);
+    }
+
+    [Fact]
+    public void A_run_of_unframed_konjunktiv_sentences_is_one_attribution()
+    {
+        var a = De("Die Börsen in Asien brachen am Montag ein.\n\nZur Panik gebe es keinen Anlass. Die Banken seien gut gerüstet.");
+        var x = a.AttributionWith("Zur Panik gebe es keinen Anlass");
+        Assert.Contains("Die Banken seien gut gerüstet", a.StringOf(x.Content));
+    }
+}
