@@ -185,3 +185,22 @@ public class GermanUnframedSubjunctiveTests
         Assert.Contains("Die Banken seien gut gerüstet", a.StringOf(x.Content));
     }
 }
+
+public class GermanColonQuoteTests
+{
+    [Fact]
+    public void A_quoted_sentence_after_a_colon_without_a_verb_of_saying_belongs_to_the_named_subject()
+    {
+        var a = De("Der Abgeordnete Jürgen Koppelin wörtlich: „Sie ziehen den Bürgern das Geld aus der Tasche, wo immer sie können.“");
+        var x = a.AttributionWith("Sie ziehen den Bürgern das Geld aus der Tasche");
+        Assert.Equal(AttributionKind.Direct, x.Kind);
+        Assert.Contains("Koppelin", a.SourceText(x));
+    }
+
+    [Fact]
+    public void A_quoted_sentence_after_a_colon_and_a_topic_has_no_speaker()
+    {
+        var a = De("Die Lage am Morgen: „Die Straßen sind leer und die Geschäfte bleiben geschlossen.“");
+        Assert.DoesNotContain(a.Attributions, x => x.Source.Span is not null);
+    }
+}
