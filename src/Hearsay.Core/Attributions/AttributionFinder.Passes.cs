@@ -29,7 +29,39 @@ internal sealed partial class AttributionFinder
         {
             int sStart = SentenceOf(open).FirstToken;
             if (sStart <= b && FrameBefore(q, b, sStart)) return;
+            if (ColonQuotes && v.German && v.Is(open - 1, ':') && sStart < open - 1) ColonQuote(q, sStart);
         }
+    }
+
+    /// <summary>Quotations after a colon with no cue verb (wikinews-de-quotes dev unchanged, train Messages 0.715 → 0.717).</summary>
+    private const bool ColonQuotes = true;
+
+    /// <summary>
+    /// A quoted sentence after a colon whose clause has no verb of saying (German): "Koppelin wörtlich: „…“", "Erkki
+    /// Tuomioja, Präsident des Rats: „…“", "Die Firma empfindet die Kritik als ungerechtfertigt: „…“". The noun
+    /// phrase that opens the clause speaks when it names a person, an organization or a role, or is a pronoun; the
+    /// colon is the cue.
+    /// </summary>
+    private void ColonQuote(int q, int sentenceStart)
+    {
+        var quote = a.Quotations[q];
+        if (quote.InnerTokenCount < 4 || !IsSentenceLike(quote) && quote.InnerTokenCount < 8) return;
+        int colon = quote.OpenToken - 1;
+        int cs = ClauseStartOverQuotes(colon, sentenceStart);
+        int s0 = v.SkipAdverbs(cs, colon);
+        while (s0 < colon && v.Fn(s0) == FunctionClass.Conjunction) s0++;
+        int np = v.NounPhrase(s0, colon);
+        if (np <= s0) return;
+        if (v.IsComma(np)) np = Apposition(np, colon);
+        if (v.IsComma(np)) np = LastBeforeVerbEnd(s0, np + 1);
+        bool named = v.MentionIn(s0, np) >= 0 || np - s0 == 1 && v.IsPronoun(s0)
+                     || Classify(s0, np, v.Head(s0, np), out _) is not (SourceKind.Unknown or SourceKind.Document);
+        if (!named) return;
+        var att = New(AttributionKind.Direct, colon, colon + 1, QuoteContent(quote));
+        SetSource(att, s0, np);
+        att.Signals |= SpeechSignals.Colon;
+        quoteUsed[q] = true;
+        att.ContentParts.Add(QuoteContent(quote));
     }
 
     private int SentenceEnd(int token)

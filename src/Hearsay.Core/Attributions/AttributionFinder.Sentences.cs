@@ -89,6 +89,7 @@ internal sealed partial class AttributionFinder
                 var att = New(AttributionKind.Indirect, cueStart, cueEnd, Span(a, contentStart, contentEnd));
                 SetSource(att, cueEnd, np);
                 FrameTail(att, np, end);
+                ContinueAfterParenthesis(att, contentStart, contentEnd, Apposition(np, end), end);
                 if (quoteAtOpen[contentStart] >= 0 && a.Quotations[quoteAtOpen[contentStart]].CloseToken == contentEnd - 1) att.Kind = AttributionKind.Direct;
                 MarkQuotesInside(att);
                 att.Signals |= Mood(contentStart, contentEnd);
@@ -96,12 +97,20 @@ internal sealed partial class AttributionFinder
             }
             case AccordingPosition.AfterNoun:
             {
-                // "nach jüngsten Untersuchungen", "nach Informationen der Zeitung"
-                int np = v.NounPhrase(cueEnd, end);
+                // "nach jüngsten Untersuchungen", "nach Informationen der Zeitung", "nach bisher unbestätigten Berichten"
+                int npStart = AdverbsBeforeAdjective ? v.SkipAdverbs(cueEnd, end) : cueEnd;
+                if (npStart > cueEnd && !v.IsAdjectiveLike(npStart)) return false;
+                // a possessive or relative determiner: "nach seinen Worten", "nach deren Angaben"
+                int headFrom = (v.IsPronoun(npStart) && v.Fn(npStart) == FunctionClass.Determiner || v.Is(npStart, "deren") || v.Is(npStart, "dessen"))
+                               && (v.IsCap(npStart + 1) || v.IsAdjectiveLike(npStart + 1)) ? npStart + 1 : npStart;
+                int np = v.NounPhrase(headFrom, end);
                 if (np < 0) return false;
-                int head = HeadNoun(cueEnd, np);
+                int head = HeadNoun(headFrom, np);
                 if (head < 0 || !HeadIsSourceNoun(head, out _)) return false;
-                var content = ContentAround(start, cueStart, np, last, out var parts);
+                // "Nach einer Hochrechnung des Senders, die auf 65 Prozent der Wahlbezirke beruht, entfallen …":
+                // a relative clause after the source belongs to the frame
+                int frameEnd = RelativeAfterSource ? RelativeClauseEnd(np, end) : np;
+                var content = ContentAround(start, cueStart, frameEnd, last, out var parts);
                 if (content is null) return false;
                 var att = New(AttributionKind.AccordingTo, cueStart, cueEnd, content.Value);
                 att.ContentParts.AddRange(parts);
@@ -146,6 +155,28 @@ internal sealed partial class AttributionFinder
             }
         }
         return false;
+    }
+
+    /// <summary>"nach bisher unbestätigten Berichten": adverbs before the adjective of the source phrase (wikinews-de-quotes
+    /// dev Messages 0.719 → 0.721, train unchanged).</summary>
+    private const bool AdverbsBeforeAdjective = true;
+
+    /// <summary>A relative clause after the source of "nach …" is frame, not content (dev Messages 0.7208 → 0.7212, train
+    /// 0.6764 → 0.6766).</summary>
+    private const bool RelativeAfterSource = true;
+
+    /// <summary>The end of a relative clause in commas right after a noun phrase ending at <paramref name="np"/>
+    /// (its closing comma included), or <paramref name="np"/> when none follows.</summary>
+    private int RelativeClauseEnd(int np, int end)
+    {
+        if (!v.German || !v.IsComma(np)) return np;
+        int r = np + 1;
+        bool relative = v.Fn(r) == FunctionClass.Relative
+                        || (v.Is(r, "der") || v.Is(r, "die") || v.Is(r, "das") || v.Is(r, "dem") || v.Is(r, "den")) && !v.IsCap(r + 1) && !v.IsAdjectiveLike(r + 1);
+        if (!relative) return np;
+        int k = np + 2;
+        while (k < end && !v.IsComma(k) && !v.IsTerminal(k) && !v.IsQuote(k) && !v.Is(k, ':')) k++;
+        return k < end && v.IsComma(k) ? k + 1 : np;
     }
 
     /// <summary>The head noun of a German phrase: its first capitalized noun (a genitive follows it:
@@ -214,6 +245,7 @@ internal sealed partial class AttributionFinder
         ThereAreReports(s);
         ColonHeadline(s);
         if (v.German) NounCues(s);
+        if (v.German && WonachClauses) Wonach(s);
         if (v.German) Intention(s);
     }
 
@@ -332,15 +364,20 @@ internal sealed partial class AttributionFinder
             return;
         }
         // "Wie der Sprecher mitteilte, …" / "As the ministry said, …": the clause after the comma is the content.
-        if (cs == start && (v.Is(cs, "wie") || v.Is(cs, "as")) && ReportClause(cs, end) == verb && v.IsComma(ClauseEndAfterVerb(verb, particle, end)))
+        // The subject may carry an apposition in commas: "Wie der Direktor des Amtes, Smith Dharmmasaroj, mitteilte, …".
+        int wie = cs == start ? cs : v.German && v.IsComma(cs - 1) && cs - 1 > start && SubjectStartBefore(cs - 1) == start ? start : -1;
+        if (wie >= 0 && (v.Is(wie, "wie") || v.Is(wie, "as")) && ReportClause(wie, end) == verb && v.IsComma(ClauseEndAfterVerb(verb, particle, end)))
         {
             int comma = ClauseEndAfterVerb(verb, particle, end);
             int preEnd = ContentEnd(comma + 1, end);
             if (preEnd <= comma + 1) return;
             var pre = New(AttributionKind.AccordingTo, verb, verb + 1, Span(a, comma + 1, preEnd));
             AttachParticle(pre, particle);
-            int np = v.NounPhrase(cs + 1, verb);
-            SetSource(pre, cs + 1, np > cs + 1 ? Math.Max(np, LastBeforeVerb(cs + 1, verb)) : verb);
+            // "wie das Ministerium heute bekannt gab": the source ends before a particle written apart
+            int srcLimit = particle > wie && particle < verb ? particle : verb;
+            int srcStart = v.German ? v.SkipAdverbs(wie + 1, srcLimit) : wie + 1;
+            int np = v.NounPhrase(srcStart, srcLimit);
+            SetSource(pre, srcStart, np > srcStart ? Math.Max(np, LastBeforeVerb(srcStart, srcLimit)) : srcLimit);
             pre.Signals |= Mood(comma + 1, preEnd);
             MarkQuotesInside(pre);
             return;
@@ -414,20 +451,32 @@ internal sealed partial class AttributionFinder
 
         // Postposed: "…, sagte X." / "…, said X." / "…, X said."
         // English "…, told Reuters." names the addressee after the verb, never the speaker.
-        bool postposedInverted = v.IsComma(cs - 1) && finite == cs && cs - 1 > start && (v.German || form.Lemma != "tell");
+        // "…, so schätzen die Forscher, …": "so" before the inverted verb
+        bool soFrame = SoVerbFrames && v.German && v.Is(cs, "so") && finite == cs + 1 && v.IsComma(cs - 1);
+        bool postposedInverted = v.IsComma(cs - 1) && (finite == cs || soFrame) && cs - 1 > start && (v.German || form.Lemma != "tell");
         // "…, the farmer told Reuters." — the addressee of "tell" may close the frame
         int frameRest = !v.German && form.Lemma == "tell" && v.NounPhrase(verb + 1, end) is var addressee && addressee > verb + 1 ? addressee
                         : !v.German && particle == verb + 1 ? particle + 1 : verb + 1;   // "called for a moratorium" has an object
         bool postposedEnglish = !v.German && v.IsComma(cs - 1) && cs - 1 > start && v.NounPhrase(cs, finite) == finite && IsClauseEndAt(frameRest, end);
-        if ((postposedInverted && PostposedEnds(v.SkipAdverbs(after, end), particle >= 0 && particle > verb + 1 ? particle : end) || postposedEnglish) && form.Class != CueClass.Characterize)
+        // German postposed frames in the perfect or passive: "…, hatte Obama in Moskau gesagt." (the subject between
+        // the auxiliary and the participle), "…, wird vermutet." (no subject).
+        bool verbCloses = verb + 1 >= end || v.IsTerminal(verb + 1) || v.IsComma(verb + 1);
+        bool auxFrame = PostposedPerfect && v.German && postposedInverted && form.Participle && finite < verb - 1 && verbCloses
+                        && PostposedEnds(v.SkipAdverbs(finite + 1, verb), verb);
+        bool bareFrame = PostposedPerfect && v.German && postposedInverted && form.Participle && finite == verb - 1 && verbCloses && IsWerden(finite);
+        if ((postposedInverted && PostposedEnds(v.SkipAdverbs(after, end), particle >= 0 && particle > verb + 1 ? particle : end) || postposedEnglish || auxFrame || bareFrame)
+            && form.Class != CueClass.Characterize)
         {
             int pEnd = Trim(start, cs - 1);
             int pStart = LastBoundaryBefore(start, pEnd);
-            if (pEnd - pStart < 3) { if (v.German || postposedInverted) return; goto preposed; } // "In July, the NAACP called …" has no reported clause before the comma
+            var (ss, se) = postposedEnglish ? (cs, finite) : auxFrame ? SubjectAfter(finite + 1, verb) : bareFrame ? (-1, -1) : SubjectAfter(after, end);
+            // "Es sei, so wird gesagt, eine Illusion …": a short first part is enough when the clause goes on after the frame
+            bool goesOn = v.German && ParentheticalContinuation(Math.Max(se, Math.Max(after, particle + 1)), end, (Mood(pStart, pEnd) & SpeechSignals.SubjunctiveI) != 0) >= 0;
+            if (pEnd - pStart < (goesOn ? 1 : 3)) { if (v.German || postposedInverted) return; goto preposed; } // "In July, the NAACP called …" has no reported clause before the comma
             var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, pStart, pEnd));
             AttachParticle(att, particle);
-            var (ss, se) = postposedEnglish ? (cs, finite) : SubjectAfter(after, end);
             SetSource(att, ss, se);
+            if (v.German) ContinueAfterParenthesis(att, pStart, pEnd, Math.Max(se, Math.Max(after, particle + 1)), end);
             att.Signals |= Mood(pStart, pEnd);
             MarkQuotesInside(att);
             FrameTail(att, Math.Max(after, postposedEnglish ? verb + 1 : se), end);
@@ -477,8 +526,8 @@ internal sealed partial class AttributionFinder
             }
         }
         bool inherit = false;
-        bool passive = v.German && form.Participle && finite != verb
-                       && (v.Is(finite, "wird") || v.Is(finite, "wurde") || v.Is(finite, "werden") || v.Is(finite, "wurden"));
+        // "Zunächst war vermutet worden, dass …": the pluperfect passive has "worden" after the participle
+        bool passive = v.German && form.Participle && finite != verb && (IsWerden(finite) || PostposedPerfect && v.Is(verb + 1, "worden"));
         if (subjStart < 0)
         {
             if (v.German && finite > cs && v.Fn(cs) != FunctionClass.Conjunction)
@@ -489,6 +538,7 @@ internal sealed partial class AttributionFinder
         // In the passive the subject is who is addressed or accused, never the source: "Es wird befürchtet, dass …",
         // "Der Mann wird verdächtigt, einen Anschlag zu planen" name no speaker.
         if (passive) { subjStart = subjEnd = -1; inherit = false; }
+        if (passive && v.Is(after, "worden")) after++;
         int tail = Math.Max(after, subjStart > finite ? subjEnd : after);
         if (particle > tail) tail = particle + 1;
 
@@ -572,6 +622,10 @@ internal sealed partial class AttributionFinder
             Summary(s, cs, verb, form, particle, subjStart, subjEnd, inherit);
             return;
         }
+        // "wies Pressemeldungen zurück, wonach …": the clause gives the content of the object noun, not of the verb
+        if (WonachClauses && v.Is(contentStart, "wonach"))
+            for (int j = verb + 1; j < k2; j++)
+                if (v.IsCap(j) && v.Fn(j) == FunctionClass.None && (j < subjStart || j >= subjEnd)) return;
         if (v.Is(contentStart, "dass") || v.Is(contentStart, "daß") || v.Is(contentStart, "ob") || v.Is(contentStart, "wonach") || v.Is(contentStart, "that") || v.Is(contentStart, "whether")
             || !v.German && tells && (v.Is(contentStart, "how") || v.Is(contentStart, "why") || v.Is(contentStart, "what") || v.Is(contentStart, "if")))
             that = true;
@@ -600,6 +654,54 @@ internal sealed partial class AttributionFinder
     }
 
     private bool InsideQuote(int token) => insideQuote[token] >= 0;
+
+    /// <summary>"…, so schätzen die Forscher, …" (dev Messages 0.7274 → 0.7276, train 0.6850 → 0.6859).</summary>
+    private const bool SoVerbFrames = true;
+
+    /// <summary>A frame in the middle of the reported clause, the part after it joining the content (dev Messages
+    /// 0.724 → 0.728, train 0.683 → 0.686).</summary>
+    private const bool Parenthetical = true;
+
+    /// <summary>
+    /// A frame set in the middle of the reported clause (German): "Das Problem sei vielmehr, so der Präsident, dass
+    /// …", "In zehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein." When the frame (ending at
+    /// <paramref name="frameEnd"/>, prepositional phrases after it skipped) closes with a comma or dash and the clause
+    /// goes on, the part after it joins the content.
+    /// </summary>
+    private void ContinueAfterParenthesis(Attribution att, int pStart, int pEnd, int frameEnd, int end)
+    {
+        int c = ParentheticalContinuation(frameEnd, end, (Mood(pStart, pEnd) & SpeechSignals.SubjunctiveI) != 0);
+        if (c < 0) return;
+        int cEnd = ContentEnd(c, end);
+        att.ContentParts.Clear();
+        att.ContentParts.Add(Span(a, pStart, pEnd));
+        att.ContentParts.Add(Span(a, c, cEnd));
+        att.Content = Span(a, pStart, cEnd);
+        att.Signals |= Mood(c, cEnd);
+    }
+
+    /// <summary>Where the reported clause goes on after a frame set in its middle (see
+    /// <see cref="ContinueAfterParenthesis"/>), or -1.</summary>
+    private int ParentheticalContinuation(int frameEnd, int end, bool subjunctiveBefore = false)
+    {
+        if (!Parenthetical || frameEnd < 0) return -1;
+        int k = SkipPhrases(frameEnd, end);
+        if (!(v.IsComma(k) || v.IsDash(k)) || k + 1 >= end) return -1;
+        int c = k + 1;
+        // a new main clause ("…, so X, und …") or a relay ("…, so X, wie …") is no continuation
+        if (v.Fn(c) is FunctionClass.Conjunction || v.Is(c, "wie") || v.IsQuote(c) && quoteAtOpen[c] >= 0 && quoteUsed[quoteAtOpen[c]]) return -1;
+        // it goes on with "dass", a verb, a Konjunktiv clause, or (after a Konjunktiv verb: "Es sei, so X, eine Illusion") a noun phrase
+        if (!(v.Is(c, "dass") || v.IsLowerWord(c) && (v.Fn(c) is FunctionClass.Auxiliary or FunctionClass.None) || (Mood(c, ClauseEndFrom(c, end)) & SpeechSignals.SubjunctiveI) != 0
+              || subjunctiveBefore && v.Fn(c) == FunctionClass.Determiner)) return -1;
+        return ContentEnd(c, end) - c >= 2 ? c : -1;
+    }
+
+    private bool IsWerden(int k) => v.Is(k, "wird") || v.Is(k, "wurde") || v.Is(k, "werden") || v.Is(k, "wurden");
+
+    /// <summary>Postposed frames in the perfect ("…, hatte Obama gesagt.") and the bare passive ("…, wird vermutet."), and
+    /// the pluperfect passive ("war vermutet worden, dass …"): wikinews-de-quotes dev Messages 0.720 → 0.721, train
+    /// 0.675 → 0.677.</summary>
+    private const bool PostposedPerfect = true;
 
     /// <summary>"damit", "dazu", "darauf", "darüber": "da(r)" joined to a preposition (German), pointing ahead to a clause.</summary>
     private bool IsPronominalAdverb(int k)
@@ -1065,6 +1167,47 @@ internal sealed partial class AttributionFinder
         MarkQuotesInside(att);
     }
 
+    /// <summary>"…, wonach …" and "…, nach denen …" after a source noun (wikinews-de-quotes dev Messages unchanged, train
+    /// 0.681 → 0.686).</summary>
+    private const bool WonachClauses = true;
+
+    /// <summary>
+    /// A relative clause that gives the content of the noun before it (German): "Pressemeldungen der New York Times,
+    /// wonach Inspektoren Zutritt verlangt hätten", "Gerüchte, nach denen Barrett an Krebs litt". "wonach" (or "nach"
+    /// with a relative pronoun after a source or speech noun) is the cue; the noun phrase before the comma the source
+    /// ("nach denen": the relative pronoun, as the corpus annotates it).
+    /// </summary>
+    private void Wonach(Sentence s)
+    {
+        int start = s.FirstToken, end = s.EndToken;
+        for (int k = start + 2; k < end - 3; k++)
+        {
+            if (cueUsed[k] || !v.IsComma(k - 1) || InsideQuote(k)) continue;
+            bool wonach = v.Is(k, "wonach");
+            bool nachRelative = v.Is(k, "nach") && (v.Fn(k + 1) == FunctionClass.Relative || v.Is(k + 1, "der") || v.Is(k + 1, "dem") || v.Is(k + 1, "denen"))
+                                && v.IsCap(k - 2) && (HeadIsSourceNoun(k - 2, out _) || v.Lex.SpeechNouns.TryGet(v.S(k - 2), out _, out _));
+            if (!wonach && !nachRelative) continue;
+            int cStart = wonach ? k + 1 : k + 2;
+            int cEnd = ContentEnd(cStart, end);
+            if (cEnd - cStart < 3) continue;
+            var content = Span(a, cStart, cEnd);
+            bool told = false;
+            foreach (var x in a.Attributions) if (x.Content.Overlaps(content)) { told = true; break; }
+            if (told) continue;
+            var att = New(AttributionKind.AccordingTo, k, k + 1, content);
+            if (nachRelative) SetSource(att, k + 1, k + 2);
+            else if (v.IsCap(k - 2))
+            {
+                int nEnd = k - 1;
+                for (int j = Math.Max(start, nEnd - 8); j < nEnd; j++)
+                    if (v.NounPhrase(j, nEnd) == nEnd && (j == start || !v.IsCap(j - 1) || v.Fn(j) == FunctionClass.Determiner)) { SetSource(att, j, nEnd); break; }
+            }
+            att.Signals |= Mood(cStart, cEnd);
+            MarkQuotesInside(att);
+            k = cEnd - 1;
+        }
+    }
+
     /// <summary>"Es gibt Berichte, dass …" / "There are reports that …": a vague source.</summary>
     private void ThereAreReports(Sentence s)
     {
@@ -1171,6 +1314,22 @@ internal sealed partial class AttributionFinder
                 if (a.Sentences[si - back].BlockIndex != s.BlockIndex && !(back == 1 && CrossParagraph)) break;
                 host = hostOf[si - back];
             }
+            // A sentence in Konjunktiv I (a form of the lexicon, outside quotations) with no report around it is still
+            // reported speech in news: someone's words whose frame lies further back or is left out. It is kept with
+            // no source and an empty cue ("Zur Panik gebe es keinen Anlass.").
+            if (host is null && UnframedSubjunctive && InRunningText(s.Span.Start) && s.EndToken - s.FirstToken >= 5 && (HasSubjunctiveIForm(s.FirstToken, s.EndToken)))
+            {
+                var unframed = new Attribution
+                {
+                    Id = a.Attributions.Count, Kind = AttributionKind.Indirect, Cue = new TextSpan(v.T[s.FirstToken].Start, 0),
+                    Content = Span(a, s.FirstToken, s.EndToken), Signals = SpeechSignals.SubjunctiveI | Mood(s.FirstToken, s.EndToken),
+                };
+                unframed.Source.Kind = SourceKind.Unknown;
+                a.Attributions.Add(unframed);
+                covered[si] = true;
+                hostOf[si] = unframed;   // a run of such sentences joins it (MergeFreeIndirectRuns)
+                continue;
+            }
             if (host is null)
             {
                 // "Der Minister soll Geld angenommen haben.": reportive "sollen" with a perfect infinitive reports a
@@ -1189,6 +1348,19 @@ internal sealed partial class AttributionFinder
                 continue;
             }
             int end = s.EndToken; // the whole sentence, its final period included
+            // A run of free indirect sentences is one stretch of reported speech: the sentence right after a
+            // continued one of the same host joins its content ("Die Lieferungen hätten nie stattgefunden. Die
+            // Frachtpapiere seien gefälscht worden.").
+            if (MergeFreeIndirectRuns && (host.Signals.HasFlag(SpeechSignals.Continued) || host.Cue.Length == 0) && host.Kind != AttributionKind.Direct
+                && hostOf[si - 1] == host && a.Sentences[si - 1].BlockIndex == s.BlockIndex)
+            {
+                host.Content = host.Content.Union(Span(a, s.FirstToken, end));
+                host.Signals |= Mood(s.FirstToken, end);
+                if (subjunctiveI) host.Signals |= SpeechSignals.SubjunctiveI;
+                covered[si] = true;
+                hostOf[si] = host;
+                continue;
+            }
             var att = new Attribution
             {
                 Id = a.Attributions.Count, Kind = AttributionKind.Indirect, Cue = host.Cue, CueParticle = host.CueParticle,
@@ -1211,6 +1383,24 @@ internal sealed partial class AttributionFinder
     /// sentence of a report its own paragraph (wikinews-de-quotes dev Joint 0.651 with, 0.650 without; train 0.616 / 0.616,
     /// Messages higher on both).</summary>
     private const bool CrossParagraph = true;
+
+    /// <summary>Konjunktiv I sentences with no host kept as reported speech without a source (wikinews-de-quotes dev
+    /// Messages 0.728 → 0.752, train 0.686 → 0.715). Tried: also leaving out sentences with a verb of the reporting
+    /// lexicon (dev 0.744, train 0.706); searching hosts five sentences back (+0.001) or across paragraphs (lower); Konjunktiv
+    /// I recognized by its shape too, as continued sentences are (dev 0.751, train 0.711).</summary>
+    private const bool UnframedSubjunctive = true;
+
+    private bool HasSubjunctiveIForm(int start, int end)
+    {
+        for (int k = start; k < end; k++)
+            if (v.IsLowerWord(k) && !InsideQuote(k) && v.Lex.MoodForms.TryGet(v.S(k), out var m) && m == MoodForm.SubjunctiveI) return true;
+        return false;
+    }
+
+    /// <summary>Whether consecutive free indirect sentences of one host in one paragraph form one attribution, as
+    /// wikinews-de-quotes annotates such runs (a fifth of its free indirect quotes span several sentences). Measured:
+    /// dev Messages 0.713 → 0.721, train 0.670 → 0.677.</summary>
+    private const bool MergeFreeIndirectRuns = true;
 
     /// <summary>
     /// The finite reportive modal ("soll", "sollen") of [start, end), or -1. With <paramref name="perfect"/> it must

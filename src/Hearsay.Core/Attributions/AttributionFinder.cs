@@ -484,16 +484,19 @@ internal sealed partial class AttributionFinder
     /// <summary>", wie X berichtete" / "as X reported": returns the verb token, or -1.</summary>
     private int ReportClause(int wie, int end)
     {
-        int np = v.NounPhrase(wie + 1, end);
-        if (np < 0) return -1;
-        np = Apposition(np, end);
-        if (v.IsComma(np) && np + 1 < end && v.Verb(np + 1) is null) np++;
+        // "Wie schon die WHO sagte": an adverb before the subject
+        int np0 = v.NounPhrase(v.German ? v.SkipAdverbs(wie + 1, end) : wie + 1, end);
+        if (np0 < 0) return -1;
+        int np = Apposition(np0, end);
+        // after an apposition in commas the verb follows its closing comma: "wie der Direktor, Smith Dharmmasaroj, mitteilte"
+        if (v.IsComma(np) && np + 1 < end && (v.Verb(np + 1) is null || v.German && np > np0)) np++;
         int k = v.SkipAdverbs(np, end);
         // German puts the verb last ("wie die New York Post berichtete", "wie Experten betonen"); English after the subject.
         for (int j = k; j < Math.Min(end, k + 4); j++)
         {
             if (v.IsClauseBreak(j)) break;
-            if (v.Verb(j) is not null) return j;
+            // of two verb-like words in a row the last is the verb: "bekannt gab", whose particle the cue model may take for a verb
+            if (v.Verb(j) is not null) return v.German && j + 1 < end && !v.IsClauseBreak(j + 1) && v.Verb(j + 1) is not null ? j + 1 : j;
         }
         return -1;
     }
@@ -512,7 +515,9 @@ internal sealed partial class AttributionFinder
             if (v.IsWord(k) && (v.S(k).EndsWith("day", StringComparison.OrdinalIgnoreCase) || v.Lex.Months.Contains(v.S(k)))) { k++; continue; }
             if (v.Fn(k) == FunctionClass.Preposition)
             {
-                int pp = v.NounPhrase(k + 1, end);
+                // a German possessive is a determiner here, not a pronoun: "bei seinem Besuch in Moskau"
+                int det = v.German && v.IsPronoun(k + 1) && v.Fn(k + 1) == FunctionClass.Determiner && !v.IsComma(k + 2) ? k + 2 : k + 1;
+                int pp = v.NounPhrase(det, end);
                 if (pp < 0) return false;
                 k = pp;
                 continue;

@@ -57,7 +57,8 @@ public sealed class Attribution
 {
     public required int Id { get; set; }
     public required AttributionKind Kind { get; set; }
-    /// <summary>The cue: a verb, noun phrase or preposition ("sagte", "Nach Angaben", "zufolge").</summary>
+    /// <summary>The cue: a verb, noun phrase or preposition ("sagte", "Nach Angaben", "zufolge"). Empty (length 0, at the
+    /// content's start) for a German sentence in Konjunktiv I that reports speech with no frame or source in reach.</summary>
     public required TextSpan Cue { get; set; }
     /// <summary>Second part of a discontinuous cue: the particle of a separable verb ("hinzu").</summary>
     public TextSpan? CueParticle { get; set; }

@@ -118,8 +118,11 @@ public sealed class RedewiedergabeDataset : IEvalDataset
         var types = new StwrType[grid.Count];
         speaker = new bool[grid.Count];
         cue = new bool[grid.Count];
+        var unframed = new List<Attribution>();
         foreach (var att in article.Attributions)
         {
+            // A Konjunktiv sentence with no report around it (empty cue, no source) is typed last, below.
+            if (att.Cue.IsEmpty) { unframed.Add(att); continue; }
             var type = TypeOf(att.Kind);
             // A sentence that continues a report with no frame of its own is free indirect speech as well as
             // indirect (the corpus's "indirect freeIndirect" counts for both).
@@ -129,6 +132,11 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             foreach (var t in grid.Tokens(HearsaySpans.Cue(att))) cue[t] = true;
         }
         AddEvents(article, grid, types, speaker, cue);
+        // Unframed Konjunktiv sentences type as indirect only the tokens nothing else typed: they take nothing from the
+        // speech events, whose cues and sources the corpus marks in such sentences.
+        foreach (var att in unframed)
+            foreach (var t in grid.Tokens(HearsaySpans.Content(article, att, quoteMarks: false)))
+                if (types[t] == StwrType.None) types[t] = StwrType.Indirect;
         return types;
     }
 

@@ -39,7 +39,8 @@ public static class WikinewsMapper
             var quote = grid.Tokens(HearsaySpans.Content(article, att, quoteMarks: true));
             if (quote.Length == 0) continue;
             // A free indirect sentence continues an earlier speaker without a cue or frame of its own.
-            bool free = att.Signals.HasFlag(SpeechSignals.Continued) && att.Kind != AttributionKind.Direct || IsReportiveModal(article, att, lex);
+            // A Konjunktiv sentence with no report around it has an empty cue: free indirect speech as well.
+            bool free = att.Signals.HasFlag(SpeechSignals.Continued) && att.Kind != AttributionKind.Direct || IsReportiveModal(article, att, lex) || att.Cue.Length == 0;
             var cue = free ? Array.Empty<int>() : grid.Tokens(HearsaySpans.Cue(att));
             var speaker = grid.Tokens(att.Source.Span);
             // The corpus's conventions, not Hearsay's model: an unnamed quotation has no cue (Hearsay marks it
@@ -246,7 +247,7 @@ public static class WikinewsMapper
         // Konjunktiv sentences that continue a report are "IndirectFreeIndirect"; those that continue it only
         // through reportive "sollen", and "sollen" reporting on its own, are plain free indirect speech.
         bool subjunctive = (att.Signals & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) != 0;
-        if (att.Signals.HasFlag(SpeechSignals.Continued)) return subjunctive ? "IndirectFreeIndirect" : "FreeIndirect";
+        if (att.Signals.HasFlag(SpeechSignals.Continued) || att.Cue.Length == 0) return subjunctive ? "IndirectFreeIndirect" : "FreeIndirect";
         if (IsReportiveModal(a, att, lex)) return "FreeIndirect";
         return "Indirect";
     }

@@ -72,6 +72,27 @@ public class ReadersAndMappingTests
     }
 
     [Fact]
+    public void Wikinews_an_unframed_konjunktiv_sentence_is_indirect_free_indirect_speech()
+    {
+        var lex = Hearsay.Attributions.AttributionLexicon.For(Hearsay.Languages.LanguageRegistry.Default.For("de"));
+        var a = Hearsay.Tests.TestArticles.De("Die Kurse fielen am Montag.\n\nZur Panik gebe es keinen Anlass für die Anleger.");
+        var x = a.Attributions.Single(x => a.StringOf(x.Content).Contains("Panik"));
+        Assert.Equal("IndirectFreeIndirect", WikinewsMapper.TypeOf(a, x, lex));
+    }
+
+    [Fact]
+    public void Redewiedergabe_an_unframed_konjunktiv_sentence_is_indirect_only()
+    {
+        var a = Hearsay.Tests.TestArticles.De("Die Kurse fielen am Montag.\n\nZur Panik gebe es keinen Anlass für die Anleger.");
+        var x = a.Attributions.Single(x => a.StringOf(x.Content).Contains("Panik"));
+        var grid = new TokenGrid(a.Tokens.Select(t => t.Start).ToArray(), a.Tokens.Select(t => t.End).ToArray());
+        var types = RedewiedergabeDataset.Predict(a, grid, out _, out var cue);
+        int panik = Enumerable.Range(0, a.Tokens.Length).First(i => a.StringOf(a.Tokens[i].Span) == "Panik");
+        Assert.Equal(StwrType.Indirect, types[panik]);
+        Assert.DoesNotContain(true, cue);
+    }
+
+    [Fact]
     public void Wikinews_a_verbatim_fragment_in_reported_speech_is_a_nested_direct_quote_but_a_quoted_name_is_not()
     {
         var a = Hearsay.Tests.TestArticles.De("Der Vater habe geschrieben, er müsse die Kinder „aus diesem schlechten Leben“ nehmen, sagte die Polizei. Die Polizei sagte, die Band „Landser“ sei verboten.");
