@@ -423,14 +423,24 @@ internal sealed partial class AttributionFinder
         {
             int pEnd = Trim(start, cs - 1);
             int pStart = LastBoundaryBefore(start, pEnd);
-            if (pEnd - pStart < 3) { if (v.German || postposedInverted) return; goto preposed; } // "In July, the NAACP called …" has no reported clause before the comma
+            var (ss, se) = postposedEnglish ? (cs, finite) : SubjectAfter(after, end);
+            // English parenthetical frame: "Acts of protest, Mr. Obama said, are acts of patriotism." — the clause
+            // goes on after the frame, and both parts are the content.
+            var rest = v.German ? default : ParentheticalRest(postposedEnglish ? frameRest : Math.Max(after, se), end);
+            bool shortHead = pEnd - pStart < 3 && !(rest.Length > 0 && pEnd > pStart && !v.IsQuote(pStart));   // "Perhaps, he said, it could …"
+            if (shortHead) { if (v.German || postposedInverted) return; goto preposed; } // "In July, the NAACP called …" has no reported clause before the comma
             var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, pStart, pEnd));
             AttachParticle(att, particle);
-            var (ss, se) = postposedEnglish ? (cs, finite) : SubjectAfter(after, end);
             SetSource(att, ss, se);
             att.Signals |= Mood(pStart, pEnd);
             MarkQuotesInside(att);
             FrameTail(att, Math.Max(after, postposedEnglish ? verb + 1 : se), end);
+            if (rest.Length > 0 && att.Kind == AttributionKind.Indirect)
+            {
+                att.ContentParts.Add(att.Content);
+                att.ContentParts.Add(rest);
+                att.Content = att.Content.Union(rest);
+            }
             return;
         }
 
@@ -741,11 +751,36 @@ internal sealed partial class AttributionFinder
         // a plural after a form of "be": "There are reports that …" (the progressive and the passive take other forms)
         if ((v.Is(k - 1, "are") || v.Is(k - 1, "were")) && v.IsWord(k) && v.S(k).EndsWith('s') && !v.S(k).EndsWith("ss", StringComparison.Ordinal)) return true;
         // right after another cue: "Trump said praise from Putin would not …"
-        if (v.Verb(k - 1) is not null && !v.S(k).EndsWith("ing", StringComparison.Ordinal) && !v.Is(k + 1, "that")) return true;
+        // (not after a cue form that is itself a noun: "the report says", "the poll shows")
+        if (v.Verb(k - 1) is not null && !v.S(k).EndsWith("ing", StringComparison.Ordinal) && !v.Is(k + 1, "that") && !IsDeterminedNoun(k - 1)) return true;
         if ((v.Is(k - 1, "and") || v.Is(k - 1, "or")) && v.IsLowerWord(k + 1) && v.Fn(k + 1) == FunctionClass.None && v.Verb(k + 1) is null
             && (v.Verb(k + 2) is not null || v.Fn(k + 2) == FunctionClass.Auxiliary)) return true;
         return false;
     }
+
+    /// <summary>The rest of a clause that an English frame interrupts ("The museum, Mr. Bush said, celebrated …",
+    /// "…, the agency said in a June report, and those in the bottom fifth paid …"): after the frame's time, place and
+    /// medium phrases a comma, then words up to the content's end; empty when the frame closes the sentence or a
+    /// quotation, a relay ("as …") or an according-to phrase follows.</summary>
+    private TextSpan ParentheticalRest(int from, int end)
+    {
+        if (from < 0) return default;
+        int k = SkipPhrases(from, end);
+        if (!v.IsComma(k)) return default;
+        int j = k + 1;
+        if (v.Is(j, "and") || v.Is(j, "but")) j++;
+        if (j >= end || v.IsQuote(j) || v.IsTerminal(j) || v.Is(j, "as") || v.Is(j, "according") || v.Is(j, "citing") || cueUsed[j]) return default;
+        // a participle clause of the frame ("…, he said, adding that …", "…, he said Monday, citing …") is no part
+        if (v.IsLowerWord(j) && v.S(j).EndsWith("ing", StringComparison.Ordinal)) return default;
+        int cEnd = ContentEnd(j, end);
+        if (cEnd - j < 2) return default;
+        return Span(a, j, cEnd);
+    }
+
+    /// <summary>An English cue form right after an article or a possessive pronoun: a noun ("the report", "his claims").</summary>
+    private bool IsDeterminedNoun(int k) =>
+        v.Is(k - 1, "the") || v.Is(k - 1, "a") || v.Is(k - 1, "an") || v.Is(k - 1, "his") || v.Is(k - 1, "her")
+        || v.Is(k - 1, "its") || v.Is(k - 1, "their") || v.Is(k - 1, "our") || v.Is(k - 1, "this") || v.Is(k - 1, "that");
 
     private bool IsWhWord(int k) =>
         v.Is(k, "how") || v.Is(k, "why") || v.Is(k, "whether") || v.Is(k, "what") || v.Is(k, "if") || v.Is(k, "who") || v.Is(k, "when") || v.Is(k, "where");

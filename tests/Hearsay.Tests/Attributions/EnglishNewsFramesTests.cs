@@ -1,0 +1,54 @@
+using Hearsay.Document;
+using static Hearsay.Tests.TestArticles;
+
+namespace Hearsay.Tests.Attributions;
+
+/// <summary>English frames of political news (the error classes of PolNeAR's dev split), one fixture each.</summary>
+public class EnglishNewsFramesTests
+{
+    [Fact]
+    public void A_cue_noun_before_a_verb_is_the_subject_not_a_verb()
+    {
+        // "report" is a cue form, but after "the" it is the noun that says
+        var a = En("\"The company has 987 subsidiaries in tax havens,\" the report says.");
+        var x = a.AttributionWith("The company has 987 subsidiaries");
+        Assert.Equal(AttributionKind.Direct, x.Kind);
+        Assert.Equal("says", a.CueText(x));
+        Assert.Equal("the report", a.SourceText(x));
+    }
+
+    [Fact]
+    public void A_frame_in_the_next_paragraph_does_not_frame_the_quote_before_it()
+    {
+        var a = En("\"We were surprised by the numbers,\" said Caddell. \"There were two polls yesterday.\"\n\nCaddell continued: \"The health issue is a partisan issue.\"");
+        var second = a.AttributionWith("There were two polls yesterday.");
+        Assert.Equal("said", a.CueText(second));
+        var third = a.AttributionWith("The health issue is a partisan issue.");
+        Assert.Equal("continued", a.CueText(third));
+    }
+
+    [Fact]
+    public void Parenthetical_frame_splits_the_content()
+    {
+        var a = En("The museum, Mr. Bush said, celebrated several of his heroes.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("Mr. Bush", a.SourceText(x));
+        Assert.Equal(new[] { "The museum", "celebrated several of his heroes" }, x.ContentParts.Select(a.StringOf).ToArray());
+    }
+
+    [Fact]
+    public void Parenthetical_frame_after_a_short_adverb()
+    {
+        var a = En("Perhaps, he said, the law could help the poorest families.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal(new[] { "Perhaps", "the law could help the poorest families" }, x.ContentParts.Select(a.StringOf).ToArray());
+    }
+
+    [Fact]
+    public void Closing_frame_with_a_participle_clause_is_not_parenthetical()
+    {
+        var a = En("The plan will fail, he said, adding that the vote was close.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("The plan will fail", a.StringOf(x.Content));
+    }
+}
