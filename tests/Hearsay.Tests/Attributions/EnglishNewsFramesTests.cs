@@ -51,4 +51,48 @@ public class EnglishNewsFramesTests
         var x = a.Attributions.Single(t => a.CueText(t) == "said");
         Assert.Equal("The plan will fail", a.StringOf(x.Content));
     }
+
+    [Fact]
+    public void Reporting_verb_with_an_object_summarizes_a_statement()
+    {
+        var a = En("Clinton cited derogatory comments the candidate had made about her.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "cited");
+        Assert.Equal("Clinton", a.SourceText(x));
+        Assert.Contains("derogatory comments the candidate had made", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Characterizing_verb_without_quotation_summarizes_in_english()
+    {
+        var a = En("Trump has called climate change a hoax.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "called");
+        Assert.Equal(AttributionKind.Reported, x.Kind);
+        Assert.Equal("Trump", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Summary_ends_at_the_clause_and_a_cue_noun_inside_it_does_not_stop_it()
+    {
+        var a = En("Donald Trump is demanding President Barack Obama make a pledge not to pardon her, who has not been charged.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "demanding");
+        Assert.Equal("Donald Trump", a.SourceText(x));
+        Assert.EndsWith("not to pardon her", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Question_verb_with_an_object_summarizes()
+    {
+        var a = En("Clinton supporters have also questioned the health of Donald Trump.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "questioned");
+        Assert.Equal("Clinton supporters", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Attitude_verbs_of_the_lexicon_are_cues()
+    {
+        var a = En("Rival Hillary Clinton had mocked the complaint. Trump charges that the donors bought access.");
+        Assert.Contains(a.Attributions, t => a.CueText(t) == "mocked");
+        var x = a.AttributionWith("the donors bought access");
+        Assert.Equal("Trump", a.SourceText(x));
+    }
 }
