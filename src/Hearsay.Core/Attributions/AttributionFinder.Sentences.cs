@@ -45,7 +45,8 @@ internal sealed partial class AttributionFinder
                 if (np < 0) return false;
                 // "nach Angaben des Sprechers, Roland Eichhorn, …": the apposed name belongs to the source
                 int app = Apposition(np, end);
-                if (app > np) np = app;
+                if (app > np && (v.German || EnglishAccordingApposition(cueStart > start, np, app, last))) np = app;
+                if (!v.German) np = EnglishAccordingSourceEnd(cueStart > start, np, last);
                 if (v.German && v.Is(cueStart, "laut") && !(v.IsCap(npStart) || v.Fn(npStart) == FunctionClass.Determiner || v.MentionAt[npStart] >= 0 || v.IsAdjectiveLike(npStart) || v.IsQuote(npStart))) return false;
                 var content = ContentAround(start, cueStart, np, last, out var parts);
                 if (content is null) return false;
@@ -148,6 +149,32 @@ internal sealed partial class AttributionFinder
         return false;
     }
 
+    /// <summary>An apposition after "according to X" belongs to the source when it closes with a comma before more of the
+    /// sentence, or with the sentence when the phrase comes last; and it holds no verb ("According to police, officers saw
+    /// …" has none).</summary>
+    private bool EnglishAccordingApposition(bool phraseLast, int np, int app, int last)
+    {
+        for (int k = np + 1; k < app; k++) if (v.Verb(k) is not null || v.Fn(k) == FunctionClass.Auxiliary) return false;
+        return v.IsComma(app) && app + 1 < last || phraseLast && app >= last;
+    }
+
+    /// <summary>The end of an English according-to source: a noun phrase the chunker cut short ("attorneys [for the
+    /// family]", "a Reuters survey [of voter lists]", "a Washington Post database [tracking such deaths]") runs on to its
+    /// clause end (a comma, or the sentence end when the phrase closes the sentence) over at most ten words with no
+    /// auxiliary and no cue verb.</summary>
+    private int EnglishAccordingSourceEnd(bool phraseLast, int np, int last)
+    {
+        if (np >= last || v.IsComma(np) || v.IsTerminal(np) || v.IsQuote(np) || v.IsDash(np) || v.Is(np, ';') || v.Is(np, ':')) return np;
+        int k = np;
+        while (k < last && !v.IsComma(k) && !v.IsTerminal(k) && !v.IsQuote(k) && !v.IsDash(k) && !v.Is(k, ';') && !v.Is(k, ':'))
+        {
+            if (k - np >= 10 || v.Verb(k) is not null || v.Fn(k) is FunctionClass.Auxiliary or FunctionClass.Pronoun) return np;
+            k++;
+        }
+        if (k >= last) return phraseLast ? k : np;
+        return v.IsComma(k) ? k : np;
+    }
+
     /// <summary>The head noun of a German phrase: its first capitalized noun (a genitive follows it:
     /// "einem Bericht der Zeitung"); English: the last noun.</summary>
     private int HeadNoun(int start, int end)
@@ -168,6 +195,8 @@ internal sealed partial class AttributionFinder
         int before = Trim(sentenceStart, phraseStart);
         int after = phraseEnd;
         while (after < last && (v.IsComma(after) || v.IsDash(after))) after++;
+        // English: "…, according to the CBO, and the top 10 percent paid …" — the conjunction joins the two parts
+        if (!v.German && after > phraseEnd && (v.Is(after, "and") || v.Is(after, "but")) && before > sentenceStart) after++;
         bool hasBefore = before > sentenceStart && !(before - sentenceStart == 1 && v.Fn(sentenceStart) != FunctionClass.None);
         bool hasAfter = after < last;
         if (!hasBefore && !hasAfter) return null;

@@ -95,4 +95,31 @@ public class EnglishNewsFramesTests
         var x = a.AttributionWith("the donors bought access");
         Assert.Equal("Trump", a.SourceText(x));
     }
+
+    [Fact]
+    public void According_to_at_the_start_ends_its_source_at_the_comma()
+    {
+        var a = En("According to exit polls, Mitt Romney had a ten-point lead among the group.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "According to");
+        Assert.Equal("exit polls", a.SourceText(x));
+        Assert.StartsWith("Mitt Romney had", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void According_to_source_runs_to_the_end_of_its_phrase()
+    {
+        var a = En("Police have no plans to release the recordings, according to attorneys for the family.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "According to" || a.CueText(t) == "according to");
+        Assert.Equal("attorneys for the family", a.SourceText(x));
+        Assert.Equal("Police have no plans to release the recordings", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void According_to_in_the_middle_splits_the_content_without_the_conjunction()
+    {
+        var a = En("The top 1 percent paid 25 percent of all taxes, according to the Congressional Budget Office, and the top 10 percent paid 69 percent.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "according to");
+        Assert.Equal("the Congressional Budget Office", a.SourceText(x));
+        Assert.Equal(new[] { "The top 1 percent paid 25 percent of all taxes", "the top 10 percent paid 69 percent" }, x.ContentParts.Select(a.StringOf).ToArray());
+    }
 }
