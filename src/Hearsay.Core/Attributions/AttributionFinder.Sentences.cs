@@ -539,7 +539,12 @@ internal sealed partial class AttributionFinder
                 if (v.IsComma(j) && !v.IsQuote(j - 1) && !InsideQuote(j)) break;
                 int q = quoteAtOpen[j];
                 if (q < 0 || quoteUsed[q]) continue;
-                var att = New(AttributionKind.Direct, verb, verb + 1, a.Quotations[q].Inner);
+                // English: what is characterized belongs to the content with the quoted words ("called half of his
+                // supporters “deplorables”"): a mixed quotation from the cue's object to the closing mark.
+                int from = Math.Max(verb, particle) + 1;
+                var att = !v.German && EnglishSummaryCharacterize && j > from && j - from <= 12
+                    ? New(AttributionKind.Mixed, verb, verb + 1, Span(a, from, a.Quotations[q].CloseToken + 1))
+                    : New(AttributionKind.Direct, verb, verb + 1, a.Quotations[q].Inner);
                 quoteUsed[q] = true;
                 AttachParticle(att, particle);
                 if (inherit) InheritSource(att, verb); else SetSource(att, subjStart, subjEnd);
@@ -581,6 +586,13 @@ internal sealed partial class AttributionFinder
         // English addressee: "told police officials that …", "told CNN on Thursday how …".
         bool tells = form.Lemma is "tell" or "inform" or "assure" or "remind" or "warn" or "ask";
         if (!v.German && tells) k2 = SkipPhrases(tail, end, telling: true);
+        // "told reporters the economy was rigged", "told them Trump would win": a short addressee, then a clause
+        if (!v.German && tells && !v.Is(k2, "that"))
+        {
+            int addr0 = v.Is(k2, "them") || v.Is(k2, "us") || v.Is(k2, "me") || v.Is(k2, "him") || v.Is(k2, "her") || v.Is(k2, "you") ? k2 + 1 : v.NounPhrase(k2, end);
+            if (addr0 > k2 && addr0 - k2 <= 4 && (v.Fn(addr0) is FunctionClass.Determiner || v.IsPronoun(addr0) || v.IsCap(addr0) || v.T[addr0].Kind == TokenKind.Number)
+                && !v.IsComma(addr0) && addr0 + 1 < end && !v.IsTerminal(addr0)) k2 = addr0;
+        }
         if (!v.German && !v.Is(k2, "that") && v.NounPhrase(k2, end) is var addr && addr > k2
             && SkipPhrases(addr, end) is var next && (v.Is(next, "that") || tells && (v.Is(next, "how") || v.Is(next, "why") || v.Is(next, "whether") || v.Is(next, "what") || v.Is(next, "if"))))
             k2 = next;
@@ -876,6 +888,10 @@ internal sealed partial class AttributionFinder
             }
             if (!(v.IsComma(k) || v.IsDash(k))) return (-1, -1);
             int seg = k + 1;
+            // a participle clause is the circumstance of the statement, not part of its source: "Trump, speaking to a
+            // veterans group in Virginia, said …"
+            if (segments == 0 && v.IsLowerWord(seg) && v.S(seg).EndsWith("ing", StringComparison.Ordinal) && v.Fn(seg) == FunctionClass.None
+                && (v.IsComma(finite - 1) || v.IsDash(finite - 1)) && finite - seg <= 20 && NoSentenceBreak(seg, finite)) return (s0, np);
             bool relative = v.Fn(seg) == FunctionClass.Relative;
             int e = seg;
             while (e < finite && !v.IsComma(e) && !v.IsDash(e) && !v.IsQuote(e) && !v.IsTerminal(e))
@@ -890,6 +906,12 @@ internal sealed partial class AttributionFinder
         }
         if (k != finite - 1 || segments == 0) return (-1, -1);
         return (s0, finite - 1);
+    }
+
+    private bool NoSentenceBreak(int from, int to)
+    {
+        for (int k = from; k < to; k++) if (v.IsTerminal(k) || v.IsQuote(k)) return false;
+        return true;
     }
 
     /// <summary>"haven't", "didn’t", "won't": a contracted negated auxiliary.</summary>

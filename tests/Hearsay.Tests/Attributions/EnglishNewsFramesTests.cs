@@ -122,4 +122,71 @@ public class EnglishNewsFramesTests
         Assert.Equal("the Congressional Budget Office", a.SourceText(x));
         Assert.Equal(new[] { "The top 1 percent paid 25 percent of all taxes", "the top 10 percent paid 69 percent" }, x.ContentParts.Select(a.StringOf).ToArray());
     }
+
+    [Fact]
+    public void Told_CNN_names_the_addressee_not_the_content()
+    {
+        var a = En("Kaine told CNN on Sunday that the debate would be decisive.");
+        var x = a.AttributionWith("the debate would be decisive");
+        Assert.Equal("Kaine", a.SourceText(x));
+        Assert.Equal("that the debate would be decisive", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Told_a_bare_addressee_then_a_clause()
+    {
+        var a = En("Trump told reporters the economy was rigged.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "told");
+        Assert.Equal("the economy was rigged", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Relative_clause_after_the_source_belongs_to_it()
+    {
+        var a = En("McConnell, who has led the Senate since 2015, said the bill was dead.");
+        var x = a.AttributionWith("the bill was dead");
+        Assert.Equal("McConnell, who has led the Senate since 2015", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Said_in_a_statement_is_the_medium()
+    {
+        var a = En("\"We will appeal,\" the campaign said in a statement.");
+        var x = a.AttributionWith("We will appeal");
+        Assert.Equal("the campaign", a.SourceText(x));
+        Assert.Equal("in a statement", a.MediumText(x));
+    }
+
+    [Fact]
+    public void Participle_clause_in_commas_is_not_part_of_the_source()
+    {
+        var a = En("Trump, speaking to a veterans group in Virginia, said he would order a review.");
+        var x = a.AttributionWith("he would order a review");
+        Assert.Equal("Trump", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Inverted_source_keeps_its_party_label_and_role()
+    {
+        var a = En("\"This is a disgusting day,\" said Rep. Gregory Butterfield (D-N.C.), head of the Congressional Black Caucus.");
+        var x = a.AttributionWith("This is a disgusting day");
+        Assert.Equal("Rep. Gregory Butterfield (D-N.C.), head of the Congressional Black Caucus", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Inverted_source_keeps_a_closing_description()
+    {
+        var a = En("\"Turnout makes a difference,\" said Charlie King, a prominent New York Democrat.");
+        var x = a.AttributionWith("Turnout makes a difference");
+        Assert.Equal("Charlie King, a prominent New York Democrat", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Characterizing_verb_with_a_quotation_takes_its_object_too()
+    {
+        var a = En("Clinton called half of his supporters \u201cdeplorables.\u201d");
+        var x = a.Attributions.Single(t => a.CueText(t) == "called");
+        Assert.Equal(AttributionKind.Mixed, x.Kind);
+        Assert.Equal("half of his supporters \u201cdeplorables.\u201d", a.StringOf(x.Content));
+    }
 }
