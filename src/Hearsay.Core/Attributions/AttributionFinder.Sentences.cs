@@ -243,6 +243,7 @@ internal sealed partial class AttributionFinder
         ThereAreReports(s);
         ColonHeadline(s);
         if (v.German) NounCues(s);
+        else EnglishNounCues(s);
         if (v.German) Intention(s);
     }
 
@@ -319,6 +320,56 @@ internal sealed partial class AttributionFinder
             MarkQuotesInside(att);
             k = contentEnd - 1;
         }
+    }
+
+    /// <summary>
+    /// An English speech noun with a possessive source and its content in a "that" clause or, for promises, plans and
+    /// demands, a to-infinitive: "Trump's claim that there have been thousands of shootings", "Tulsa police's earlier
+    /// claim that …", "his promise to cut taxes". The cue is the noun with the adjectives between it and the possessive.
+    /// </summary>
+    private void EnglishNounCues(Sentence s)
+    {
+        int end = s.EndToken;
+        for (int k = s.FirstToken + 1; k + 2 < end; k++)
+        {
+            // cheap tests first: "that" or "to" after a lower-case word
+            bool that = v.Is(k + 1, "that");
+            if (!that && !v.Is(k + 1, "to") || cueUsed[k] || !v.IsLowerWord(k) || InsideQuote(k)) continue;
+            if (!v.Lex.SpeechNouns.TryGetExact(v.S(k), out _)) continue;
+            if (!that && !(v.Lex.InfinitiveNouns.Contains(v.S(k)) && v.IsLowerWord(k + 2) && v.Fn(k + 2) is FunctionClass.None or FunctionClass.Auxiliary)) continue;
+            // the possessive: "his", "their", "Trump's", "Tulsa police's", over up to two adjectives ("earlier", "own")
+            int p = k - 1;
+            while (p > k - 3 && p > s.FirstToken && v.IsLowerWord(p) && v.Fn(p) == FunctionClass.None && v.IsAdjectiveLike(p) && !IsPossessiveWord(p)) p--;
+            int srcStart, srcEnd = p + 1;
+            if (v.Is(p, "his") || v.Is(p, "her") || v.Is(p, "their") || v.Is(p, "its")) srcStart = p;
+            else if (IsPossessiveWord(p))
+            {
+                srcStart = p;
+                while (srcStart - 1 >= s.FirstToken && (v.IsNameWord(srcStart - 1) || v.Is(srcStart - 1, '.') && v.IsCap(srcStart - 2)) && p - srcStart < 5) srcStart--;
+                if (srcStart > s.FirstToken && v.Fn(srcStart - 1) == FunctionClass.Determiner && v.IsCap(srcStart)) srcStart--;   // "the FBI's"
+            }
+            else continue;
+            int contentStart = k + 1;
+            int contentEnd = ContentEnd(contentStart + 1, end);
+            if (contentEnd - contentStart < 4) continue;
+            // a relative "that" leaves its clause without an object: "the claim that he made" is no content
+            if (that && contentEnd - contentStart < 6 && !v.IsQuote(contentStart + 1)) continue;
+            var att = New(AttributionKind.Indirect, p + 1, k + 1, Span(a, contentStart, contentEnd));
+            SetSource(att, srcStart, srcEnd);
+            if (that) att.Signals |= SpeechSignals.ThatClause;
+            MarkQuotesInside(att);
+            k = contentEnd - 1;
+        }
+    }
+
+    /// <summary>An English possessive name: "Trump's", "police’s" (not "it's", "that's", "he's").</summary>
+    private bool IsPossessiveWord(int k)
+    {
+        if (!v.IsWord(k) || v.T[k].Length < 3) return false;
+        var w = v.S(k);
+        if (!(w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))) return false;
+        var stem = w[..^2];
+        return !v.Lex.Pronouns.TryGet(stem, out _) && !(stem is "it" or "It" or "that" or "That" or "there" or "There" or "what" or "What" or "who" or "Who" or "here" or "Here" or "let" or "Let");
     }
 
     /// <summary>"Pat Caddell: Democrat voters worried …" — a person named at the start of a sentence, then a

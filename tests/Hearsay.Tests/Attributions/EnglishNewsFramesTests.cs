@@ -189,4 +189,30 @@ public class EnglishNewsFramesTests
         Assert.Equal(AttributionKind.Mixed, x.Kind);
         Assert.Equal("half of his supporters \u201cdeplorables.\u201d", a.StringOf(x.Content));
     }
+
+    [Fact]
+    public void Speech_noun_with_a_possessive_source_and_a_that_clause()
+    {
+        var a = En("Politifact checked Donald Trump's claim that there have been thousands of shootings in Chicago this year.");
+        var x = a.AttributionWith("there have been thousands of shootings");
+        Assert.Equal("claim", a.CueText(x));
+        Assert.Equal("Donald Trump's", a.SourceText(x));
+        Assert.StartsWith("that there have been", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Speech_noun_with_a_relative_that_is_no_cue()
+    {
+        var a = En("Reporters examined his claim that he made.");
+        Assert.DoesNotContain(a.Attributions, t => a.CueText(t) == "claim");
+    }
+
+    [Fact]
+    public void Promise_noun_takes_a_to_infinitive()
+    {
+        var a = En("His promises to cut taxes for the middle class were repeated on Friday.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "promises");
+        Assert.Equal("His", a.SourceText(x));
+        Assert.StartsWith("to cut taxes", a.StringOf(x.Content));
+    }
 }
