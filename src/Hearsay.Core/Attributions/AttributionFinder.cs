@@ -469,6 +469,7 @@ internal sealed partial class AttributionFinder
                 int j = v.SkipAdverbs(k + 1, end);
                 if (v.Verb(j) is not null && !v.Verb(j)![0].Participle) return Trim(i, k);
             }
+            if (!v.German && EnglishClauseStops && k > i + 1 && !InsideQuote(k) && (v.Is(k, ';') || v.IsComma(k) && EnglishClauseAfter(k + 1, end))) return Trim(i, k);
             if (v.IsComma(k))
             {
                 if ((v.Is(k + 1, "wie") || v.Is(k + 1, "as")) && ReportClause(k + 1, end) > 0) return Trim(i, k);
@@ -482,6 +483,34 @@ internal sealed partial class AttributionFinder
             }
         }
         return Trim(i, end);
+    }
+
+    /// <summary>Where PolNeAR's English contents end (dev split): before a semicolon and before a comma that opens the
+    /// author's own clause — a contrast ("…, but still lost the election", "…, though she acknowledged …"), a
+    /// participle clause of the frame ("…, saying …", "…, citing …"), a relative clause closing the sentence ("…,
+    /// which makes him an outlier") or a new clause with its own cue ("…, and he urged North Korea to …").</summary>
+    private const bool EnglishClauseStops = true;
+
+    private bool EnglishClauseAfter(int j, int end)
+    {
+        if (j >= end) return false;
+        if (v.Is(j, "but") || v.Is(j, "though") || v.Is(j, "although") || v.Is(j, "whereas") || v.Is(j, "while")) return true;
+        int w = v.IsLowerWord(j) && v.S(j).EndsWith("ly", StringComparison.Ordinal) ? j + 1 : j;   // "…, implicitly putting …"
+        if (v.IsLowerWord(w) && v.T[w].Length > 4 && v.S(w).EndsWith("ing", StringComparison.Ordinal) && v.Fn(w) == FunctionClass.None) return true;
+        if (v.Is(j, "which") || v.Is(j, "who"))
+        {
+            for (int k = j + 1; k < end; k++) if (v.IsComma(k) || v.IsQuote(k)) return false;
+            return true;
+        }
+        if (v.Is(j, "and") || v.Is(j, "or"))
+        {
+            int np = v.NounPhrase(j + 1, end);
+            if (np <= j + 1) return false;
+            int k = np;
+            while (k < end && (v.Fn(k) is FunctionClass.Auxiliary or FunctionClass.Adverb or FunctionClass.Negation || IsMidAdverb(k))) k++;
+            return v.Verb(k) is not null && !IsNounUse(k);
+        }
+        return false;
     }
 
     private bool IsClauseEndAt(int k, int end)

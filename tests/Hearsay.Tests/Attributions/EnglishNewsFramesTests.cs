@@ -215,4 +215,37 @@ public class EnglishNewsFramesTests
         Assert.Equal("His", a.SourceText(x));
         Assert.StartsWith("to cut taxes", a.StringOf(x.Content));
     }
+
+    [Fact]
+    public void Content_ends_before_the_authors_contrast()
+    {
+        var a = En("Officials said Romney had a ten-point lead among the group, but he still lost the election.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("Romney had a ten-point lead among the group", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Content_ends_before_a_participle_clause_of_the_frame()
+    {
+        var a = En("Trump mocked the complaint about the microphone, saying anybody who complains is not having a good night.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "mocked");
+        Assert.DoesNotContain("saying", a.StringOf(x.Content));
+        Assert.Contains(a.Attributions, t => a.CueText(t) == "saying");
+    }
+
+    [Fact]
+    public void Content_ends_before_a_new_clause_with_its_own_cue()
+    {
+        var a = En("The president said the test was a grave threat, and he urged North Korea to resume talks.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("the test was a grave threat", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void A_relative_clause_inside_the_content_stays()
+    {
+        var a = En("The senator said the bill, which passed in May, was dead.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("the bill, which passed in May, was dead", a.StringOf(x.Content));
+    }
 }
