@@ -547,7 +547,9 @@ internal sealed partial class AttributionFinder
         if (subjStart > start && !v.German && subjEnd == finite - 1 && v.IsComma(subjStart - 1) && ApposedSubject(start, finite) is var (s2, e2) && s2 >= 0 && s2 < subjStart)
             (subjStart, subjEnd) = (s2, e2);
         // English expletives are no speakers: "There are reports that …", "It is said that …".
-        if (!v.German && subjStart >= 0 && subjEnd == subjStart + 1 && (v.Is(subjStart, "there") || v.Is(subjStart, "it") || v.Is(subjStart, "according"))) return;
+        // ("it" is a source with an active verb: "The agency said it would …, it says")
+        if (!v.German && subjStart >= 0 && subjEnd == subjStart + 1 && (v.Is(subjStart, "there") || v.Is(subjStart, "according")
+            || v.Is(subjStart, "it") && (finite != verb || PassiveAux(verb, cs) >= 0))) return;
         // An apposed subject closing the sentence frames the clause before it: "Velmar will cut 12,000 jobs, the
         // head of its works council, Juergen Albers, told the Stuttgarter Zeitung on Monday."
         if (!v.German && subjStart - 1 > start && v.IsComma(subjStart - 1) && subjEnd < finite && form.Class != CueClass.Characterize

@@ -122,7 +122,7 @@ internal sealed partial class AttributionFinder
         if (end - start == 1 && v.IsPronoun(start))
         {
             v.Lex.Pronouns.TryGet(v.S(start), out var g);
-            return g == Gender.Plural ? SourceKind.Vague : SourceKind.Person;
+            return g == Gender.Plural ? SourceKind.Vague : g == Gender.Neuter ? SourceKind.Organization : SourceKind.Person;
         }
         // A singular role ("ein Klimaforscher", "der Beobachter") is a person even where the plural form
         // of the same word is a vague crowd.

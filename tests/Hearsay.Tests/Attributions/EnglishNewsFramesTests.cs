@@ -248,4 +248,20 @@ public class EnglishNewsFramesTests
         var x = a.Attributions.Single(t => a.CueText(t) == "said");
         Assert.Equal("the bill, which passed in May, was dead", a.StringOf(x.Content));
     }
+
+    [Fact]
+    public void It_with_an_active_verb_is_an_organizational_source()
+    {
+        var a = En("The city sent a letter on Thursday. It says the campaign violated federal law.");
+        var x = a.AttributionWith("the campaign violated federal law");
+        Assert.Equal("It", a.SourceText(x));
+        Assert.Equal(SourceKind.Organization, x.Source.Kind);
+    }
+
+    [Fact]
+    public void Expletive_it_in_the_passive_is_no_source()
+    {
+        var a = En("It was reported that the talks had failed.");
+        Assert.DoesNotContain(a.Attributions, t => a.SourceText(t) == "It");
+    }
 }
