@@ -19,8 +19,10 @@ internal sealed partial class AttributionFinder
         // After the closing mark: „…“, sagte X / „…“, so X / "…," Smith said / "…," said Smith
         int k = close + 1;
         if (v.IsComma(k) || v.Is(k, '?') || v.Is(k, '!')) k++;
+        // English: a frame never opens the next paragraph ("“…” ¶ Caddell continued: “…”" frames the next quote)
+        bool nextParagraph = !v.German && k < v.Count && v.T[k].Has(TokenFlags.ParagraphBefore);
         int limit = k < v.Count ? SentenceEnd(k) : v.Count;
-        if (k < limit && FrameAfter(q, k, limit)) return;
+        if (k < limit && !nextParagraph && FrameAfter(q, k, limit)) return;
 
         // Before the opening mark: X sagte: „…“ / X said, "…"
         int b = open - 1;

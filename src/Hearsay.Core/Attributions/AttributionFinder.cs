@@ -122,7 +122,7 @@ internal sealed partial class AttributionFinder
         if (end - start == 1 && v.IsPronoun(start))
         {
             v.Lex.Pronouns.TryGet(v.S(start), out var g);
-            return g == Gender.Plural ? SourceKind.Vague : SourceKind.Person;
+            return g == Gender.Plural ? SourceKind.Vague : g == Gender.Neuter ? SourceKind.Organization : SourceKind.Person;
         }
         // A singular role ("ein Klimaforscher", "der Beobachter") is a person even where the plural form
         // of the same word is a vague crowd.
@@ -185,6 +185,9 @@ internal sealed partial class AttributionFinder
         // A parenthesis or a comma-enclosed apposition or relative clause right before the verb belongs to the
         // subject: "Patrick Kamanda (NEMA) sagte", "Marcelo Ebrard, der Bürgermeister von Mexiko-Stadt, teilte mit".
         int start = clauseStart;
+        // English: a participle clause in commas is the circumstance, not part of the subject ("Trump, speaking to a
+        // veterans group in Virginia, said …")
+        if (!v.German && v.IsComma(end - 1) && ParticipleClauseBefore(end - 1) is var (ps, pe) && ps >= 0) return (ps, pe);
         if (v.Is(end - 1, ')') || v.IsComma(end - 1))
         {
             int back = SubjectStartBefore(end - 1);
@@ -235,6 +238,21 @@ internal sealed partial class AttributionFinder
             if (j + 1 < end && j + 1 > start && v.MentionIn(j + 1, end) >= 0) return (j + 1, end);
         }
         return (-1, -1);
+    }
+
+    /// <summary>", speaking to …," before the comma at <paramref name="close"/>: the noun phrase before the participle
+    /// clause, or (-1, -1).</summary>
+    private (int Start, int End) ParticipleClauseBefore(int close)
+    {
+        int k = close - 1;
+        while (k >= 0 && !v.IsComma(k)) { if (v.IsTerminal(k) || v.IsQuote(k) || v.Is(k, ':') || close - k > 20) return (-1, -1); k--; }
+        if (k < 1 || !v.IsLowerWord(k + 1) || !v.S(k + 1).EndsWith("ing", StringComparison.Ordinal) || v.Fn(k + 1) != FunctionClass.None) return (-1, -1);
+        for (int t = k + 1; t < close; t++) if (v.Fn(t) == FunctionClass.Auxiliary) return (-1, -1);
+        int j = k - 1;
+        while (j >= 0 && !(v.IsClauseBreak(j) || v.IsQuote(j) || v.IsDash(j) || v.IsTerminal(j))) j--;
+        int s0 = j + 1;
+        while (s0 < k && v.Fn(s0) is FunctionClass.Conjunction or FunctionClass.Adverb) s0++;
+        return s0 < k && v.NounPhrase(s0, k) == k ? (s0, k) : (-1, -1);
     }
 
     private bool PersonAfter(int verb)
@@ -356,7 +374,25 @@ internal sealed partial class AttributionFinder
         int k = v.SkipAdverbs(after, limit);
         int np = v.NounPhrase(k, limit);
         if (np <= k) return (-1, -1);
-        return (k, Apposition(np, limit));
+        if (v.German) return (k, Apposition(np, limit));
+        // English: a party label in parentheses, then the role ("said Rep. G.K. Butterfield (D-N.C.), head of the
+        // Congressional Black Caucus.")
+        if (v.Is(np, '('))
+        {
+            int close = np;
+            while (close < limit && close - np <= 8 && !v.Is(close, ')') && !v.IsTerminal(close)) close++;
+            if (v.Is(close, ')')) np = close + 1;
+        }
+        int app = Apposition(np, limit);
+        // ... and an apposition to the apposition, closing the sentence ("…, president of the American Action Forum,
+        // a conservative, pro-growth advocacy group.")
+        if (app > np && v.IsComma(app))
+        {
+            int j = app + 1;
+            while (j < limit && !v.IsTerminal(j) && !v.IsQuote(j) && v.Verb(j) is null && v.Fn(j) != FunctionClass.Auxiliary && j - app <= 12) j++;
+            if ((j >= limit || v.IsTerminal(j)) && j > app + 1 && v.Fn(app + 1) == FunctionClass.Determiner) app = j;
+        }
+        return (k, app);
     }
 
     /// <summary>Extends a name over an apposition that gives its role: "Maria Lopez, a spokeswoman for the
@@ -404,6 +440,8 @@ internal sealed partial class AttributionFinder
             }
             end++;
         }
+        // "said Charlie King, a prominent New York Democrat.": a determined phrase closing the sentence describes the name
+        if (role < 0 && !relative && v.Fn(k) == FunctionClass.Determiner && v.IsTerminal(end) && end - k >= 2 && end - k <= 12) return end;
         if (role < 0 && !relative || end - k > 25) return np;
         return end;
     }
@@ -431,6 +469,7 @@ internal sealed partial class AttributionFinder
                 int j = v.SkipAdverbs(k + 1, end);
                 if (v.Verb(j) is not null && !v.Verb(j)![0].Participle) return Trim(i, k);
             }
+            if (!v.German && EnglishClauseStops && k > i + 1 && !InsideQuote(k) && (v.Is(k, ';') || v.IsComma(k) && EnglishClauseAfter(k + 1, end))) return Trim(i, k);
             if (v.IsComma(k))
             {
                 if ((v.Is(k + 1, "wie") || v.Is(k + 1, "as")) && ReportClause(k + 1, end) > 0) return Trim(i, k);
@@ -444,6 +483,34 @@ internal sealed partial class AttributionFinder
             }
         }
         return Trim(i, end);
+    }
+
+    /// <summary>Where PolNeAR's English contents end (dev split): before a semicolon and before a comma that opens the
+    /// author's own clause — a contrast ("…, but still lost the election", "…, though she acknowledged …"), a
+    /// participle clause of the frame ("…, saying …", "…, citing …"), a relative clause closing the sentence ("…,
+    /// which makes him an outlier") or a new clause with its own cue ("…, and he urged North Korea to …").</summary>
+    private const bool EnglishClauseStops = true;
+
+    private bool EnglishClauseAfter(int j, int end)
+    {
+        if (j >= end) return false;
+        if (v.Is(j, "but") || v.Is(j, "though") || v.Is(j, "although") || v.Is(j, "whereas") || v.Is(j, "while")) return true;
+        int w = v.IsLowerWord(j) && v.S(j).EndsWith("ly", StringComparison.Ordinal) ? j + 1 : j;   // "…, implicitly putting …"
+        if (v.IsLowerWord(w) && v.T[w].Length > 4 && v.S(w).EndsWith("ing", StringComparison.Ordinal) && v.Fn(w) == FunctionClass.None) return true;
+        if (v.Is(j, "which") || v.Is(j, "who"))
+        {
+            for (int k = j + 1; k < end; k++) if (v.IsComma(k) || v.IsQuote(k)) return false;
+            return true;
+        }
+        if (v.Is(j, "and") || v.Is(j, "or"))
+        {
+            int np = v.NounPhrase(j + 1, end);
+            if (np <= j + 1) return false;
+            int k = np;
+            while (k < end && (v.Fn(k) is FunctionClass.Auxiliary or FunctionClass.Adverb or FunctionClass.Negation || IsMidAdverb(k))) k++;
+            return v.Verb(k) is not null && !IsNounUse(k);
+        }
+        return false;
     }
 
     private bool IsClauseEndAt(int k, int end)

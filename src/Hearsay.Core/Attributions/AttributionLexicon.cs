@@ -38,6 +38,8 @@ public sealed class AttributionLexicon
     public WordMap<MoodForm> MoodForms { get; init; } = new(Array.Empty<KeyValuePair<string, MoodForm>>());
     /// <summary>Nouns that name a statement and can carry its content in a clause ("die Forderung, … zu …").</summary>
     public SuffixMap<CueClass> SpeechNouns { get; init; } = new(Array.Empty<KeyValuePair<string, CueClass>>());
+    /// <summary>English speech nouns whose content can be a to-infinitive ("his promise to cut taxes"; third column "to").</summary>
+    public WordSet InfinitiveNouns { get; init; } = new(Array.Empty<string>());
     public required string Language { get; init; }
     /// <summary>The learned cue detector for this language, or null (none ships, or turned off): see <see cref="TokenView.Verb"/>.</summary>
     public Learning.CueModel? CueModel { get; init; }
@@ -49,7 +51,7 @@ public sealed class AttributionLexicon
     {
         Verbs = Verbs, Function = Function, Roles = Roles, SourceNouns = SourceNouns, MediaNouns = MediaNouns,
         StateMarkers = StateMarkers, Pronouns = Pronouns, According = According, Months = Months, Language = Language,
-        MoodForms = MoodForms, SpeechNouns = SpeechNouns, CueModel = model,
+        MoodForms = MoodForms, SpeechNouns = SpeechNouns, InfinitiveNouns = InfinitiveNouns, CueModel = model,
     };
 
     private static AttributionLexicon Build(LanguagePack pack)
@@ -113,6 +115,7 @@ public sealed class AttributionLexicon
             According = new WordMap<AccordingPhrase[]>(according),
             Months = pack.Words("months"),
             SpeechNouns = new SuffixMap<CueClass>(pack.Rows("speech-nouns").Where(r => r.Length >= 2).Select(r => KeyValuePair.Create(r[0], ParseClass(r[1])))),
+            InfinitiveNouns = new WordSet(pack.Rows("speech-nouns").Where(r => r.Length >= 3 && r[2] == "to").Select(r => r[0])),
             MoodForms = new WordMap<MoodForm>(pack.Rows("mood-forms").Where(r => r.Length >= 2).Select(r => KeyValuePair.Create(r[0], r[1] switch
             {
                 "1" => MoodForm.SubjunctiveI,

@@ -205,7 +205,10 @@ internal sealed class TokenView
         {
             // English: a past tense after a noun ends the phrase ("The senator defended the bill")
             if (!German && k > (det ? i + 1 : i) && S(k).EndsWith("ed", StringComparison.Ordinal) && IsLowerWord(k - 1) && !S(k - 1).EndsWith("ly", StringComparison.Ordinal)) break;
-            if (Is(k + 1, ',')) k++;
+            // a comma joins two adjectives ("a tall, thin man"); in English, before anything else it ends the phrase
+            // ("According to exit polls, Mitt Romney had …")
+            if (Is(k + 1, ',') && (German || IsAdjectiveLike(k + 2) && IsLowerWord(k + 3) && Fn(k + 3) == FunctionClass.None && Verb(k + 3) is null)) k++;
+            else if (!German && Is(k + 1, ',')) { k++; break; }
             k++;
         }
         int headStart = k;
