@@ -24,6 +24,21 @@ public class ReadersAndMappingTests
     }
 
     [Fact]
+    public void Detokenizer_reads_the_closing_guillemet_from_the_comma_after_it_not_from_the_full_stop_before_it()
+    {
+        // In dialogue the next speech opens right after a full stop: "» after ." does not make » the closing mark.
+        var r = Detokenizer.Build(new[] { "»", "Ja", "«", ",", "sagte", "er", ".", "»", "Nein", "«", ",", "rief", "sie", ".", "»", "Gut", "!", "«" });
+        Assert.Equal("»Ja«, sagte er. »Nein«, rief sie. »Gut!«", r.Text);
+    }
+
+    [Fact]
+    public void Detokenizer_closes_a_german_quote_with_a_straight_mark_and_spaces_single_guillemets_like_double_ones()
+    {
+        Assert.Equal("die „Judenbraut\" genannt", Detokenizer.Build(new[] { "die", "„", "Judenbraut", "\"", "genannt" }).Text);
+        Assert.Equal("»Er rief: ›Halt!‹ und ging.«", Detokenizer.Build(new[] { "»", "Er", "rief", ":", "›", "Halt", "!", "‹", "und", "ging", ".", "«" }).Text);
+    }
+
+    [Fact]
     public void Token_grid_maps_character_spans_to_overlapping_tokens()
     {
         var grid = new TokenGrid(new[] { 0, 4, 10 }, new[] { 3, 9, 12 });
