@@ -13,7 +13,9 @@ namespace Hearsay.Eval.Redewiedergabe;
 /// "laut X" / "X zufolge" is a reproduced proposition, not the mere mention of a speech act that the corpus
 /// calls "reported" (measured: mapped to reported, those tokens were gold-reported 9% of the time).
 /// Reported is Hearsay's summary of a speech act (<see cref="AttributionKind.Reported"/>). Speech events whose
-/// message no attribution typed add indirect and reported tokens, speakers and cues (<see cref="AddEvents"/>). The corpus has no
+/// message no attribution typed add indirect and reported tokens, speakers and cues (<see cref="AddEvents"/>); quotations
+/// that still carry no direct type and read as an utterance, and quotations the pairing left open at either end
+/// of the sample, add direct tokens (<see cref="AddQuotations"/>). The corpus has no
 /// split: dev and test are halves by document (<see cref="RedewiedergabeSplit"/>). Figures for all texts and for
 /// the non-fiction texts (metadata "fictional = no", the news-like part), plus speaker and cue
 /// (introductory expression) tokens.
@@ -129,6 +131,7 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             foreach (var t in grid.Tokens(HearsaySpans.Cue(att))) cue[t] = true;
         }
         AddEvents(article, grid, types, speaker, cue);
+        AddQuotations(article, grid, types);
         return types;
     }
 
@@ -189,6 +192,73 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             foreach (var t in grid.Tokens(ev.SpansOf(SpeechRole.Source))) speaker[t] = true;
             foreach (var t in cueTokens) cue[t] = true;
         }
+    }
+
+    /// <summary>
+    /// Quotations no attribution or event typed, as direct speech when they read as an utterance rather than a
+    /// title, a name or a term: not right after an opening bracket (a cited source), and ending in sentence
+    /// punctuation (". ! ? … –"), or holding three tokens or more with a lower-case word after the first, or
+    /// introduced by a colon, or of seven tokens or more with punctuation inside. Then the quotation marks the
+    /// pairing left open: a mark that opens and is never closed (old typography re-opens every paragraph or
+    /// stanza of a long quotation and closes only the last; a sample may end inside one) is direct up to the
+    /// next opening mark of its kind or the end of the text; a closing mark with no mark before it (a sample
+    /// that begins inside a quotation) is direct from the start of the text.
+    /// </summary>
+    public static void AddQuotations(Article article, TokenGrid grid, StwrType[] types)
+    {
+        var tokens = article.Tokens;
+        var paired = new HashSet<int>();
+        foreach (var q in article.Quotations)
+        {
+            paired.Add(q.OpenToken);
+            paired.Add(q.CloseToken);
+            var covered = grid.Tokens(q.Outer);
+            if (covered.Length == 0) continue;
+            int direct = 0;
+            foreach (var t in covered) if ((types[t] & StwrType.Direct) != 0) direct++;
+            if (direct * 2 >= covered.Length || !ReadsAsUtterance(article, q)) continue;
+            foreach (var t in covered) types[t] |= StwrType.Direct;
+        }
+        bool seenMark = false;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Quote) continue;
+            char mark = article.Text[tokens[i].Start];
+            bool first = !seenMark;
+            seenMark = true;
+            if (paired.Contains(i) || Hearsay.Text.CharClass.IsSingleQuote(mark)) continue;
+            if (first && i > 0 && tokens[i].Has(TokenFlags.Closing))
+            {
+                foreach (var t in grid.Tokens(article.SpanOfTokens(0, i))) types[t] |= StwrType.Direct;
+            }
+            else if (mark != '\u201C' && tokens[i].Has(TokenFlags.Opening) && i + 1 < tokens.Length && tokens[i + 1].Has(TokenFlags.Capitalized)
+                && (i == 0 || article.Slice(tokens[i - 1]) is ":" or "." or "!" or "?"))
+            {
+                int end = i + 1;
+                while (end < tokens.Length && tokens[end].Kind != TokenKind.Quote) end++;
+                foreach (var t in grid.Tokens(article.SpanOfTokens(i, end - 1))) types[t] |= StwrType.Direct;
+            }
+        }
+    }
+
+    private static bool ReadsAsUtterance(Article article, Quotation q)
+    {
+        int n = q.InnerTokenCount;
+        if (n <= 0) return false;
+        var tokens = article.Tokens;
+        ReadOnlySpan<char> Word(int k) => k >= 0 && k < tokens.Length ? article.Slice(tokens[k]) : default;
+        if (Word(q.OpenToken - 1) is "(") return false;
+        if (Word(q.OpenToken - 1) is ":") return true;
+        var last = Word(q.CloseToken - 1);
+        if (last is "." or "!" or "?" or "…" or "..." or "–" or "--") return true;
+        int punct = 0;
+        bool lower = false;
+        for (int k = q.OpenToken + 1; k < q.CloseToken; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Punctuation) punct++;
+            if (k > q.OpenToken + 1 && tokens[k].IsWord && !tokens[k].Has(TokenFlags.Capitalized)) lower = true;
+        }
+        return (n >= 3 && lower) || (n >= 7 && punct > 0);
     }
 
     /// <summary>A quotation that closes within two tokens before the cue or opens within three after it.</summary>

@@ -183,4 +183,34 @@ public class ReadersAndMappingTests
         Assert.Equal(new[] { 2, 11, 18, 26, 36 }, Where(i => cue[i]));
         Assert.DoesNotContain(Where(i => (types[i] & StwrType.Reported) != 0), i => i >= 17);
     }
+
+    private static int[] DirectTokens(string[] tokens)
+    {
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        var types = new StwrType[tokens.Length];
+        RedewiedergabeDataset.AddQuotations(article, text.Grid, types);
+        return Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Direct) != 0).ToArray();
+    }
+
+    [Fact]
+    public void Redewiedergabe_an_untyped_quotation_is_direct_when_it_reads_as_an_utterance_not_as_a_title()
+    {
+        var tokens = new[] { "Er", "las", "die", "„", "Glocke", "“", "und", "dachte", "„", "das", "ist", "gut", "!", "“", "und", "ging", "." };
+        Assert.Equal(new[] { 8, 9, 10, 11, 12, 13 }, DirectTokens(tokens));
+    }
+
+    [Fact]
+    public void Redewiedergabe_a_quotation_that_begins_before_the_text_is_direct_from_the_start()
+    {
+        var tokens = new[] { "ich", "komme", "gleich", "«", ",", "sagte", "er", "." };
+        Assert.Equal(new[] { 0, 1, 2, 3 }, DirectTokens(tokens));
+    }
+
+    [Fact]
+    public void Redewiedergabe_a_quotation_left_open_after_a_colon_is_direct_to_the_end_of_the_text()
+    {
+        var tokens = new[] { "Er", "begann", ":", "»", "Es", "war", "einmal", "ein", "König", ".", "Der", "lebte", "lange", "." };
+        Assert.Equal(Enumerable.Range(3, 11).ToArray(), DirectTokens(tokens));
+    }
 }
