@@ -131,6 +131,7 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             foreach (var t in grid.Tokens(HearsaySpans.Cue(att))) cue[t] = true;
         }
         AddEvents(article, grid, types, speaker, cue);
+        AddFramedClauses(article, grid, types);
         AddQuotations(article, grid, types);
         return types;
     }
@@ -191,6 +192,52 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             }
             foreach (var t in grid.Tokens(ev.SpansOf(SpeechRole.Source))) speaker[t] = true;
             foreach (var t in cueTokens) cue[t] = true;
+        }
+    }
+
+    private static readonly Lazy<HashSet<string>> ClauseVerbs = new(() =>
+    {
+        using var stream = System.Reflection.Assembly.GetExecutingAssembly().GetManifestResourceStream("evaldata/stwr-clause-verbs.tsv")
+            ?? throw new InvalidOperationException("embedded evaldata/stwr-clause-verbs.tsv is missing");
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in LexiconFile.Read(new StreamReader(stream)))
+            if (row.Length >= 2) foreach (var form in row[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) set.Add(form);
+        return set;
+    });
+
+    /// <summary>
+    /// Content clauses framed by a verb of saying, thinking, writing or mental perceiving that no attribution
+    /// or event typed as indirect: a clause opened by "dass"/"daß"/"ob" whose sentence holds, at most ten tokens
+    /// before it and with no sentence punctuation, colon, quotation mark or dash between, a lower-case form of
+    /// the verb list (Data/stwr-clause-verbs.tsv: "erfuhr, daß …", "wußte nicht, ob …"). The clause is indirect
+    /// up to the next such mark (the sentence's final punctuation included).
+    /// </summary>
+    public static void AddFramedClauses(Article article, TokenGrid grid, StwrType[] types)
+    {
+        var verbs = ClauseVerbs.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tokens = article.Tokens;
+        bool Stop(int k)
+        {
+            if (tokens[k].Kind is TokenKind.Quote or TokenKind.Dash) return true;
+            var w = article.Slice(tokens[k]);
+            return w is "." or "!" or "?" or ";" or ":" or "…" or "...";
+        }
+        for (int i = 1; i < tokens.Length; i++)
+        {
+            var w = article.Slice(tokens[i]);
+            if (!(w.Equals("dass", StringComparison.OrdinalIgnoreCase) || w.Equals("daß", StringComparison.OrdinalIgnoreCase) || w.Equals("ob", StringComparison.OrdinalIgnoreCase))) continue;
+            bool framed = false;
+            for (int k = i - 1, steps = 0; k >= 0 && steps < 10 && !Stop(k); k--, steps++)
+                if (tokens[k].IsWord && !tokens[k].Has(TokenFlags.Capitalized) && verbs.Contains(article.Slice(tokens[k]))) { framed = true; break; }
+            if (!framed) continue;
+            int end = i;
+            while (end + 1 < tokens.Length && !Stop(end + 1)) end++;
+            if (end + 1 < tokens.Length && article.Slice(tokens[end + 1]) is "." or "!" or "?" or ";") end++;
+            var clause = grid.Tokens(article.SpanOfTokens(i, end));
+            int already = 0;
+            foreach (var t in clause) if ((types[t] & StwrType.Indirect) != 0) already++;
+            if (clause.Length == 0 || already * 2 >= clause.Length) continue;
+            foreach (var t in clause) types[t] |= StwrType.Indirect;
         }
     }
 

@@ -213,4 +213,15 @@ public class ReadersAndMappingTests
         var tokens = new[] { "Er", "begann", ":", "»", "Es", "war", "einmal", "ein", "König", ".", "Der", "lebte", "lange", "." };
         Assert.Equal(Enumerable.Range(3, 11).ToArray(), DirectTokens(tokens));
     }
+
+    [Fact]
+    public void Redewiedergabe_a_dass_clause_after_a_verb_of_knowing_is_indirect_and_one_after_an_adverb_is_not()
+    {
+        var tokens = new[] { "Er", "wußte", "nicht", ",", "daß", "sie", "kam", ".", "Es", "regnete", "so", ",", "daß", "alle", "froh", "waren", "." };
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        var types = new StwrType[tokens.Length];
+        RedewiedergabeDataset.AddFramedClauses(article, text.Grid, types);
+        Assert.Equal(new[] { 4, 5, 6, 7 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Indirect) != 0).ToArray());
+    }
 }
