@@ -195,26 +195,34 @@ public sealed class RedewiedergabeDataset : IEvalDataset
         }
     }
 
-    private static readonly Lazy<HashSet<string>> ClauseVerbs = new(() =>
+    private static readonly Lazy<HashSet<string>> ClauseVerbs = new(() => EvalWords("stwr-clause-verbs.tsv", column: 1));
+    private static readonly Lazy<HashSet<string>> ClauseNouns = new(() => EvalWords("stwr-clause-nouns.tsv", column: 0));
+
+    /// <summary>The words of an embedded eval data file: the comma-separated entries of one column.</summary>
+    private static HashSet<string> EvalWords(string file, int column)
     {
-        using var stream = System.Reflection.Assembly.GetExecutingAssembly().GetManifestResourceStream("evaldata/stwr-clause-verbs.tsv")
-            ?? throw new InvalidOperationException("embedded evaldata/stwr-clause-verbs.tsv is missing");
+        using var stream = System.Reflection.Assembly.GetExecutingAssembly().GetManifestResourceStream("evaldata/" + file)
+            ?? throw new InvalidOperationException($"embedded evaldata/{file} is missing");
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in LexiconFile.Read(new StreamReader(stream)))
-            if (row.Length >= 2) foreach (var form in row[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) set.Add(form);
+            if (row.Length > column) foreach (var form in row[column].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) set.Add(form);
         return set;
-    });
+    }
 
     /// <summary>
-    /// Content clauses framed by a verb of saying, thinking, writing or mental perceiving that no attribution
-    /// or event typed as indirect: a clause opened by "dass"/"daß"/"ob" whose sentence holds, at most ten tokens
-    /// before it and with no sentence punctuation, colon, quotation mark or dash between, a lower-case form of
-    /// the verb list (Data/stwr-clause-verbs.tsv: "erfuhr, daß …", "wußte nicht, ob …"). The clause is indirect
-    /// up to the next such mark (the sentence's final punctuation included).
+    /// Content clauses framed by a verb or noun of saying, thinking, writing or mental perceiving that no
+    /// attribution or event typed as indirect. A clause opened by "dass"/"daß"/"ob" is framed when its sentence
+    /// holds, at most ten tokens before it and with no sentence punctuation, colon, quotation mark or dash
+    /// between, a lower-case form of the verb list (Data/stwr-clause-verbs.tsv: "erfuhr, daß …", "wußte nicht,
+    /// ob …") or a noun of the noun list (Data/stwr-clause-nouns.tsv: "das Gerücht, daß …"); an indirect question
+    /// opened by a w-word after a comma ("fragte, wer …", "wußte nicht, was …") when such a verb stands at most
+    /// four tokens before it. The clause is indirect up to the next such mark (the sentence's final
+    /// punctuation included).
     /// </summary>
     public static void AddFramedClauses(Article article, TokenGrid grid, StwrType[] types)
     {
         var verbs = ClauseVerbs.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        var nouns = ClauseNouns.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         var tokens = article.Tokens;
         bool Stop(int k)
         {
@@ -225,10 +233,20 @@ public sealed class RedewiedergabeDataset : IEvalDataset
         for (int i = 1; i < tokens.Length; i++)
         {
             var w = article.Slice(tokens[i]);
-            if (!(w.Equals("dass", StringComparison.OrdinalIgnoreCase) || w.Equals("daß", StringComparison.OrdinalIgnoreCase) || w.Equals("ob", StringComparison.OrdinalIgnoreCase))) continue;
+            int window;
+            bool nounFrames;
+            if (w.Equals("dass", StringComparison.OrdinalIgnoreCase) || w.Equals("daß", StringComparison.OrdinalIgnoreCase) || w.Equals("ob", StringComparison.OrdinalIgnoreCase))
+                (window, nounFrames) = (10, true);
+            else if (IsQuestionWord(w) && article.Slice(tokens[i - 1]) is ",")
+                (window, nounFrames) = (4, false);
+            else continue;
             bool framed = false;
-            for (int k = i - 1, steps = 0; k >= 0 && steps < 10 && !Stop(k); k--, steps++)
-                if (tokens[k].IsWord && !tokens[k].Has(TokenFlags.Capitalized) && verbs.Contains(article.Slice(tokens[k]))) { framed = true; break; }
+            for (int k = i - 1, steps = 0; k >= 0 && steps < window && !Stop(k); k--, steps++)
+            {
+                if (!tokens[k].IsWord) continue;
+                var v = article.Slice(tokens[k]);
+                if (!tokens[k].Has(TokenFlags.Capitalized) ? verbs.Contains(v) : nounFrames && nouns.Contains(v)) { framed = true; break; }
+            }
             if (!framed) continue;
             int end = i;
             while (end + 1 < tokens.Length && !Stop(end + 1)) end++;
@@ -240,6 +258,9 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             foreach (var t in clause) types[t] |= StwrType.Indirect;
         }
     }
+
+    private static bool IsQuestionWord(ReadOnlySpan<char> w) => w is "wie" or "was" or "warum" or "wer" or "wo" or "wann" or "wohin" or "woher"
+        or "weshalb" or "weswegen" or "welche" or "welcher" or "welches" or "welchen" or "wieviel" or "wozu" or "womit" or "worauf" or "worüber" or "wovon";
 
     /// <summary>
     /// Quotations no attribution or event typed, as direct speech when they read as an utterance rather than a

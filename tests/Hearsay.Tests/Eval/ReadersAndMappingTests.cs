@@ -224,4 +224,15 @@ public class ReadersAndMappingTests
         RedewiedergabeDataset.AddFramedClauses(article, text.Grid, types);
         Assert.Equal(new[] { 4, 5, 6, 7 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Indirect) != 0).ToArray());
     }
+
+    [Fact]
+    public void Redewiedergabe_a_clause_after_a_noun_of_belief_or_a_question_word_after_a_verb_of_asking_is_indirect()
+    {
+        var tokens = new[] { "Es", "ging", "das", "Gerücht", ",", "daß", "er", "fliehe", ".", "Sie", "fragte", ",", "wer", "da", "sei", ".", "Das", "Haus", ",", "wo", "er", "wohnte", ",", "brannte", "." };
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        var types = new StwrType[tokens.Length];
+        RedewiedergabeDataset.AddFramedClauses(article, text.Grid, types);
+        Assert.Equal(new[] { 5, 6, 7, 8, 12, 13, 14, 15 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Indirect) != 0).ToArray());
+    }
 }
