@@ -147,7 +147,9 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     /// a speech act: reported, over the cue, its Message, Topic, Addr, Medium and PTC spans and what lies between
     /// them, widened to the clause around them (to the nearest comma, semicolon, colon, quotation mark, bracket or
     /// dash of the sentence; the final punctuation included), the Source's tokens left out. The event's Source
-    /// tokens are speaker tokens, its cue tokens cue (intexpr) tokens. Measured on dev and left out (no gain): a
+    /// tokens are speaker tokens, its cue tokens cue (intexpr) tokens. An event whose one-word cue is in the list
+    /// Data/stwr-not-cues.tsv (seeing, showing, finding, a law: no speech, thought or writing in the corpus's
+    /// sense) is left out altogether. Measured on dev and left out (no gain): a
     /// confidence threshold; no reported for events inside a quotation, next to one or in a sentence with one;
     /// requiring a cue of the attribution lexicon; any subordinator, Konjunktiv II or a "zu" in the message as a
     /// sign of indirect speech; not typing tokens an attribution typed; stopping the widening at the Source.
@@ -157,6 +159,7 @@ public sealed class RedewiedergabeDataset : IEvalDataset
         if (article.SpeechEvents.Count == 0) return;
         var moods = AttributionLexicon.For(LanguageRegistry.Default.For("de")).MoodForms;
         var typed = (StwrType[])types.Clone();
+        var notCues = NotCues.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var ev in article.SpeechEvents)
         {
             var message = grid.Tokens(ev.SpansOf(SpeechRole.Message));
@@ -165,6 +168,8 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             foreach (var t in message) if (typed[t] != StwrType.None) typedMessage++;
             if (message.Length > 0 && typedMessage * 2 >= message.Length) continue;
             if (message.Length == 0 && cueTokens.Any(t => typed[t] != StwrType.None)) continue;
+            // A cue that names no speech, thought or writing event in the corpus's sense (seeing, showing, a law).
+            if (ev.Cue.Count == 1 && notCues.Contains(article.Slice(ev.Cue[0]))) continue;
 
             if (message.Length > 0 && IsIndirectMessage(article, ev, moods))
             {
@@ -197,6 +202,7 @@ public sealed class RedewiedergabeDataset : IEvalDataset
 
     private static readonly Lazy<HashSet<string>> ClauseVerbs = new(() => EvalWords("stwr-clause-verbs.tsv", column: 1));
     private static readonly Lazy<HashSet<string>> ClauseNouns = new(() => EvalWords("stwr-clause-nouns.tsv", column: 0));
+    private static readonly Lazy<HashSet<string>> NotCues = new(() => new HashSet<string>(EvalWords("stwr-not-cues.tsv", column: 0), StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The words of an embedded eval data file: the comma-separated entries of one column.</summary>
     private static HashSet<string> EvalWords(string file, int column)

@@ -235,4 +235,25 @@ public class ReadersAndMappingTests
         RedewiedergabeDataset.AddFramedClauses(article, text.Grid, types);
         Assert.Equal(new[] { 5, 6, 7, 8, 12, 13, 14, 15 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Indirect) != 0).ToArray());
     }
+
+    [Fact]
+    public void Redewiedergabe_an_event_whose_cue_is_a_verb_of_seeing_is_not_reported_speech()
+    {
+        var tokens = new[] { "Der", "Mann", "sah", "den", "Wald", ".", "Die", "Frau", "sprach", "von", "dem", "Wald", "." };
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        article.Attributions.Clear();
+        article.SpeechEvents.Clear();
+        TextSpan Tok(int first, int last) => TextSpan.FromBounds(text.Grid.Start(first), text.Grid.End(last));
+        article.SpeechEvents.Add(new SpeechEvent(0, new[] { Tok(2, 2) },
+            new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(0, 1)), new SpeechRoleSpan(SpeechRole.Topic, Tok(3, 4)) }, 1f));
+        article.SpeechEvents.Add(new SpeechEvent(1, new[] { Tok(8, 8) },
+            new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(6, 7)), new SpeechRoleSpan(SpeechRole.Topic, Tok(9, 11)) }, 1f));
+        var types = new StwrType[tokens.Length];
+        var speaker = new bool[tokens.Length];
+        var cue = new bool[tokens.Length];
+        RedewiedergabeDataset.AddEvents(article, text.Grid, types, speaker, cue);
+        Assert.Equal(new[] { 8, 9, 10, 11, 12 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Reported) != 0).ToArray());
+        Assert.Equal(new[] { 8 }, Enumerable.Range(0, tokens.Length).Where(i => cue[i]).ToArray());
+    }
 }
