@@ -202,6 +202,14 @@ public sealed class RedewiedergabeDataset : IEvalDataset
 
     private static readonly Lazy<HashSet<string>> ClauseVerbs = new(() => EvalWords("stwr-clause-verbs.tsv", column: 1));
     private static readonly Lazy<HashSet<string>> ClauseNouns = new(() => EvalWords("stwr-clause-nouns.tsv", column: 0));
+    private static readonly Lazy<HashSet<string>> QuestionWords = new(() => Introducers("question"));
+    private static readonly Lazy<HashSet<string>> ColonWords = new(() => Introducers("colon"));
+    private static HashSet<string> Introducers(string kind)
+    {
+        using var stream = System.Reflection.Assembly.GetExecutingAssembly().GetManifestResourceStream("evaldata/stwr-introducers.tsv")
+            ?? throw new InvalidOperationException("embedded evaldata/stwr-introducers.tsv is missing");
+        return LexiconFile.Read(new StreamReader(stream)).Where(r => r.Length >= 2 && r[1] == kind).Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
+    }
     private static readonly Lazy<HashSet<string>> NotCues = new(() => new HashSet<string>(EvalWords("stwr-not-cues.tsv", column: 0), StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The words of an embedded eval data file: the comma-separated entries of one column.</summary>
@@ -229,6 +237,7 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     {
         var verbs = ClauseVerbs.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         var nouns = ClauseNouns.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        var questions = QuestionWords.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         var tokens = article.Tokens;
         bool Stop(int k)
         {
@@ -243,7 +252,7 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             bool nounFrames;
             if (w.Equals("dass", StringComparison.OrdinalIgnoreCase) || w.Equals("daß", StringComparison.OrdinalIgnoreCase) || w.Equals("ob", StringComparison.OrdinalIgnoreCase))
                 (window, nounFrames) = (10, true);
-            else if (IsQuestionWord(w) && article.Slice(tokens[i - 1]) is ",")
+            else if (questions.Contains(w) && article.Slice(tokens[i - 1]) is ",")
                 (window, nounFrames) = (4, false);
             else continue;
             bool framed = false;
@@ -265,9 +274,6 @@ public sealed class RedewiedergabeDataset : IEvalDataset
         }
     }
 
-    private static bool IsQuestionWord(ReadOnlySpan<char> w) => w is "wie" or "was" or "warum" or "wer" or "wo" or "wann" or "wohin" or "woher"
-        or "weshalb" or "weswegen" or "welche" or "welcher" or "welches" or "welchen" or "wieviel" or "wozu" or "womit" or "worauf" or "worüber" or "wovon";
-
     /// <summary>
     /// Quotations no attribution or event typed, as direct speech when they read as an utterance rather than a
     /// title, a name or a term: not right after an opening bracket (a cited source), and ending in sentence
@@ -276,7 +282,9 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     /// pairing left open: a mark that opens and is never closed (old typography re-opens every paragraph or
     /// stanza of a long quotation and closes only the last; a sample may end inside one) is direct up to the
     /// next opening mark of its kind or the end of the text; a closing mark with no mark before it (a sample
-    /// that begins inside a quotation) is direct from the start of the text.
+    /// that begins inside a quotation) is direct from the start of the text. Unquoted speech after a colon is direct
+    /// up to the end of its sentence when a verb of Data/stwr-clause-verbs.tsv or a "colon" word of
+    /// Data/stwr-introducers.tsv stands at most five tokens before the colon ("Ich dachte mir: Soll ich …?").
     /// </summary>
     public static void AddQuotations(Article article, TokenGrid grid, StwrType[] types)
     {
@@ -292,6 +300,28 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             foreach (var t in covered) if ((types[t] & StwrType.Direct) != 0) direct++;
             if (direct * 2 >= covered.Length || !ReadsAsUtterance(article, q)) continue;
             foreach (var t in covered) types[t] |= StwrType.Direct;
+        }
+        // Unquoted speech after a colon that a verb of saying or thinking (or "folgendes", "Worte") announces
+        // within five tokens: the next sentence is direct ("Ich dachte mir: Soll ich ihn wecken?").
+        var verbs = ClauseVerbs.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        var colonWords = ColonWords.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = 0; i + 1 < tokens.Length; i++)
+        {
+            if (article.Slice(tokens[i]) is not ":" || tokens[i + 1].Kind == TokenKind.Quote || !tokens[i + 1].Has(TokenFlags.Capitalized)) continue;
+            bool announced = false;
+            for (int k = i - 1, steps = 0; k >= 0 && steps < 5 && article.Slice(tokens[k]) is not ("." or "!" or "?" or ";" or ":"); k--, steps++)
+            {
+                var v = article.Slice(tokens[k]);
+                if ((tokens[k].IsWord && !tokens[k].Has(TokenFlags.Capitalized) && verbs.Contains(v)) || colonWords.Contains(v)) { announced = true; break; }
+            }
+            if (!announced) continue;
+            int end = i + 1;
+            while (end + 1 < tokens.Length && tokens[end + 1].Kind != TokenKind.Quote)
+            {
+                end++;
+                if (article.Slice(tokens[end]) is "." or "!" or "?") break;
+            }
+            foreach (var t in grid.Tokens(article.SpanOfTokens(i + 1, end))) types[t] |= StwrType.Direct;
         }
         bool seenMark = false;
         for (int i = 0; i < tokens.Length; i++)

@@ -256,4 +256,11 @@ public class ReadersAndMappingTests
         Assert.Equal(new[] { 8, 9, 10, 11, 12 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Reported) != 0).ToArray());
         Assert.Equal(new[] { 8 }, Enumerable.Range(0, tokens.Length).Where(i => cue[i]).ToArray());
     }
+
+    [Fact]
+    public void Redewiedergabe_unquoted_speech_after_a_colon_announced_by_a_verb_of_thinking_is_direct_to_the_end_of_its_sentence()
+    {
+        var tokens = new[] { "Ich", "dachte", "mir", ":", "Soll", "ich", "ihn", "wecken", "?", "Er", "schlief", ".", "Das", "Haus", "hatte", "zwei", "Teile", ":", "Keller", "und", "Dach", "." };
+        Assert.Equal(new[] { 4, 5, 6, 7, 8 }, DirectTokens(tokens));
+    }
 }
