@@ -282,7 +282,9 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     /// pairing left open: a mark that opens and is never closed (old typography re-opens every paragraph or
     /// stanza of a long quotation and closes only the last; a sample may end inside one) is direct up to the
     /// next opening mark of its kind or the end of the text; a closing mark with no mark before it (a sample
-    /// that begins inside a quotation) is direct from the start of the text. Unquoted speech after a colon is direct
+    /// that begins inside a quotation) is direct from the start of the text; a closing mark whose previous double
+    /// mark also closed (the opening one lost in print or OCR) is direct from the capitalized word after that
+    /// mark. Unquoted speech after a colon is direct
     /// up to the end of its sentence when a verb of Data/stwr-clause-verbs.tsv or a "colon" word of
     /// Data/stwr-introducers.tsv stands at most five tokens before the colon ("Ich dachte mir: Soll ich …?").
     /// </summary>
@@ -324,13 +326,24 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             foreach (var t in grid.Tokens(article.SpanOfTokens(i + 1, end))) types[t] |= StwrType.Direct;
         }
         bool seenMark = false;
+        int previousClose = -1;
         for (int i = 0; i < tokens.Length; i++)
         {
             if (tokens[i].Kind != TokenKind.Quote) continue;
             char mark = article.Text[tokens[i].Start];
             bool first = !seenMark;
             seenMark = true;
+            int before = previousClose;
+            previousClose = tokens[i].Has(TokenFlags.Closing) && !tokens[i].Has(TokenFlags.Opening) && !Hearsay.Text.CharClass.IsSingleQuote(mark) ? i : -1;
+            if (Hearsay.Text.CharClass.IsSingleQuote(mark)) previousClose = before;
             if (paired.Contains(i) || Hearsay.Text.CharClass.IsSingleQuote(mark)) continue;
+            // A closing mark right after another closing one: the opening mark between them is missing
+            // (dropped in print or OCR); the text from the first capital after the earlier mark is the quotation.
+            if (before >= 0 && previousClose == i && i - before > 2 && tokens[before + 1].Has(TokenFlags.Capitalized))
+            {
+                foreach (var t in grid.Tokens(article.SpanOfTokens(before + 1, i))) types[t] |= StwrType.Direct;
+                continue;
+            }
             if (first && i > 0 && tokens[i].Has(TokenFlags.Closing))
             {
                 foreach (var t in grid.Tokens(article.SpanOfTokens(0, i))) types[t] |= StwrType.Direct;

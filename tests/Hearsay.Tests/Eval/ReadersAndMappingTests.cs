@@ -263,4 +263,11 @@ public class ReadersAndMappingTests
         var tokens = new[] { "Ich", "dachte", "mir", ":", "Soll", "ich", "ihn", "wecken", "?", "Er", "schlief", ".", "Das", "Haus", "hatte", "zwei", "Teile", ":", "Keller", "und", "Dach", "." };
         Assert.Equal(new[] { 4, 5, 6, 7, 8 }, DirectTokens(tokens));
     }
+
+    [Fact]
+    public void Redewiedergabe_a_quotation_that_lost_its_opening_mark_is_direct_between_two_closing_marks()
+    {
+        var tokens = new[] { "»", "Komm", "her", "!", "«", "rief", "er", ".", "»", "Setz", "dich", ".", "«", "Ja", ",", "gleich", "!", "«", "sagte", "sie", "." };
+        Assert.Equal(new[] { 0, 1, 2, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17 }, DirectTokens(tokens));
+    }
 }
