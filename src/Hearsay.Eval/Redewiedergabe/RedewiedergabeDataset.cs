@@ -13,7 +13,8 @@ namespace Hearsay.Eval.Redewiedergabe;
 /// "laut X" / "X zufolge" is a reproduced proposition, not the mere mention of a speech act that the corpus
 /// calls "reported" (measured: mapped to reported, those tokens were gold-reported 9% of the time).
 /// Reported is Hearsay's summary of a speech act (<see cref="AttributionKind.Reported"/>). Speech events whose
-/// message no attribution typed add indirect and reported tokens, speakers and cues (<see cref="AddEvents"/>); quotations
+/// message no attribution typed add indirect and reported tokens, speakers and cues (<see cref="AddEvents"/>); content
+/// clauses framed by a verb or noun of saying, thinking or knowing add indirect tokens (<see cref="AddFramedClauses"/>); quotations
 /// that still carry no direct type and read as an utterance, and quotations the pairing left open at either end
 /// of the sample, add direct tokens (<see cref="AddQuotations"/>). The corpus has no
 /// split: dev and test are halves by document (<see cref="RedewiedergabeSplit"/>). Figures for all texts and for
