@@ -205,6 +205,7 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     private static readonly Lazy<HashSet<string>> ClauseNouns = new(() => EvalWords("stwr-clause-nouns.tsv", column: 0));
     private static readonly Lazy<HashSet<string>> QuestionWords = new(() => Introducers("question"));
     private static readonly Lazy<HashSet<string>> ColonWords = new(() => Introducers("colon"));
+    private static readonly Lazy<HashSet<string>> PurposeWords = new(() => Introducers("purpose"));
     private static HashSet<string> Introducers(string kind)
     {
         using var stream = System.Reflection.Assembly.GetExecutingAssembly().GetManifestResourceStream("evaldata/stwr-introducers.tsv")
@@ -231,14 +232,16 @@ public sealed class RedewiedergabeDataset : IEvalDataset
     /// between, a lower-case form of the verb list (Data/stwr-clause-verbs.tsv: "erfuhr, daß …", "wußte nicht,
     /// ob …") or a noun of the noun list (Data/stwr-clause-nouns.tsv: "das Gerücht, daß …"); an indirect question
     /// opened by a w-word after a comma ("fragte, wer …", "wußte nicht, was …") when such a verb stands at most
-    /// four tokens before it. The clause is indirect up to the next such mark (the sentence's final
-    /// punctuation included).
+    /// four tokens before it; a zu-infinitive clause after a comma ("versprach, morgen zu kommen"; not one of
+    /// purpose: "um … zu") when such a verb stands at most four tokens before the comma, up to the next comma. The
+    /// clause is indirect up to the next such mark (the sentence's final punctuation included).
     /// </summary>
     public static void AddFramedClauses(Article article, TokenGrid grid, StwrType[] types)
     {
         var verbs = ClauseVerbs.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         var nouns = ClauseNouns.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         var questions = QuestionWords.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        var purpose = PurposeWords.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         var tokens = article.Tokens;
         bool Stop(int k)
         {
@@ -255,6 +258,8 @@ public sealed class RedewiedergabeDataset : IEvalDataset
                 (window, nounFrames) = (10, true);
             else if (questions.Contains(w) && article.Slice(tokens[i - 1]) is ",")
                 (window, nounFrames) = (4, false);
+            else if (w is "," && InfinitiveClause(article, i + 1, purpose))
+                (window, nounFrames) = (4, false);
             else continue;
             bool framed = false;
             for (int k = i - 1, steps = 0; k >= 0 && steps < window && !Stop(k); k--, steps++)
@@ -264,15 +269,30 @@ public sealed class RedewiedergabeDataset : IEvalDataset
                 if (!tokens[k].Has(TokenFlags.Capitalized) ? verbs.Contains(v) : nounFrames && nouns.Contains(v)) { framed = true; break; }
             }
             if (!framed) continue;
-            int end = i;
-            while (end + 1 < tokens.Length && !Stop(end + 1)) end++;
+            int start = w is "," ? i + 1 : i;
+            int end = start;
+            while (end + 1 < tokens.Length && !Stop(end + 1) && !(w is "," && article.Slice(tokens[end + 1]) is ",")) end++;
             if (end + 1 < tokens.Length && article.Slice(tokens[end + 1]) is "." or "!" or "?" or ";") end++;
-            var clause = grid.Tokens(article.SpanOfTokens(i, end));
+            var clause = grid.Tokens(article.SpanOfTokens(start, end));
             int already = 0;
             foreach (var t in clause) if ((types[t] & StwrType.Indirect) != 0) already++;
             if (clause.Length == 0 || already * 2 >= clause.Length) continue;
             foreach (var t in clause) types[t] |= StwrType.Indirect;
         }
+    }
+
+    /// <summary>A zu-infinitive clause starting at token <paramref name="first"/> (up to the next comma or sentence
+    /// mark): "zu" among its last three tokens and no word of purpose ("um", "ohne") opening it.</summary>
+    private static bool InfinitiveClause(Article article, int first, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> purpose)
+    {
+        var tokens = article.Tokens;
+        if (first >= tokens.Length || purpose.Contains(article.Slice(tokens[first]))) return false;
+        int last = first;
+        while (last + 1 < tokens.Length && tokens[last + 1].Kind is not (TokenKind.Quote or TokenKind.Dash)
+               && article.Slice(tokens[last + 1]) is not ("," or "." or "!" or "?" or ";" or ":")) last++;
+        for (int k = Math.Max(first, last - 2); k <= last; k++)
+            if (article.Slice(tokens[k]) is "zu") return true;
+        return false;
     }
 
     /// <summary>

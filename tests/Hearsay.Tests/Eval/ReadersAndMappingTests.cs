@@ -270,4 +270,15 @@ public class ReadersAndMappingTests
         var tokens = new[] { "»", "Komm", "her", "!", "«", "rief", "er", ".", "»", "Setz", "dich", ".", "«", "Ja", ",", "gleich", "!", "«", "sagte", "sie", "." };
         Assert.Equal(new[] { 0, 1, 2, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17 }, DirectTokens(tokens));
     }
+
+    [Fact]
+    public void Redewiedergabe_a_zu_infinitive_after_a_verb_of_promising_is_indirect_and_one_of_purpose_is_not()
+    {
+        var tokens = new[] { "Er", "versprach", ",", "morgen", "zu", "kommen", ".", "Sie", "sagte", "nichts", ",", "um", "ihn", "zu", "schonen", "." };
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        var types = new StwrType[tokens.Length];
+        RedewiedergabeDataset.AddFramedClauses(article, text.Grid, types);
+        Assert.Equal(new[] { 3, 4, 5, 6 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Indirect) != 0).ToArray());
+    }
 }
