@@ -100,21 +100,31 @@ public static class Detokenizer
 
     private struct QuoteState
     {
-        public bool Straight, StraightSingle, German, English;
+        public bool Straight, StraightSingle, German, GermanSingle, English;
         /// <summary>Which guillemet closes in this text: '«' (»…«, German) or '»' («…», Swiss and French).</summary>
         public char GuillemetCloses;
         public string? Previous;
     }
 
-    /// <summary>The guillemet that more often follows closing punctuation is the closing one (a text may begin
-    /// inside a quotation, so the first mark seen does not tell).</summary>
+    /// <summary>Which guillemet closes, by votes over the text (a text may begin inside a quotation, so the first
+    /// mark seen does not tell; and in dialogue a mark after a full stop is as often the next speech opening as
+    /// the end of one). A mark votes for "closing" when a comma, semicolon or bracket follows it (2), when it
+    /// follows a comma, "!", "?", "…" or ";" (1), or a full stop with a lower-case word after it (1); and
+    /// against it when a colon precedes it (2). Ties go to '«' (German »…«).</summary>
     private static char ClosingGuillemet(IReadOnlyList<string> tokens)
     {
-        int left = 0, right = 0; // « and » after . , ! ? ; …
-        for (int i = 1; i < tokens.Count; i++)
+        int left = 0, right = 0; // votes for « and » being the closing mark
+        for (int i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i] is not ("«" or "»") || tokens[i - 1] is not ("." or "," or "!" or "?" or ";" or "…" or "...")) continue;
-            if (tokens[i] == "«") left++; else right++;
+            if (tokens[i] is not ("«" or "»")) continue;
+            var prev = i > 0 ? tokens[i - 1] : null;
+            var next = i + 1 < tokens.Count ? tokens[i + 1] : null;
+            int vote = 0;
+            if (next is "," or ";" or ")") vote += 2;
+            if (prev is ":") vote -= 2;
+            if (prev is "," or "!" or "?" or "…" or "..." or ";") vote++;
+            if (prev is "." && next is { Length: > 0 } && char.IsLower(next[0])) vote++;
+            if (tokens[i] == "«") left += vote; else right += vote;
         }
         return right > left ? '»' : '«';
     }
@@ -145,16 +155,25 @@ public static class Detokenizer
                 case "." or "," or ";" or ":" or "!" or "?" or ")" or "]" or "}" or "%" or "..." or "…": return Role.Closing;
                 case "(" or "[" or "{": return Role.Opening;
                 case "„": q.German = true; return Role.Opening;
-                case "‚": return Role.Opening;
+                case "‚": q.GermanSingle = true; return Role.Opening;
                 case "“":
                     // German closing after „, else English opening.
                     if (q.German) { q.German = false; return Role.Closing; }
                     q.English = true; return Role.Opening;
                 case "”": q.English = false; return Role.Closing;
-                case "‘": return Role.Word; // ambiguous (German closing single or English opening): leave spaced
+                case "‘":
+                    // German closing single after ‚; else ambiguous (English opening): leave spaced.
+                    if (q.GermanSingle) { q.GermanSingle = false; return Role.Closing; }
+                    return Role.Word;
                 case "’": return Role.Closing;
                 case "»" or "«":
                     return tok[0] == q.GuillemetCloses ? Role.Closing : Role.Opening;
+                case "›" or "‹":
+                    // Single guillemets point the way the double ones do (›…‹ inside »…«).
+                    return (tok[0] == '‹') == (q.GuillemetCloses == '«') ? Role.Closing : Role.Opening;
+                case "\"" when q.German:
+                    // „…" (old and OCR typography closes a German quote with a straight mark).
+                    q.German = false; return Role.Closing;
                 case "\"" or "''" or "``":
                     q.Straight = StraightOpens(q.Previous, q.Straight);
                     return q.Straight ? Role.Opening : Role.Closing;

@@ -34,6 +34,15 @@ public class GermanReportedSpeechTests
     }
 
     [Fact]
+    public void An_old_spelling_of_the_konjunktiv_one_sey_continues_the_previous_speaker()
+    {
+        var a = De("Der Arzt sagte, der Kranke sei sehr müde. Das Fieber sey in der Nacht gestiegen.");
+        var x = a.AttributionWith("Das Fieber sey in der Nacht gestiegen");
+        Assert.True(x.Signals.HasFlag(SpeechSignals.Continued));
+        Assert.Equal("Der Arzt", a.SourceText(x));
+    }
+
+    [Fact]
     public void A_konjunktiv_one_form_in_te_from_the_lexicon_continues_the_previous_speaker()
     {
         var a = De("Der Bahnsprecher sagte, der Zug sei entgleist. Das gelte auch für den zweiten Zug.");

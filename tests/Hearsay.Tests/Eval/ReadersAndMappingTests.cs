@@ -24,6 +24,21 @@ public class ReadersAndMappingTests
     }
 
     [Fact]
+    public void Detokenizer_reads_the_closing_guillemet_from_the_comma_after_it_not_from_the_full_stop_before_it()
+    {
+        // In dialogue the next speech opens right after a full stop: "» after ." does not make » the closing mark.
+        var r = Detokenizer.Build(new[] { "»", "Ja", "«", ",", "sagte", "er", ".", "»", "Nein", "«", ",", "rief", "sie", ".", "»", "Gut", "!", "«" });
+        Assert.Equal("»Ja«, sagte er. »Nein«, rief sie. »Gut!«", r.Text);
+    }
+
+    [Fact]
+    public void Detokenizer_closes_a_german_quote_with_a_straight_mark_and_spaces_single_guillemets_like_double_ones()
+    {
+        Assert.Equal("die „Judenbraut\" genannt", Detokenizer.Build(new[] { "die", "„", "Judenbraut", "\"", "genannt" }).Text);
+        Assert.Equal("»Er rief: ›Halt!‹ und ging.«", Detokenizer.Build(new[] { "»", "Er", "rief", ":", "›", "Halt", "!", "‹", "und", "ging", ".", "«" }).Text);
+    }
+
+    [Fact]
     public void Token_grid_maps_character_spans_to_overlapping_tokens()
     {
         var grid = new TokenGrid(new[] { 0, 4, 10 }, new[] { 3, 9, 12 });
@@ -188,5 +203,103 @@ public class ReadersAndMappingTests
         Assert.Equal(new[] { 0, 1, 9, 10, 25, 37 }, Where(i => speaker[i]));
         Assert.Equal(new[] { 2, 11, 18, 26, 36 }, Where(i => cue[i]));
         Assert.DoesNotContain(Where(i => (types[i] & StwrType.Reported) != 0), i => i >= 17);
+    }
+
+    private static int[] DirectTokens(string[] tokens)
+    {
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        var types = new StwrType[tokens.Length];
+        RedewiedergabeDataset.AddQuotations(article, text.Grid, types);
+        return Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Direct) != 0).ToArray();
+    }
+
+    [Fact]
+    public void Redewiedergabe_an_untyped_quotation_is_direct_when_it_reads_as_an_utterance_not_as_a_title()
+    {
+        var tokens = new[] { "Er", "las", "die", "„", "Glocke", "“", "und", "dachte", "„", "das", "ist", "gut", "!", "“", "und", "ging", "." };
+        Assert.Equal(new[] { 8, 9, 10, 11, 12, 13 }, DirectTokens(tokens));
+    }
+
+    [Fact]
+    public void Redewiedergabe_a_quotation_that_begins_before_the_text_is_direct_from_the_start()
+    {
+        var tokens = new[] { "ich", "komme", "gleich", "«", ",", "sagte", "er", "." };
+        Assert.Equal(new[] { 0, 1, 2, 3 }, DirectTokens(tokens));
+    }
+
+    [Fact]
+    public void Redewiedergabe_a_quotation_left_open_after_a_colon_is_direct_to_the_end_of_the_text()
+    {
+        var tokens = new[] { "Er", "begann", ":", "»", "Es", "war", "einmal", "ein", "König", ".", "Der", "lebte", "lange", "." };
+        Assert.Equal(Enumerable.Range(3, 11).ToArray(), DirectTokens(tokens));
+    }
+
+    [Fact]
+    public void Redewiedergabe_a_dass_clause_after_a_verb_of_knowing_is_indirect_and_one_after_an_adverb_is_not()
+    {
+        var tokens = new[] { "Er", "wußte", "nicht", ",", "daß", "sie", "kam", ".", "Es", "regnete", "so", ",", "daß", "alle", "froh", "waren", "." };
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        var types = new StwrType[tokens.Length];
+        RedewiedergabeDataset.AddFramedClauses(article, text.Grid, types);
+        Assert.Equal(new[] { 4, 5, 6, 7 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Indirect) != 0).ToArray());
+    }
+
+    [Fact]
+    public void Redewiedergabe_a_clause_after_a_noun_of_belief_or_a_question_word_after_a_verb_of_asking_is_indirect()
+    {
+        var tokens = new[] { "Es", "ging", "das", "Gerücht", ",", "daß", "er", "fliehe", ".", "Sie", "fragte", ",", "wer", "da", "sei", ".", "Das", "Haus", ",", "wo", "er", "wohnte", ",", "brannte", "." };
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        var types = new StwrType[tokens.Length];
+        RedewiedergabeDataset.AddFramedClauses(article, text.Grid, types);
+        Assert.Equal(new[] { 5, 6, 7, 8, 12, 13, 14, 15 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Indirect) != 0).ToArray());
+    }
+
+    [Fact]
+    public void Redewiedergabe_an_event_whose_cue_is_a_verb_of_seeing_is_not_reported_speech()
+    {
+        var tokens = new[] { "Der", "Mann", "sah", "den", "Wald", ".", "Die", "Frau", "sprach", "von", "dem", "Wald", "." };
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        article.Attributions.Clear();
+        article.SpeechEvents.Clear();
+        TextSpan Tok(int first, int last) => TextSpan.FromBounds(text.Grid.Start(first), text.Grid.End(last));
+        article.SpeechEvents.Add(new SpeechEvent(0, new[] { Tok(2, 2) },
+            new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(0, 1)), new SpeechRoleSpan(SpeechRole.Topic, Tok(3, 4)) }, 1f));
+        article.SpeechEvents.Add(new SpeechEvent(1, new[] { Tok(8, 8) },
+            new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(6, 7)), new SpeechRoleSpan(SpeechRole.Topic, Tok(9, 11)) }, 1f));
+        var types = new StwrType[tokens.Length];
+        var speaker = new bool[tokens.Length];
+        var cue = new bool[tokens.Length];
+        RedewiedergabeDataset.AddEvents(article, text.Grid, types, speaker, cue);
+        Assert.Equal(new[] { 8, 9, 10, 11, 12 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Reported) != 0).ToArray());
+        Assert.Equal(new[] { 8 }, Enumerable.Range(0, tokens.Length).Where(i => cue[i]).ToArray());
+    }
+
+    [Fact]
+    public void Redewiedergabe_unquoted_speech_after_a_colon_announced_by_a_verb_of_thinking_is_direct_to_the_end_of_its_sentence()
+    {
+        var tokens = new[] { "Ich", "dachte", "mir", ":", "Soll", "ich", "ihn", "wecken", "?", "Er", "schlief", ".", "Das", "Haus", "hatte", "zwei", "Teile", ":", "Keller", "und", "Dach", "." };
+        Assert.Equal(new[] { 4, 5, 6, 7, 8 }, DirectTokens(tokens));
+    }
+
+    [Fact]
+    public void Redewiedergabe_a_quotation_that_lost_its_opening_mark_is_direct_between_two_closing_marks()
+    {
+        var tokens = new[] { "»", "Komm", "her", "!", "«", "rief", "er", ".", "»", "Setz", "dich", ".", "«", "Ja", ",", "gleich", "!", "«", "sagte", "sie", "." };
+        Assert.Equal(new[] { 0, 1, 2, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17 }, DirectTokens(tokens));
+    }
+
+    [Fact]
+    public void Redewiedergabe_a_zu_infinitive_after_a_verb_of_promising_is_indirect_and_one_of_purpose_is_not()
+    {
+        var tokens = new[] { "Er", "versprach", ",", "morgen", "zu", "kommen", ".", "Sie", "sagte", "nichts", ",", "um", "ihn", "zu", "schonen", "." };
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        var types = new StwrType[tokens.Length];
+        RedewiedergabeDataset.AddFramedClauses(article, text.Grid, types);
+        Assert.Equal(new[] { 3, 4, 5, 6 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Indirect) != 0).ToArray());
     }
 }
