@@ -134,6 +134,9 @@ public sealed class RedewiedergabeDataset : IEvalDataset
         AddEvents(article, grid, types, speaker, cue);
         AddFramedClauses(article, grid, types);
         AddQuotations(article, grid, types);
+        // Free indirect speech is the narrator's voice: a continued report inside direct speech is not.
+        for (int t = 0; t < types.Length; t++)
+            if ((types[t] & StwrType.Direct) != 0) types[t] &= ~StwrType.FreeIndirect;
         return types;
     }
 
