@@ -297,4 +297,19 @@ public class ReadersAndMappingTests
         Assert.Equal(new[] { 0, 1, 2, 3 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.FreeIndirect) != 0).ToArray());
         Assert.True((types[6] & StwrType.Indirect) != 0 && (types[6] & StwrType.Direct) != 0);
     }
+
+    [Fact]
+    public void Redewiedergabe_the_verb_after_a_direct_quotation_is_its_cue_and_the_pronoun_after_it_the_speaker()
+    {
+        var tokens = new[] { "»", "Komm", "her", "!", "«", ",", "rief", "er", "laut", "." };
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        var types = new StwrType[tokens.Length];
+        for (int i = 0; i <= 4; i++) types[i] = StwrType.Direct;
+        var speaker = new bool[tokens.Length];
+        var cue = new bool[tokens.Length];
+        RedewiedergabeDataset.AddQuoteFrames(article, text.Grid, types, speaker, cue);
+        Assert.Equal(new[] { 6 }, Enumerable.Range(0, tokens.Length).Where(i => cue[i]).ToArray());
+        Assert.Equal(new[] { 7 }, Enumerable.Range(0, tokens.Length).Where(i => speaker[i]).ToArray());
+    }
 }
