@@ -302,4 +302,35 @@ public class ReadersAndMappingTests
         RedewiedergabeDataset.AddFramedClauses(article, text.Grid, types);
         Assert.Equal(new[] { 3, 4, 5, 6 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.Indirect) != 0).ToArray());
     }
+
+    [Fact]
+    public void Redewiedergabe_a_continued_report_is_free_indirect_in_narration_but_not_inside_a_quotation()
+    {
+        var tokens = new[] { "Er", "sei", "krank", ".", "»", "Er", "habe", "Fieber", ".", "«" };
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        article.Attributions.Clear();
+        article.SpeechEvents.Clear();
+        TextSpan Tok(int first, int last) => TextSpan.FromBounds(text.Grid.Start(first), text.Grid.End(last));
+        article.Attributions.Add(new Attribution { Id = 0, Kind = AttributionKind.Indirect, Cue = Tok(1, 1), Content = Tok(0, 3), Signals = SpeechSignals.Continued });
+        article.Attributions.Add(new Attribution { Id = 1, Kind = AttributionKind.Indirect, Cue = Tok(6, 6), Content = Tok(5, 8), Signals = SpeechSignals.Continued });
+        var types = RedewiedergabeDataset.Predict(article, text.Grid, out _, out _);
+        Assert.Equal(new[] { 0, 1, 2, 3 }, Enumerable.Range(0, tokens.Length).Where(i => (types[i] & StwrType.FreeIndirect) != 0).ToArray());
+        Assert.True((types[6] & StwrType.Indirect) != 0 && (types[6] & StwrType.Direct) != 0);
+    }
+
+    [Fact]
+    public void Redewiedergabe_the_verb_after_a_direct_quotation_is_its_cue_and_the_pronoun_after_it_the_speaker()
+    {
+        var tokens = new[] { "»", "Komm", "her", "!", "«", ",", "rief", "er", "laut", "." };
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        var types = new StwrType[tokens.Length];
+        for (int i = 0; i <= 4; i++) types[i] = StwrType.Direct;
+        var speaker = new bool[tokens.Length];
+        var cue = new bool[tokens.Length];
+        RedewiedergabeDataset.AddQuoteFrames(article, text.Grid, types, speaker, cue);
+        Assert.Equal(new[] { 6 }, Enumerable.Range(0, tokens.Length).Where(i => cue[i]).ToArray());
+        Assert.Equal(new[] { 7 }, Enumerable.Range(0, tokens.Length).Where(i => speaker[i]).ToArray());
+    }
 }
