@@ -204,3 +204,15 @@ public class GermanColonQuoteTests
         Assert.DoesNotContain(a.Attributions, x => x.Source.Span is not null);
     }
 }
+
+public class GermanFramedSubjunctiveTests
+{
+    [Fact]
+    public void A_speech_verb_before_the_comma_frames_a_konjunktiv_clause_whose_subject_the_rules_missed()
+    {
+        var a = De("Die Kurse fielen am Montag.\n\nDiese glaubten, er sei inzwischen verstorben.");
+        var x = a.AttributionWith("er sei inzwischen verstorben");
+        Assert.Equal("glaubten", a.StringOf(x.Cue));
+        Assert.DoesNotContain("glaubten", a.StringOf(x.Content));
+    }
+}
