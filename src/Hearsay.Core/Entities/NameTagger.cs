@@ -63,7 +63,7 @@ internal sealed class NameTagger
                 _model.Decode(scores.AsSpan(0, n * l), n, labels, scored.AsSpan(0, n));
                 if (!AnyName(labels.AsSpan(0, n))) continue;
                 var marginals = ArrayPool<float>.Shared.Rent(n * l);
-                _model.MaxMarginals(scores.AsSpan(0, n * l), n, marginals, scored.AsSpan(0, n));
+                _model.MaxMarginals(scores.AsSpan(0, n * l), n, marginals, scored.AsSpan(0, n), labels.AsSpan(0, n));
                 Spans(sent.FirstToken, labels.AsSpan(0, n), marginals.AsSpan(0, n * l), output);
                 ArrayPool<float>.Shared.Return(marginals);
             }

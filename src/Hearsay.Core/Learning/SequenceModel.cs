@@ -55,7 +55,30 @@ public sealed class SequenceModel
         _transitions = transitions;
         _shift = 32 - bits;
         _allowed = AllowedTransitions(Labels);
+        (_forward, _backward) = Lanes(transitions, _allowed, l, _stride);
     }
+
+    /// <summary>The transitions laid out for <see cref="Segment(ReadOnlySpan{float}, int, Span{int}, int, bool)"/> and
+    /// <see cref="SegmentMarginals"/>, which handle all current labels at once in 128-bit vectors: forward, row
+    /// previous (the last row the start), lane current; backward, row next, lane current (the transition from the
+    /// lane's label into the row's). A forbidden transition, and every lane past the labels, is -∞, so a maximum
+    /// over the rows skips it as the scalar loops' <see cref="_allowed"/> check does.</summary>
+    private static (float[] Forward, float[] Backward) Lanes(float[] t, bool[] allowed, int l, int stride)
+    {
+        var forward = new float[(l + 1) * stride];
+        var backward = new float[l * stride];
+        Array.Fill(forward, float.NegativeInfinity);
+        Array.Fill(backward, float.NegativeInfinity);
+        for (int p = 0; p <= l; p++)
+            for (int c = 0; c < l; c++)
+                if (allowed[p * l + c]) forward[p * stride + c] = t[p * l + c];
+        for (int x = 0; x < l; x++)
+            for (int c = 0; c < l; c++)
+                if (allowed[c * l + x]) backward[x * stride + c] = t[c * l + x];
+        return (forward, backward);
+    }
+
+    private readonly float[] _forward, _backward;
 
     /// <summary>A model from its non-zero rows (row numbers ascending), as <see cref="ModelFile"/> stores it.</summary>
     internal static SequenceModel FromRows(string header, IReadOnlyList<string> labels, int bits, float[] transitions, int[] rows, float[] weights)
@@ -126,11 +149,18 @@ public sealed class SequenceModel
         var rows = MemoryMarshal.Cast<float, Vector128<float>>(_weights.AsSpan());
         Span<Vector128<float>> sum = stackalloc Vector128<float>[vectors];
         sum.Clear();
+        // First every row's place (independent loads the processor overlaps), then the non-zero rows' sum.
+        Span<int> at = features.Length <= 256 ? stackalloc int[features.Length] : new int[features.Length];
+        int m = 0;
         foreach (uint f in features)
         {
-            int at = rowAt[(int)(f >> _shift)];
-            if (at < 0) continue;
-            var row = rows.Slice(at / 4, vectors);
+            int a = rowAt[(int)(f >> _shift)];
+            at[m] = a;
+            m += a >= 0 ? 1 : 0;
+        }
+        foreach (int a in at[..m])
+        {
+            var row = rows.Slice(a / 4, vectors);
             for (int v = 0; v < row.Length; v++) sum[v] += row[v];
         }
         var total = MemoryMarshal.Cast<Vector128<float>, float>(sum);
@@ -140,7 +170,7 @@ public sealed class SequenceModel
     /// <summary>The best label sequence for <paramref name="n"/> positions, given their emission scores
     /// (n × labels, as <see cref="Score"/> adds them), respecting the BIO constraint.</summary>
     public void Decode(ReadOnlySpan<float> emissions, int n, Span<int> labels) =>
-        Viterbi(_transitions, _allowed, LabelCount, emissions, n, labels);
+        Segment(emissions, n, labels, LabelCount, false);
 
     /// <summary>The best label sequence when the positions <paramref name="scored"/> marks false can only be "O"
     /// (label 0; their emissions are not read): each run of scored positions is decoded on its own, entered from
@@ -154,7 +184,7 @@ public sealed class SequenceModel
             if (!scored[i]) { labels[i++] = 0; continue; }
             int j = i;
             while (j < n && scored[j]) j++;
-            Segment(_transitions, _allowed, l, emissions.Slice(i * l, (j - i) * l), j - i, labels.Slice(i, j - i), i == 0 ? l : 0, j < n);
+            Segment(emissions.Slice(i * l, (j - i) * l), j - i, labels.Slice(i, j - i), i == 0 ? l : 0, j < n);
             i = j;
         }
     }
@@ -164,8 +194,11 @@ public sealed class SequenceModel
     /// far below them "O" lies says how sure the model is of a name. With <paramref name="scored"/>, as for
     /// <see cref="Decode(ReadOnlySpan{float}, int, Span{int}, ReadOnlySpan{bool})"/>: each run of scored positions on
     /// its own (the scores differ from the whole sequence's by a constant per run, so differences between labels at
-    /// a position are the same), and nothing is written for the other positions.</summary>
-    public void MaxMarginals(ReadOnlySpan<float> emissions, int n, Span<float> result, ReadOnlySpan<bool> scored = default)
+    /// a position are the same), and nothing is written for the other positions. With <paramref name="only"/> (a
+    /// decoded sequence, as <see cref="Decode(ReadOnlySpan{float}, int, Span{int}, ReadOnlySpan{bool})"/> gives it),
+    /// only the runs where it has a label other than "O" are computed: a caller that asks how sure the model is of
+    /// the names it found needs no more.</summary>
+    public void MaxMarginals(ReadOnlySpan<float> emissions, int n, Span<float> result, ReadOnlySpan<bool> scored = default, ReadOnlySpan<int> only = default)
     {
         int l = LabelCount;
         if (scored.IsEmpty)
@@ -178,7 +211,8 @@ public sealed class SequenceModel
             if (!scored[i]) { i++; continue; }
             int j = i;
             while (j < n && scored[j]) j++;
-            SegmentMarginals(emissions.Slice(i * l, (j - i) * l), j - i, result.Slice(i * l, (j - i) * l), i == 0 ? l : 0, j < n);
+            if (only.IsEmpty || only[i..j].ContainsAnyExcept(0))
+                SegmentMarginals(emissions.Slice(i * l, (j - i) * l), j - i, result.Slice(i * l, (j - i) * l), i == 0 ? l : 0, j < n);
             i = j;
         }
     }
@@ -187,34 +221,86 @@ public sealed class SequenceModel
     /// <param name="toOutside">An "O" follows the last position (its transition counts).</param>
     private void SegmentMarginals(ReadOnlySpan<float> emissions, int n, Span<float> result, int from, bool toOutside)
     {
-        int l = LabelCount;
+        int l = LabelCount, w = _stride, vectors = w / 4;
         if (n == 0) return;
-        var t = _transitions.AsSpan();
-        var fwd = result[..(n * l)];
-        float[] rented = System.Buffers.ArrayPool<float>.Shared.Rent(n * l);
-        var bwd = rented.AsSpan(0, n * l);
+        float[] rented = System.Buffers.ArrayPool<float>.Shared.Rent(2 * n * w);
+        var fwd = rented.AsSpan(0, n * w);
+        var bwd = rented.AsSpan(n * w, n * w);
+        var lanesF = MemoryMarshal.Cast<float, Vector128<float>>(_forward.AsSpan());
+        var lanesB = MemoryMarshal.Cast<float, Vector128<float>>(_backward.AsSpan());
+        var f = MemoryMarshal.Cast<float, Vector128<float>>(fwd);
+        var b = MemoryMarshal.Cast<float, Vector128<float>>(bwd);
+        var inf = Vector128.Create(float.NegativeInfinity);
         // forward: best score of a prefix ending in label c at i (emission included)
-        for (int c = 0; c < l; c++) fwd[c] = _allowed[from * l + c] ? emissions[c] + t[from * l + c] : float.NegativeInfinity;
+        for (int c = 0; c < w; c++) fwd[c] = c < l ? emissions[c] + _forward[from * w + c] : float.NegativeInfinity;
         for (int i = 1; i < n; i++)
-            for (int c = 0; c < l; c++)
+        {
+            for (int v = 0; v < vectors; v++)
             {
-                float best = float.NegativeInfinity;
+                var best = inf;
                 for (int p = 0; p < l; p++)
-                    if (_allowed[p * l + c]) best = Math.Max(best, fwd[(i - 1) * l + p] + t[p * l + c]);
-                fwd[i * l + c] = best + emissions[i * l + c];
+                    best = Vector128.Max(best, Vector128.Create(fwd[(i - 1) * w + p]) + lanesF[p * vectors + v]);
+                f[i * vectors + v] = best;
             }
+            for (int c = 0; c < l; c++) fwd[i * w + c] += emissions[i * l + c];
+        }
         // backward: best score of the suffix after label c at i
-        for (int c = 0; c < l; c++) bwd[(n - 1) * l + c] = toOutside ? t[c * l] : 0;
+        for (int c = 0; c < w; c++) bwd[(n - 1) * w + c] = c >= l ? float.NegativeInfinity : toOutside ? _transitions[c * l] : 0;
         for (int i = n - 2; i >= 0; i--)
-            for (int c = 0; c < l; c++)
+            for (int v = 0; v < vectors; v++)
             {
-                float best = float.NegativeInfinity;
+                var best = inf;
                 for (int x = 0; x < l; x++)
-                    if (_allowed[c * l + x]) best = Math.Max(best, t[c * l + x] + emissions[(i + 1) * l + x] + bwd[(i + 1) * l + x]);
-                bwd[i * l + c] = best;
+                    best = Vector128.Max(best, lanesB[x * vectors + v] + Vector128.Create(emissions[(i + 1) * l + x]) + Vector128.Create(bwd[(i + 1) * w + x]));
+                b[i * vectors + v] = best;
             }
-        for (int k = 0; k < n * l; k++) fwd[k] += bwd[k];
+        for (int i = 0; i < n; i++)
+            for (int c = 0; c < l; c++) result[i * l + c] = fwd[i * w + c] + bwd[i * w + c];
         System.Buffers.ArrayPool<float>.Shared.Return(rented);
+    }
+
+    /// <summary><see cref="Segment(ReadOnlySpan{float}, bool[], int, ReadOnlySpan{float}, int, Span{int}, int, bool)"/>
+    /// with this model's transitions, all current labels at once in 128-bit vectors: the same sums, maxima and
+    /// ties (the first best previous label wins), so the same labels.</summary>
+    private void Segment(ReadOnlySpan<float> emissions, int n, Span<int> labels, int from, bool toOutside)
+    {
+        if (n == 0) return;
+        int l = LabelCount, w = _stride, vectors = w / 4;
+        Span<float> prev = stackalloc float[w];
+        Span<float> cur = stackalloc float[w];
+        int[]? rented = null;
+        Span<int> back = n * w <= 4096 ? stackalloc int[n * w] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(n * w));
+        var lanes = MemoryMarshal.Cast<float, Vector128<float>>(_forward.AsSpan());
+        var curV = MemoryMarshal.Cast<float, Vector128<float>>(cur);
+        var backV = MemoryMarshal.Cast<int, Vector128<int>>(back[..(n * w)]);
+        var inf = Vector128.Create(float.NegativeInfinity);
+        for (int c = 0; c < w; c++) prev[c] = c < l ? emissions[c] + _forward[from * w + c] : float.NegativeInfinity;
+        for (int i = 1; i < n; i++)
+        {
+            for (int v = 0; v < vectors; v++)
+            {
+                var best = inf;
+                var arg = Vector128<int>.Zero;
+                for (int p = 0; p < l; p++)
+                {
+                    var s = Vector128.Create(prev[p]) + lanes[p * vectors + v];
+                    var better = Vector128.GreaterThan(s, best);
+                    best = Vector128.ConditionalSelect(better, s, best);
+                    arg = Vector128.ConditionalSelect(better.AsInt32(), Vector128.Create(p), arg);
+                }
+                curV[v] = best;
+                backV[i * vectors + v] = arg;
+            }
+            for (int c = 0; c < l; c++) cur[c] += emissions[i * l + c];
+            cur.CopyTo(prev);
+        }
+        if (toOutside)
+            for (int c = 0; c < l; c++) prev[c] += _transitions[c * l];
+        int last = 0;
+        for (int c = 1; c < l; c++) if (prev[c] > prev[last]) last = c;
+        labels[n - 1] = last;
+        for (int i = n - 1; i > 0; i--) labels[i - 1] = back[i * w + labels[i]];
+        if (rented is not null) System.Buffers.ArrayPool<int>.Shared.Return(rented);
     }
 
     /// <summary>Viterbi over emission and transition scores; <paramref name="allowed"/> as <see cref="AllowedTransitions"/> makes it.</summary>
