@@ -18,8 +18,17 @@ public static class NameModels
     public static SequenceModel? Load(string code)
     {
         using var stream = typeof(NameModels).Assembly.GetManifestResourceStream(ResourceName(code));
-        return stream is null ? null : ModelFile.Read(stream);
+        if (stream is null) return null;
+        return AsScored(ModelFile.Read(stream));
     }
+
+    /// <summary>A model whose dense 16-bit table (<see cref="SequenceModel.WithQuantizedScores"/>) takes at most this
+    /// scores from it: the tagger waits on memory more than it computes, and a table this size stays in a core's
+    /// cache. A larger model keeps the sparse float table.</summary>
+    public const long DenseBytes = 2L << 20;
+
+    /// <summary>The model as the entity stage scores it (see <see cref="DenseBytes"/>).</summary>
+    public static SequenceModel AsScored(SequenceModel model) => model.QuantizedFits(DenseBytes) ? model.WithQuantizedScores() : model;
 
     public static string ResourceName(string code) => $"models/ner-{code}.bin";
 

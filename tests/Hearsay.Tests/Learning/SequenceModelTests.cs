@@ -125,6 +125,29 @@ public class SequenceModelTests
         Assert.All(marginals.AsSpan(4 * l, l).ToArray(), m => Assert.Equal(7f, m));
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Sixteen_bit_scores_stay_within_half_a_step_per_feature_of_the_float_scores(int seed)
+    {
+        var model = RandomModel(seed);
+        var quantized = model.WithQuantizedScores();
+        Assert.True(quantized.Quantized);
+        Assert.False(model.Quantized);
+        var rng = new Random(seed);
+        int l = model.LabelCount;
+        float step = 2f / short.MaxValue;   // the largest weight is below 2
+        for (int trial = 0; trial < 50; trial++)
+        {
+            var features = Enumerable.Range(0, 20).Select(_ => (uint)rng.NextInt64(0, 1L << 32)).ToArray();
+            var exact = new float[l];
+            var approx = new float[l];
+            model.Score(features, exact);
+            quantized.Score(features, approx);
+            for (int c = 0; c < l; c++) Assert.InRange(approx[c] - exact[c], -features.Length * step, features.Length * step);
+        }
+    }
+
     [Fact]
     public void A_model_file_round_trips_exactly()
     {
