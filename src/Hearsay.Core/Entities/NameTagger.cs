@@ -29,9 +29,14 @@ internal sealed class NameTagger
     /// <summary>Per label: whether it is a one-word form, which the bias leaves where it was against "O".</summary>
     private readonly bool[] _form;
 
-    public NameTagger(EntityContext context, SequenceModel model, NameFeatures features, float outsideBias = 0)
+    /// <summary>Whether anyone reads the spans' margins: with no least margin asked (German) the max-marginals are not computed.</summary>
+    private readonly bool _margins;
+
+    /// <param name="margins">Compute each span's <see cref="TaggedName.Margin"/>; without, it is float.MaxValue.</param>
+    public NameTagger(EntityContext context, SequenceModel model, NameFeatures features, float outsideBias = 0, bool margins = true)
     {
         _outsideBias = outsideBias;
+        _margins = margins;
         _c = context;
         _model = model;
         _features = features;
@@ -69,6 +74,11 @@ internal sealed class NameTagger
                 // Tokens the tagger does not score are "O": each run of scored tokens is decoded on its own.
                 _model.Decode(scores.AsSpan(0, n * l), n, labels, scored.AsSpan(0, n));
                 if (!AnyName(labels.AsSpan(0, n))) continue;
+                if (!_margins)
+                {
+                    Spans(sent.FirstToken, labels.AsSpan(0, n), default, output);
+                    continue;
+                }
                 var marginals = ArrayPool<float>.Shared.Rent(n * l);
                 _model.MaxMarginals(scores.AsSpan(0, n * l), n, marginals, scored.AsSpan(0, n), labels.AsSpan(0, n));
                 Spans(sent.FirstToken, labels.AsSpan(0, n), marginals.AsSpan(0, n * l), output);
@@ -90,7 +100,7 @@ internal sealed class NameTagger
         return false;
     }
 
-    /// <param name="marginals">Max-marginals of the sentence (see <see cref="SequenceModel.MaxMarginals"/>).</param>
+    /// <param name="marginals">Max-marginals of the sentence (see <see cref="SequenceModel.MaxMarginals"/>), or empty (margins float.MaxValue).</param>
     private void Spans(int offset, ReadOnlySpan<int> labels, ReadOnlySpan<float> marginals, List<TaggedName> output)
     {
         int start = -1, l = _model.LabelCount;
@@ -106,7 +116,7 @@ internal sealed class NameTagger
                 type = null;
             }
             if (t is not null && !continues) { start = i; type = t; margin = float.MaxValue; }
-            if (t is not null) margin = Math.Min(margin, marginals[i * l + labels[i]] - marginals[i * l]);
+            if (t is not null && !marginals.IsEmpty) margin = Math.Min(margin, marginals[i * l + labels[i]] - marginals[i * l]);
         }
     }
 }
