@@ -14,13 +14,7 @@ namespace Hearsay.Training;
 public sealed record NerTrainingOptions
 {
     public int Epochs { get; init; } = 12;
-    /// <summary>The weight table has 2^Bits rows; 0 takes the language's own (<see cref="BitsFor"/>).</summary>
-    public int Bits { get; init; }
-
-    /// <summary>German 2^16 rows: the tagger scores from a dense 16-bit copy of the table (2 MiB, see
-    /// <see cref="NameModels.DenseBytes"/>), which stays in cache where 2^18 sparse rows did not (cross-validated F1
-    /// 0.650 against 0.652 with 2^18 rows, before the bias). English 2^18, its sparse table as before.</summary>
-    public int BitsFor(string language) => Bits > 0 ? Bits : language == "de" ? 16 : 18;
+    public int Bits { get; init; } = 18;
     public ulong Seed { get; init; } = 20140101;
     /// <summary>Runs over different sentence orders whose weights are averaged (see <see cref="PerceptronTrainer.Runs"/>).</summary>
     public int Runs { get; init; } = 4;
@@ -60,9 +54,9 @@ public static class NerTraining
         var header = string.Join('\n',
             $"Hearsay name tagger, language {language}",
             $"trained on: {DataDescription(language)}",
-            $"averaged structured perceptron, {options.Epochs} epochs, {options.Runs} run(s) averaged, seed {options.Seed}, 2^{options.BitsFor(language)} weight rows, {NameFeatures.PerToken} features per token (Hearsay.Entities.NameFeatures)",
+            $"averaged structured perceptron, {options.Epochs} epochs, {options.Runs} run(s) averaged, seed {options.Seed}, 2^{options.Bits} weight rows, {NameFeatures.PerToken} features per token (Hearsay.Entities.NameFeatures)",
             $"rebuild: hearsay train ner --language {language} (from the repository root, data in ../shared/data)");
-        var trainer = new PerceptronTrainer { Labels = labels, Bits = options.BitsFor(language), Epochs = options.Epochs, Seed = options.Seed, Runs = options.Runs };
+        var trainer = new PerceptronTrainer { Labels = labels, Bits = options.Bits, Epochs = options.Epochs, Seed = options.Seed, Runs = options.Runs };
         return trainer.Train(data, header, log);
     }
 

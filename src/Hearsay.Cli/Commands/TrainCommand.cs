@@ -26,7 +26,7 @@ public static class TrainCommand
         var output = new Option<string?>("--out") { HelpName = "PATH", Description = $"Folder for ner-<lang>.bin (default: {DefaultOut}), or a .bin file when one language is trained." };
         var language = new Option<string[]>("--language") { HelpName = "LANG", Description = "de and/or en (repeatable). Default: both.", AllowMultipleArgumentsPerToken = true };
         var epochs = new Option<int>("--epochs") { HelpName = "N", Description = "Passes over the data.", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
-        var bits = new Option<int>("--bits") { HelpName = "N", Description = "The weight table has 2^N rows (default: German 16, English 18).", DefaultValueFactory = _ => 0 };
+        var bits = new Option<int>("--bits") { HelpName = "N", Description = "The weight table has 2^N rows.", DefaultValueFactory = _ => new NerTrainingOptions().Bits };
         var runs = new Option<int>("--runs") { HelpName = "N", Description = "Training runs over different sentence orders, their weights averaged.", DefaultValueFactory = _ => new NerTrainingOptions().Runs };
         var cv = new Option<int>("--cv") { HelpName = "K", Description = "Cross-validate with K folds instead of writing models." };
         var errors = new Option<string?>("--errors") { HelpName = "FILE", Description = "With --cv: write the tagger's mistakes on the held-out folds to FILE." };
@@ -82,7 +82,7 @@ public static class TrainCommand
     {
         foreach (var l in languages)
             if (l is not ("de" or "en")) { stderr.WriteLine($"hearsay train ner: unknown language '{l}' (de, en)."); return ExitCodes.Usage; }
-        if (options.Epochs < 1 || options.Runs < 1 || options.Bits is (< 10 or > 24) and not 0) { stderr.WriteLine("hearsay train ner: --epochs and --runs must be at least 1, --bits between 10 and 24."); return ExitCodes.Usage; }
+        if (options.Epochs < 1 || options.Runs < 1 || options.Bits is < 10 or > 24) { stderr.WriteLine("hearsay train ner: --epochs and --runs must be at least 1, --bits between 10 and 24."); return ExitCodes.Usage; }
         var root = DataRoot.Resolve(dataPath);
         string? outDir = null, outFile = null;
         if (folds == 0)
