@@ -159,6 +159,7 @@ internal sealed class EntityLexicon
             .OrderByDescending(p => p.Length).ToArray();
         foreach (var r in pack.Rows("direction-words")) DirectionWords.Add(r[0], true);
         NounEndings = pack.Rows("noun-endings").Select(r => NameKeys.Of(r[0])).ToArray();
+        foreach (var e in NounEndings) _nounEndings.Add(e, true);
     }
 
     public WordClass ClassOf(ReadOnlySpan<char> key) => ClosedClass.TryGet(key, out var c) ? c : WordClass.None;
@@ -182,12 +183,11 @@ internal sealed class EntityLexicon
     public bool TryOrgKeyword(ReadOnlySpan<char> key, out OrgKeyword keyword) =>
         OrgKeywords.TryGet(key, out keyword) || (key.Length > 5 && OrgHeads.TryGetSuffix(key, 3, 2, out keyword));
 
-    public bool HasNounEnding(ReadOnlySpan<char> key)
-    {
-        foreach (var e in NounEndings)
-            if (key.Length > e.Length + 1 && key.EndsWith(e, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    /// <summary>Whether the word ends in one of <see cref="NounEndings"/> with at least two letters before it (one walk
+    /// of the endings' suffix trie).</summary>
+    public bool HasNounEnding(ReadOnlySpan<char> key) => _nounEndings.TryGetSuffix(key, 1, 2, out _);
+
+    private readonly KeyMap<bool> _nounEndings = new();
 
     private static Gender ParseGender(string g) => g switch
     {

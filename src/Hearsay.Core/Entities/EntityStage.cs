@@ -51,7 +51,7 @@ public sealed class EntityStage : IStage
         {
             var tagged = new List<TaggedName>();
             var policy = _policy ?? TaggerPolicy.For(language.Code);
-            new NameTagger(context, model, new NameFeatures(context, names, shorts, parts, found), policy.OutsideBias).Tag(tagged);
+            new NameTagger(context, model, new NameFeatures(context, names, shorts, parts, found), policy.OutsideBias, margins: policy.MinMargin > 0).Tag(tagged);
             TaggedNames.Join(context, recognizer, tagged, names, parts, found, policy);
         }
         names.AddRange(found);

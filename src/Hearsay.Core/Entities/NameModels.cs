@@ -18,7 +18,8 @@ public static class NameModels
     public static SequenceModel? Load(string code)
     {
         using var stream = typeof(NameModels).Assembly.GetManifestResourceStream(ResourceName(code));
-        return stream is null ? null : ModelFile.Read(stream);
+        if (stream is null) return null;
+        return ModelFile.Read(stream);
     }
 
     public static string ResourceName(string code) => $"models/ner-{code}.bin";

@@ -231,8 +231,11 @@ public sealed class SequenceModel
     /// far below them "O" lies says how sure the model is of a name. With <paramref name="scored"/>, as for
     /// <see cref="Decode(ReadOnlySpan{float}, int, Span{int}, ReadOnlySpan{bool})"/>: each run of scored positions on
     /// its own (the scores differ from the whole sequence's by a constant per run, so differences between labels at
-    /// a position are the same), and nothing is written for the other positions.</summary>
-    public void MaxMarginals(ReadOnlySpan<float> emissions, int n, Span<float> result, ReadOnlySpan<bool> scored = default)
+    /// a position are the same), and nothing is written for the other positions. With <paramref name="only"/> (a
+    /// decoded sequence, as <see cref="Decode(ReadOnlySpan{float}, int, Span{int}, ReadOnlySpan{bool})"/> gives it),
+    /// only the runs where it has a label other than "O" are computed: a caller that asks how sure the model is of
+    /// the names it found needs no more.</summary>
+    public void MaxMarginals(ReadOnlySpan<float> emissions, int n, Span<float> result, ReadOnlySpan<bool> scored = default, ReadOnlySpan<int> only = default)
     {
         int l = LabelCount;
         if (scored.IsEmpty)
@@ -245,7 +248,8 @@ public sealed class SequenceModel
             if (!scored[i]) { i++; continue; }
             int j = i;
             while (j < n && scored[j]) j++;
-            SegmentMarginals(emissions.Slice(i * l, (j - i) * l), j - i, result.Slice(i * l, (j - i) * l), i == 0 ? l : 0, j < n);
+            if (only.IsEmpty || only[i..j].ContainsAnyExcept(0))
+                SegmentMarginals(emissions.Slice(i * l, (j - i) * l), j - i, result.Slice(i * l, (j - i) * l), i == 0 ? l : 0, j < n);
             i = j;
         }
     }

@@ -57,6 +57,75 @@ public class SequenceModelTests
         Assert.False(model.Allowed(1, 4));          // I-LOC after B-PER
     }
 
+    /// <summary>Every label sequence BIO allows over <paramref name="n"/> positions, with its score.</summary>
+    private static IEnumerable<(int[] Labels, float Score)> AllSequences(SequenceModel model, float[] emissions, int n)
+    {
+        int l = model.LabelCount;
+        var t = model.Transitions.ToArray();
+        var seq = new int[n];
+        for (long code = 0; code < (long)Math.Pow(l, n); code++)
+        {
+            long c = code;
+            for (int i = 0; i < n; i++) { seq[i] = (int)(c % l); c /= l; }
+            bool ok = true;
+            float score = 0;
+            for (int i = 0; i < n && ok; i++)
+            {
+                ok = model.Allowed(i == 0 ? -1 : seq[i - 1], seq[i]);
+                score += emissions[i * l + seq[i]] + t[(i == 0 ? l : seq[i - 1]) * l + seq[i]];
+            }
+            if (ok) yield return ((int[])seq.Clone(), score);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Decoding_finds_the_best_sequence_and_max_marginals_the_best_through_each_label(int seed)
+    {
+        var model = RandomModel(seed);
+        var rng = new Random(100 + seed);
+        int l = model.LabelCount, n = 5;
+        var emissions = Enumerable.Range(0, n * l).Select(_ => (float)(rng.NextDouble() * 6 - 3)).ToArray();
+        var all = AllSequences(model, emissions, n).ToList();
+        var best = all.MaxBy(x => x.Score);
+        var labels = new int[n];
+        model.Decode(emissions, n, labels);
+        Assert.Equal(best.Labels, labels);
+        // The same as the trainer's decoder, which reads the transitions it is given.
+        var trainer = new int[n];
+        SequenceModel.Viterbi(model.Transitions, SequenceModel.AllowedTransitions(Labels), l, emissions, n, trainer);
+        Assert.Equal(labels, trainer);
+        var marginals = new float[n * l];
+        model.MaxMarginals(emissions, n, marginals);
+        for (int i = 0; i < n; i++)
+            for (int c = 0; c < l; c++)
+            {
+                var through = all.Where(x => x.Labels[i] == c).ToList();
+                if (through.Count == 0) Assert.Equal(float.NegativeInfinity, marginals[i * l + c]);
+                else Assert.Equal(through.Max(x => x.Score), marginals[i * l + c], 3);
+            }
+    }
+
+    [Fact]
+    public void Max_marginals_asked_only_where_names_were_decoded_leave_the_other_runs_alone()
+    {
+        var model = RandomModel(4);
+        int l = model.LabelCount, n = 5;
+        var emissions = new float[n * l];
+        for (int c = 1; c < l; c++) { emissions[c] = 4; emissions[4 * l + c] = -4; }   // a name at 0, nothing at 4
+        var scored = new[] { true, false, false, false, true };
+        var labels = new int[n];
+        model.Decode(emissions, n, labels, scored);
+        Assert.NotEqual(0, labels[0]);
+        Assert.Equal(0, labels[4]);
+        var marginals = Enumerable.Repeat(7f, n * l).ToArray();
+        model.MaxMarginals(emissions, n, marginals, scored, labels);
+        Assert.NotEqual(7f, marginals[labels[0]]);
+        Assert.All(marginals.AsSpan(4 * l, l).ToArray(), m => Assert.Equal(7f, m));
+    }
+
     [Fact]
     public void A_model_file_round_trips_exactly()
     {
