@@ -9,8 +9,9 @@ namespace Hearsay.SpeechEvents;
 /// Adds speech events (<see cref="Article.SpeechEvents"/>): every speech, thought or writing event, verbal or
 /// nominal, with its roles. Two learned taggers (<see cref="SpeechEventModels"/>, features in
 /// <see cref="SpeechEventFeatures"/>): the cue tagger labels each sentence's words B-Cue/I-Cue/O (Viterbi), each
-/// run of cue tokens is one event; the role tagger then labels the other tokens of that cue's sentence with the
-/// roles (BIO per role; a role may come in several pieces). A language without models gets no events.
+/// run of cue tokens is one event, unless it joins an earlier run of the sentence as a piece of one discontinuous cue
+/// (<see cref="SpeechEventModels.JoinsCue"/>: "stellt … die Frage"); the role tagger then labels the other tokens of
+/// that cue's sentence with the roles (BIO per role; a role may come in several pieces). A language without models gets no events.
 /// </summary>
 public sealed class SpeechEventStage : IStage
 {
