@@ -30,6 +30,10 @@ public static class TrainSpeechEventsCommand
         public string? Date { get; init; }
         /// <summary>Train on at most this many speeches (for tests; 0: all).</summary>
         public int Limit { get; init; }
+        /// <summary>Cross-validate with this many folds inside the training speeches instead of writing models (0: train and write).</summary>
+        public int Folds { get; init; }
+        public IReadOnlyList<float> CvCueBiases { get; init; } = Array.Empty<float>();
+        public IReadOnlyList<float> CvRoleBiases { get; init; } = Array.Empty<float>();
     }
 
     public static Command Create(CliContext context)
@@ -48,14 +52,21 @@ public static class TrainSpeechEventsCommand
         var share = new Option<double>("--min-cue-share") { HelpName = "X", Description = "The cue tagger scores a word only when its stem was inside a gold cue at least this share of its occurrences in training.", DefaultValueFactory = _ => d.MinCueShare };
         var prune = new Option<float>("--prune") { HelpName = "X", Description = "Drop the weight rows whose largest absolute weight is at most X.", DefaultValueFactory = _ => d.Prune };
         var date = new Option<string?>("--date") { HelpName = "YYYY-MM-DD", Description = "Date written into the headers (default: today, UTC)." };
+        var joinMin = new Option<int>("--join-min") { HelpName = "N", Description = "Two cue pieces of a sentence make one event when their pair was one gold cue at least N times in training and more often than two events (0: never).", DefaultValueFactory = _ => d.CueJoinMin };
+        var cv = new Option<int>("--cv") { HelpName = "K", Description = "Cross-validate with K folds inside the training speeches (the held-out tenth and dev are not read) and print the eval's macro figures; writes nothing." };
+        var cvCueBias = new Option<float[]>("--cv-cue-bias") { HelpName = "X", Description = "With --cv: cue decoding biases to compare (default: --cue-bias).", AllowMultipleArgumentsPerToken = true };
+        var cvRoleBias = new Option<float[]>("--cv-role-bias") { HelpName = "X", Description = "With --cv: role decoding biases to compare (default: --role-bias).", AllowMultipleArgumentsPerToken = true };
         var limit = new Option<int>("--limit") { HelpName = "N", Description = "Train on the first N training speeches only (a quick check; the shipped models use all)." };
         var command = new Command("speech-events", "Train the speech-event stage (cue and role taggers) on SpkAtt-2023 train and write the model files.");
-        foreach (var o in new Option[] { data, output, cueEpochs, roleEpochs, seed, bits, roleBits, runs, cueBias, roleBias, share, prune, date, limit }) command.Options.Add(o);
+        foreach (var o in new Option[] { data, output, cueEpochs, roleEpochs, seed, bits, roleBits, runs, cueBias, roleBias, share, prune, joinMin, cv, cvCueBias, cvRoleBias, date, limit }) command.Options.Add(o);
         command.SetAction(parse => Execute(new Options
         {
             Data = parse.GetValue(data),
             Out = parse.GetValue(output) ?? DefaultOut,
-            Training = d with { CueEpochs = parse.GetValue(cueEpochs), RoleEpochs = parse.GetValue(roleEpochs), Seed = parse.GetValue(seed), CueBits = parse.GetValue(bits), RoleBits = parse.GetValue(roleBits), Runs = parse.GetValue(runs), CueOutsideBias = parse.GetValue(cueBias), RoleOutsideBias = parse.GetValue(roleBias), MinCueShare = parse.GetValue(share), Prune = parse.GetValue(prune) },
+            Training = d with { CueEpochs = parse.GetValue(cueEpochs), RoleEpochs = parse.GetValue(roleEpochs), Seed = parse.GetValue(seed), CueBits = parse.GetValue(bits), RoleBits = parse.GetValue(roleBits), Runs = parse.GetValue(runs), CueOutsideBias = parse.GetValue(cueBias), RoleOutsideBias = parse.GetValue(roleBias), MinCueShare = parse.GetValue(share), Prune = parse.GetValue(prune), CueJoinMin = parse.GetValue(joinMin) },
+            Folds = parse.GetValue(cv),
+            CvCueBiases = parse.GetValue(cvCueBias) ?? Array.Empty<float>(),
+            CvRoleBiases = parse.GetValue(cvRoleBias) ?? Array.Empty<float>(),
             Date = parse.GetValue(date),
             Limit = parse.GetValue(limit),
         }, context));
@@ -66,7 +77,7 @@ public static class TrainSpeechEventsCommand
     {
         TextWriter stdout = context.Out, stderr = context.Err;
         var t = options.Training;
-        if (t.CueEpochs < 1 || t.RoleEpochs < 1 || t.Runs < 1 || options.Limit < 0 || t.CueBits is < 10 or > 22 || t.RoleBits is < 10 or > 22)
+        if (t.CueEpochs < 1 || t.RoleEpochs < 1 || t.Runs < 1 || options.Limit < 0 || options.Folds is < 0 or 1 || t.CueJoinMin < 0 || t.CueBits is < 10 or > 22 || t.RoleBits is < 10 or > 22)
         {
             stderr.WriteLine("hearsay train speech-events: --cue-epochs and --role-epochs and --runs must be at least 1, --bits between 10 and 22, --limit not negative.");
             return ExitCodes.Usage;
@@ -80,8 +91,8 @@ public static class TrainSpeechEventsCommand
             var trainFiles = SpkAttCueData.Files(root, "train");
             if (options.Limit > 0) trainFiles = trainFiles.Take(options.Limit).ToArray();
             train = Load(trainFiles);
-            heldOut = options.Limit > 0 ? new() : Load(SpkAttCueData.Files(root, SpkAttDataset.HeldOutSplit));
-            dev = options.Limit > 0 ? new() : Load(SpkAttCueData.Files(root, "dev"));
+            heldOut = options.Limit > 0 || options.Folds > 0 ? new() : Load(SpkAttCueData.Files(root, SpkAttDataset.HeldOutSplit));
+            dev = options.Limit > 0 || options.Folds > 0 ? new() : Load(SpkAttCueData.Files(root, "dev"));
         }
         catch (EvalDataMissingException ex)
         {
@@ -90,7 +101,21 @@ public static class TrainSpeechEventsCommand
         }
         var lexicon = AttributionLexicon.For(LanguageRegistry.Default.For("de"));
         static string Inv(float x) => x.ToString("R", CultureInfo.InvariantCulture);
-        var command = $"hearsay train speech-events --cue-epochs {t.CueEpochs} --role-epochs {t.RoleEpochs} --seed {t.Seed} --bits {t.CueBits} --role-bits {t.RoleBits} --runs {t.Runs} --cue-bias {Inv(t.CueOutsideBias)} --role-bias {Inv(t.RoleOutsideBias)} --min-cue-share {t.MinCueShare.ToString("R", CultureInfo.InvariantCulture)} --prune {Inv(t.Prune)}"
+        if (options.Folds > 0)
+        {
+            var cb = options.CvCueBiases.Count > 0 ? options.CvCueBiases : new[] { t.CueOutsideBias };
+            var rb = options.CvRoleBiases.Count > 0 ? options.CvRoleBiases : new[] { t.RoleOutsideBias };
+            stdout.WriteLine($"{options.Folds}-fold cross-validation on {train.Count} training speeches");
+            foreach (var (c, r, cue, roles) in SpeechEventTraining.CrossValidate(train, lexicon, t, options.Folds, cb, rb, m => stderr.WriteLine("  " + m)))
+            {
+                var joint = roles;
+                joint.Add(cue);
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"cue-bias {c} role-bias {r}: Cue P {cue.Precision:0.0000} R {cue.Recall:0.0000} F1 {cue.F1:0.0000}  Roles P {roles.Precision:0.0000} R {roles.Recall:0.0000} F1 {roles.F1:0.0000}  Joint F1 {joint.F1:0.0000}"));
+            }
+            return ExitCodes.Ok;
+        }
+        var command = $"hearsay train speech-events --cue-epochs {t.CueEpochs} --role-epochs {t.RoleEpochs} --seed {t.Seed} --bits {t.CueBits} --role-bits {t.RoleBits} --runs {t.Runs} --cue-bias {Inv(t.CueOutsideBias)} --role-bias {Inv(t.RoleOutsideBias)} --min-cue-share {t.MinCueShare.ToString("R", CultureInfo.InvariantCulture)} --prune {Inv(t.Prune)} --join-min {t.CueJoinMin}"
                       + (options.Limit > 0 ? $" --limit {options.Limit}" : "");
         stdout.WriteLine($"training on {train.Count} speeches ({train.Sum(x => x.Events.Count)} gold events); held out {heldOut.Count}; dev {dev.Count}");
 
@@ -116,8 +141,7 @@ public static class TrainSpeechEventsCommand
         stdout.WriteLine($"role tokens (gold cues), held-out tenth:  {hoRoles}");
         stdout.WriteLine($"role tokens (gold cues), dev:             {devRoles}");
 
-        var cueModel = models.Cue.WithHeader(SpeechEventTraining.WithBias(Common("cue tagger", t.CueEpochs, t.CueBits) + $"\nheld-out cue tokens: {hoCue}\ndev cue tokens: {devCue}", t.CueOutsideBias)
-            + "\n" + SpeechEventModels.CueStemsLine(SpeechEventTraining.CueStemKeys(train, t.MinCueShare)));
+        var cueModel = models.Cue.WithHeader(SpeechEventTraining.CueHeader(Common("cue tagger", t.CueEpochs, t.CueBits) + $"\nheld-out cue tokens: {hoCue}\ndev cue tokens: {devCue}", train, t));
         var roleModel = models.Roles.WithHeader(SpeechEventTraining.WithBias(Common("role tagger", t.RoleEpochs, t.RoleBits) + $"\nheld-out role tokens (gold cues): {hoRoles}\ndev role tokens (gold cues): {devRoles}", t.RoleOutsideBias));
         Directory.CreateDirectory(outDir);
         foreach (var (model, file) in new[] { (cueModel, SpeechEventModels.CueFile("de")), (roleModel, SpeechEventModels.RolesFile("de")) })

@@ -18,15 +18,20 @@ namespace Hearsay.SpeechEvents;
 /// <item>Role tagger, for one token relative to one cue: direction and distance to the cue, clause breaks
 /// between them, whether a subordinate clause opens between them; the token's word, stem, suffix, shape,
 /// function class and neighbours, each also joined with the direction; the cue's stem joined with direction,
-/// breaks and the token's function class; whether token and cue are quoted.</item>
+/// breaks and the token's function class; whether token and cue are quoted. Since version 2 also: what the lexicons
+/// say the token is (pronoun, role, source, medium or speech noun, mood form), the word opening the token's clause
+/// joined with direction and breaks and with the cue's stem, a nominal cue and the word before the cue joined with the
+/// token's function class, quotation marks between token and cue, shape by distance, the mood forms of the token's
+/// clause (Konjunktiv I or II), other cues between token and cue (<see cref="MarkCue"/>) and whether the token is part
+/// of one, and the first clause break on the way from the cue to the token.</item>
 /// </list>
 /// </summary>
 public sealed class SpeechEventFeatures
 {
     /// <summary>Changes whenever a feature changes meaning; a model records the version it was trained with.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
     public const int CueCount = CueFeatures.MaxFeatures + 4;
-    public const int RoleCount = 36;
+    public const int RoleCount = 44;
 
     private enum T : uint
     {
@@ -34,6 +39,8 @@ public sealed class SpeechEventFeatures
         RBias, RDir, RDist, RBreaks, RSub, RWord, RStem, RSuffix, RShape, RFunc, RWordM1, RWordP1, RWordDir, RStemDir,
         RFuncDirBreaks, RCueStemDir, RCueStemDirBreaks, RCueStemFunc, RCueStemWord, RQuote, RCueNominal, RClauseFirst,
         RPunct, RSentenceEdge, RFuncM1Dir, RCueLexicon, RDirDistFunc, RStemDirDist, RCueWordP1, RCueWordM1, RCapDir,
+        RLexClass, RLexClassDirBreaks, RClauseFirstDirBreaks, RClauseFirstCueStem,
+        RNominalFuncDir, RCuePrevFuncDir, RQuoteBetween, RShapeDirDist, RClauseMood, RFirstBreak, ROtherCue,
     }
 
     private static readonly uint PadHash = FeatureHash.Finish(FeatureHash.Start((uint)T.Pad));
@@ -46,7 +53,15 @@ public sealed class SpeechEventFeatures
     private bool[]? _inQuote;
     /// <summary>Per token, computed on first request: the stem hash, the function-word code and the lexicon code
     /// (<see cref="Unknown"/> until then). The role tagger reads them once per cue for every token of a sentence.</summary>
-    private uint[]? _stem, _func, _lexCode;
+    private uint[]? _stem, _func, _lexCode, _class;
+    /// <summary>Per token: the mood forms its clause holds (bit 0: Konjunktiv I or reportive "sollen", bit 1: Konjunktiv II).</summary>
+    private byte[]? _clauseMood;
+    /// <summary>Per token: whether it is part of some cue of its sentence (<see cref="MarkCue"/>).</summary>
+    private bool[]? _isCue;
+
+    /// <summary>Marks token i as part of a cue (the stage marks what the cue tagger found; training marks the gold cues):
+    /// the role features of another cue's tokens read it.</summary>
+    public void MarkCue(int i) => (_isCue ??= new bool[_t.Length])[i] = true;
     private const uint Unknown = uint.MaxValue;
 
     public SpeechEventFeatures(Article article, AttributionLexicon lexicon)
@@ -96,10 +111,16 @@ public sealed class SpeechEventFeatures
         int dist = j < cueFirst ? cueFirst - j : j >= cueEnd ? j - cueEnd + 1 : 0;
         uint distB = Bucket(dist, 1, 2, 3, 4, 6, 10, 16);
         int from = Math.Min(j, cueFirst), to = Math.Max(j, cueEnd - 1);
-        int breaks = 0;
+        int breaks = 0, otherCues = 0;
+        uint quoteMarks = 0, firstBreak = 0;
         bool sub = false;
+        var isCue = _isCue;
         for (int k = from + 1; k < to; k++)
         {
+            if (isCue is not null && isCue[k] && (k < cueFirst || k >= cueEnd) && (k == from + 1 || !isCue[k - 1])) otherCues++;
+            if (_t[k].Kind == TokenKind.Quote && quoteMarks < 2) quoteMarks++;
+            // the first clause break on the way from the cue to the token (',' ':' a quotation mark …)
+            if ((k >= cueEnd || k < cueFirst) && IsClauseBreak(k) && (firstBreak == 0 || j < cueFirst)) firstBreak = Punct(k, sStart, sEnd);
             if (IsClauseBreak(k)) breaks++;
             else if (_t[k].Kind == TokenKind.Word && Function(k, sStart, sEnd) is var c && (c == (uint)FunctionClass.Subordinator + 1 || c == (uint)FunctionClass.Relative + 1)) sub = true;
         }
@@ -144,6 +165,21 @@ public sealed class SpeechEventFeatures
         Put(f, Word(T.RCueWordP1, cueEnd, sStart, sEnd, FeatureHash.Add(start(T.RCueWordP1), dir)));
         Put(f, Word(T.RCueWordM1, cueFirst - 1, sStart, sEnd, FeatureHash.Add(start(T.RCueWordM1), dir)));
         Put(f, FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(start(T.RCapDir), _t[j].Has(TokenFlags.Capitalized) ? 1u : 0u), dir), breaksB));
+        uint cls = LexClass(j);
+        Put(f, FeatureHash.Add(FeatureHash.Add(start(T.RLexClass), cls), dir));
+        Put(f, FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(start(T.RLexClassDirBreaks), cls), dir), breaksB));
+        uint first = cs < j && _t[cs].Kind == TokenKind.Word ? FeatureHash.AddLower(FeatureHash.Start(1), S(cs)) : 0u;
+        Put(f, FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(start(T.RClauseFirstDirBreaks), first), dir), breaksB));
+        Put(f, FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(start(T.RClauseFirstCueStem), first), dir), cueStem));
+        uint nominal = _t[cueFirst].Has(TokenFlags.Capitalized) && cueFirst > sStart ? 1u : 0u;
+        Put(f, FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(start(T.RNominalFuncDir), nominal), func), dir));
+        Put(f, FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(start(T.RCuePrevFuncDir), Function(cueFirst - 1, sStart, sEnd)), func), dir), distB));
+        Put(f, FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(start(T.RQuoteBetween), quoteMarks), dir), quotes[j] ? 1u : 0u));
+        Put(f, FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(start(T.RShapeDirDist), Shape(j, sStart)), dir), distB));
+        Put(f, FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(start(T.RClauseMood), ClauseMood()[j]), dir), breaksB));
+        uint own = isCue is not null && isCue[j] ? 1u : 0u;
+        Put(f, FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(start(T.ROtherCue), (uint)Math.Min(otherCues, 2)), own), dir), breaksB));
+        Put(f, FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(start(T.RFirstBreak), firstBreak), dir), breaksB));
         while (n < f.Length) f[n++] = PadHash;
     }
 
@@ -154,6 +190,51 @@ public sealed class SpeechEventFeatures
         foreach (var q in _a.Quotations)
             for (int k = q.OpenToken + 1; k < q.CloseToken && k < inside.Length; k++) inside[k] = true;
         return _inQuote = inside;
+    }
+
+    /// <summary>A small code of what the lexicons say a token is: a pronoun, a role noun ("Ministerin"), a source noun
+    /// (by kind), a medium noun, a speech noun, a mood form (by mood); 0 for none.</summary>
+    private uint LexClass(int k)
+    {
+        if (_t[k].Kind != TokenKind.Word) return 0;
+        var cache = _class ??= NewCache();
+        if (cache[k] != Unknown) return cache[k];
+        var w = S(k);
+        uint c = 0;
+        if (_lex.MoodForms.TryGet(w, out var mood)) c = 20 + (uint)mood;
+        else if (_lex.Pronouns.TryGet(w, out _)) c = 1;
+        else if (_t[k].Has(TokenFlags.Capitalized))
+        {
+            if (_lex.Roles.TryGet(w, out _, out _)) c = 2;
+            else if (_lex.SourceNouns.TryGet(w, out var kind, out _)) c = 3 + (uint)kind;
+            else if (_lex.MediaNouns.TryGet(w, out _, out _)) c = 10;
+            else if (_lex.SpeechNouns.TryGet(w, out _, out _)) c = 11;
+        }
+        return cache[k] = c;
+    }
+
+    private byte[] ClauseMood()
+    {
+        if (_clauseMood is not null) return _clauseMood;
+        var mood = new byte[_t.Length];
+        foreach (var s in _a.Sentences)
+        {
+            int k = s.FirstToken;
+            while (k < s.EndToken)
+            {
+                int e = k;
+                byte m = 0;
+                while (e < s.EndToken && !IsClauseBreak(e))
+                {
+                    if (_t[e].Kind == TokenKind.Word && _lex.MoodForms.TryGet(S(e), out var form))
+                        m |= form is MoodForm.SubjunctiveI or MoodForm.Reportive ? (byte)1 : form == MoodForm.SubjunctiveII ? (byte)2 : (byte)0;
+                    e++;
+                }
+                for (int x = k; x < e; x++) mood[x] = m;
+                k = e + 1;
+            }
+        }
+        return _clauseMood = mood;
     }
 
     private bool IsClauseBreak(int i)

@@ -28,6 +28,7 @@ public sealed class SpeechEventModels
         CueOutsideBias = OutsideBias(cue);
         _cueStems = CueStems(cue);
         RoleOutsideBias = OutsideBias(roles);
+        _cuePairs = CuePairs(cue);
     }
 
     public SequenceModel Cue { get; }
@@ -41,6 +42,37 @@ public sealed class SpeechEventModels
     public const string CueStemsKey = "cue-stems";
 
     private readonly uint[]? _cueStems;
+    private readonly ulong[]? _cuePairs;
+    public const string CuePairsKey = "cue-pairs";
+
+    /// <summary>Whether two cue pieces of one sentence, with these light-stem keys (of each piece's last word), make one
+    /// event ("stellt … die Frage", "sind … überzeugt"): the pair is in the cue model's header line "cue-pairs" (pairs
+    /// that were one gold cue in training more often than two events of one sentence). Order does not matter.</summary>
+    public bool JoinsCue(uint a, uint b) => _cuePairs is not null && Array.BinarySearch(_cuePairs, PairKey(a, b)) >= 0;
+
+    public static ulong PairKey(uint a, uint b) => a <= b ? (ulong)a << 32 | b : (ulong)b << 32 | a;
+
+    /// <summary>The header line listing the joined pairs (sorted, distinct).</summary>
+    public static string CuePairsLine(IEnumerable<ulong> pairs)
+    {
+        var sorted = pairs.Distinct().Order().ToArray();
+        var bytes = new byte[sorted.Length * 8];
+        for (int i = 0; i < sorted.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * 8), sorted[i]);
+        return CuePairsKey + ": " + Convert.ToBase64String(bytes);
+    }
+
+    private static ulong[]? CuePairs(SequenceModel model)
+    {
+        foreach (var line in model.Header.Split('\n'))
+        {
+            if (!line.StartsWith(CuePairsKey + ":", StringComparison.Ordinal)) continue;
+            var bytes = Convert.FromBase64String(line[(CuePairsKey.Length + 1)..].Trim());
+            var keys = new ulong[bytes.Length / 8];
+            for (int i = 0; i < keys.Length; i++) keys[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(i * 8));
+            return keys;
+        }
+        return null;
+    }
 
     /// <summary>Whether the cue tagger scores a word with this light-stem key (<see cref="Learning.CueFeatures.StemKey(ReadOnlySpan{char})"/>):
     /// only stems that were part of a cue in training (the cue model's header line "cue-stems", base64 of the sorted keys),

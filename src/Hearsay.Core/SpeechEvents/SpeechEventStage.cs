@@ -9,8 +9,9 @@ namespace Hearsay.SpeechEvents;
 /// Adds speech events (<see cref="Article.SpeechEvents"/>): every speech, thought or writing event, verbal or
 /// nominal, with its roles. Two learned taggers (<see cref="SpeechEventModels"/>, features in
 /// <see cref="SpeechEventFeatures"/>): the cue tagger labels each sentence's words B-Cue/I-Cue/O (Viterbi), each
-/// run of cue tokens is one event; the role tagger then labels the other tokens of that cue's sentence with the
-/// roles (BIO per role; a role may come in several pieces). A language without models gets no events.
+/// run of cue tokens is one event, unless it joins an earlier run of the sentence as a piece of one discontinuous cue
+/// (<see cref="SpeechEventModels.JoinsCue"/>: "stellt … die Frage"); the role tagger then labels the other tokens of
+/// that cue's sentence with the roles (BIO per role; a role may come in several pieces). A language without models gets no events.
 /// </summary>
 public sealed class SpeechEventStage : IStage
 {
@@ -42,7 +43,9 @@ public sealed class SpeechEventStage : IStage
         var cueBuf = buf[..SpeechEventFeatures.CueCount];
         var roleBuf = buf[..SpeechEventFeatures.RoleCount];
         var roles = new List<SpeechRoleSpan>();
-        var tokens = article.Tokens;
+        var runs = new List<(int First, int End, float Confidence, uint Key, int Head)>();
+        var cueSpans = new List<TextSpan>();
+        var cueMask = new bool[longest];
 
         foreach (var sentence in article.Sentences)
         {
@@ -63,15 +66,37 @@ public sealed class SpeechEventStage : IStage
             if (!any) continue;
             models.Cue.Decode(em, n, labels.AsSpan(0, n), scored.AsSpan(0, n));
 
+            for (int k = 0; k < n; k++) if (labels[k] != 0) features.MarkCue(s0 + k);
+            // the runs of cue tokens; a run joins an earlier run of the sentence when the pair makes one cue in training
+            runs.Clear();
             for (int k = 0; k < n; k++)
             {
                 if (labels[k] == 0) continue;
                 int first = k;
                 float confidence = em[k * lc + labels[k]] - em[k * lc];
                 while (k + 1 < n && labels[k + 1] == 2) k++;
-                int cueFirst = s0 + first, cueEnd = s0 + k + 1;
+                int head = runs.Count;
+                uint key = features.StemKey(s0 + k);
+                for (int p = runs.Count - 1; p >= 0; p--)
+                    if (runs[p].Head == p && models.JoinsCue(runs[p].Key, key)) { head = p; break; }
+                runs.Add((first, k + 1, confidence, key, head));
+            }
 
-                TagRoles(features, models.Roles, cueFirst, cueEnd, s0, n, roleEmissions, roleLabels, roleScored, roleBuf, models.RoleOutsideBias);
+            for (int h = 0; h < runs.Count; h++)
+            {
+                if (runs[h].Head != h) continue;
+                int cueFirst = s0 + runs[h].First, cueEnd = s0 + runs[h].End;
+                var mask = cueMask.AsSpan(0, n);
+                mask.Clear();
+                cueSpans.Clear();
+                for (int r = h; r < runs.Count; r++)
+                {
+                    if (runs[r].Head != h) continue;
+                    mask[runs[r].First..runs[r].End].Fill(true);
+                    cueSpans.Add(article.SpanOfTokens(s0 + runs[r].First, s0 + runs[r].End - 1));
+                }
+
+                TagRoles(features, models.Roles, cueFirst, cueEnd, s0, n, roleEmissions, roleLabels, roleScored, roleBuf, models.RoleOutsideBias, mask);
                 roles.Clear();
                 for (int j = 0; j < n; j++)
                 {
@@ -81,16 +106,17 @@ public sealed class SpeechEventStage : IStage
                     while (j + 1 < n && roleLabels[j + 1] == (lab % 2 == 1 ? lab + 1 : lab)) j++;
                     roles.Add(new SpeechRoleSpan((SpeechRole)((lab - 1) / 2), article.SpanOfTokens(s0 + start, s0 + j)));
                 }
-                article.SpeechEvents.Add(new SpeechEvent(article.SpeechEvents.Count, new[] { article.SpanOfTokens(cueFirst, cueEnd - 1) }, roles, confidence));
+                article.SpeechEvents.Add(new SpeechEvent(article.SpeechEvents.Count, cueSpans, roles, runs[h].Confidence));
             }
         }
     }
 
     /// <summary>The role labels (indices into <see cref="SpeechEventModels.RoleLabels"/>) of the tokens of the sentence
     /// [<paramref name="s0"/>, s0 + <paramref name="n"/>) for the cue on [<paramref name="cueFirst"/>, <paramref name="cueEnd"/>);
-    /// the cue's own tokens are "O". The buffers hold at least n × labels, n and n entries.</summary>
+    /// the cue's own tokens are "O" (all pieces of a discontinuous cue: <paramref name="cueMask"/>, sentence-relative, when
+    /// given). The buffers hold at least n × labels, n and n entries.</summary>
     public static void TagRoles(SpeechEventFeatures features, Learning.SequenceModel model, int cueFirst, int cueEnd, int s0, int n,
-        Span<float> emissions, Span<int> labels, Span<bool> scored, Span<uint> buffer, float outsideBias = 0)
+        Span<float> emissions, Span<int> labels, Span<bool> scored, Span<uint> buffer, float outsideBias = 0, ReadOnlySpan<bool> cueMask = default)
     {
         int lr = model.LabelCount;
         var rem = emissions[..(n * lr)];
@@ -98,7 +124,7 @@ public sealed class SpeechEventStage : IStage
         for (int j = 0; j < n; j++)
         {
             int t = s0 + j;
-            scored[j] = t < cueFirst || t >= cueEnd;
+            scored[j] = cueMask.IsEmpty ? t < cueFirst || t >= cueEnd : !cueMask[j];
             if (!scored[j]) continue;
             features.Role(t, cueFirst, cueEnd, s0, s0 + n, buffer);
             model.Score(buffer, rem.Slice(j * lr, lr));

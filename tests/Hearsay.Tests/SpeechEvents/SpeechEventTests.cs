@@ -54,7 +54,7 @@ public class SpeechEventTests
         Toy("Die Mittel reichen nicht für alle Schulen ."),
     };
 
-    private static readonly SpeechEventTrainingOptions Small = new() { CueEpochs = 8, RoleEpochs = 8, CueBits = 12, RoleBits = 12, Seed = 7, Prune = 0 };
+    private static readonly SpeechEventTrainingOptions Small = new() { CueEpochs = 8, RoleEpochs = 8, CueBits = 12, RoleBits = 12, Seed = 7, Prune = 0, CueOutsideBias = 5 };
 
     [Fact]
     public void The_taggers_learn_a_toy_corpus()
@@ -177,5 +177,61 @@ public class SpeechEventTests
         var cue = ModelFile.Read(Path.Combine(cli.Folder, "a", SpeechEventModels.CueFile("de")));
         Assert.Contains("date: 2026-01-02", cue.Header);
         Assert.Contains("--cue-epochs 3", cue.Header);
+    }
+
+    /// <summary>A toy speech whose one event has a cue in two pieces (the words of <paramref name="pieces"/>, each found alone).</summary>
+    private static SpeechEventArticle SplitCue(string text, string[] pieces, string source)
+    {
+        var a = De(text);
+        var roles = Enum.GetValues<SpeechRole>().Select(_ => Array.Empty<int>()).ToArray();
+        roles[(int)SpeechRole.Source] = Find(a, source);
+        var cue = pieces.SelectMany(p => Find(a, p)).Order().ToArray();
+        return new SpeechEventArticle(text, a, new[] { new GoldSpeechEvent(cue, roles) });
+    }
+
+    [Fact]
+    public void Cue_pieces_that_were_one_cue_in_training_make_one_event()
+    {
+        var corpus = new[]
+        {
+            SplitCue("Die Opposition stellt heute die Frage nach dem Geld .", new[] { "stellt", "Frage" }, "Die Opposition"),
+            SplitCue("Der Verband stellt erneut die Frage nach den Schulen .", new[] { "stellt", "Frage" }, "Der Verband"),
+            SplitCue("Die Ministerin stellt jetzt die Frage nach dem Plan .", new[] { "stellt", "Frage" }, "Die Ministerin"),
+            Toy("Die Schulen bleiben im Sommer offen ."),
+            Toy("Der Plan kommt zu spät für die Region ."),
+        };
+        uint Key(string w) => CueFeatures.StemKey(w);
+        var pair = SpeechEventModels.PairKey(Key("stellt"), Key("Frage"));
+        Assert.Contains(pair, SpeechEventTraining.CuePairs(corpus, 2));
+        Assert.DoesNotContain(pair, SpeechEventTraining.CuePairs(corpus, 4));   // seen three times only
+        Assert.Equal(pair, SpeechEventModels.PairKey(Key("Frage"), Key("stellt")));   // order does not matter
+
+        var joined = SpeechEventTraining.Train(corpus, German, Small, "cue", "roles");
+        Assert.True(joined.JoinsCue(Key("stellt"), Key("Frage")));
+        var a = De("Die Regierung stellt erneut die Frage nach dem Geld .");
+        a.SpeechEvents.Clear();
+        SpeechEventStage.Find(a, joined, German);
+        var ev = Assert.Single(a.SpeechEvents);
+        Assert.Equal(new[] { "stellt", "Frage" }, ev.Cue.Select(a.StringOf).ToArray());
+        foreach (var r in ev.Roles) Assert.All(ev.Cue, c => Assert.False(r.Span.Overlaps(c), "a role never covers a piece of its cue"));
+
+        // without the pairs, each piece is an event of its own
+        var apart = SpeechEventTraining.Train(corpus, German, Small with { CueJoinMin = 0 }, "cue", "roles");
+        Assert.False(apart.JoinsCue(Key("stellt"), Key("Frage")));
+        a.SpeechEvents.Clear();
+        SpeechEventStage.Find(a, apart, German);
+        Assert.Equal(2, a.SpeechEvents.Count);
+    }
+
+    [Fact]
+    public void Cross_validation_scores_every_bias_pair_on_every_fold()
+    {
+        var rows = SpeechEventTraining.CrossValidate(ToyCorpus, German, Small, 2, new[] { 0f, 5f }, new[] { 5f });
+        Assert.Equal(new[] { (0f, 5f), (5f, 5f) }, rows.Select(r => (r.CueBias, r.RoleBias)).ToArray());
+        foreach (var r in rows)
+        {
+            Assert.Equal(4, r.Cue.RecallCells);   // the four gold events of the toy corpus, each scored once
+            Assert.InRange(r.Roles.F1, 0, 1);
+        }
     }
 }
