@@ -264,4 +264,31 @@ public class EnglishNewsFramesTests
         var a = En("It was reported that the talks had failed.");
         Assert.DoesNotContain(a.Attributions, t => a.SourceText(t) == "It");
     }
+
+    [Fact]
+    public void Frame_inside_a_relative_clause()
+    {
+        var a = En("The police showed his hands, which he said were at his side when he was shot.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("he", a.SourceText(x));
+        Assert.Equal(new[] { "which", "were at his side when he was shot" }, x.ContentParts.Select(a.StringOf).ToArray());
+    }
+
+    [Fact]
+    public void Frame_after_a_preposition_and_a_relative()
+    {
+        var a = En("Critics seized upon the interview, in which he said he was skeptical of the intelligence officials.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("he", a.SourceText(x));
+        Assert.Equal("he was skeptical of the intelligence officials", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Participle_after_a_quote_frame_keeps_its_speaker()
+    {
+        var a = En("\u201cIt is getting worse every day,\u201d he said, adding that the rules had changed.");
+        var x = a.AttributionWith("the rules had changed");
+        Assert.Equal("adding", a.CueText(x));
+        Assert.Equal("he", a.SourceText(x));
+    }
 }
