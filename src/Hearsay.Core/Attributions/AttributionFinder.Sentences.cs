@@ -658,6 +658,22 @@ internal sealed partial class AttributionFinder
             k2 = next;
         int contentStart;
         bool that = false;
+        // English "Limbaugh added:" closing a paragraph: the next paragraph is what was said
+        if (!v.German && v.Is(k2, ':') && k2 + 1 < v.Count && v.T[k2 + 1].Has(TokenFlags.ParagraphBefore) && !v.IsQuote(k2 + 1)
+            && a.Structure.BlockIndexAt(v.T[k2 + 1].Start) is var nb && nb >= 0)
+        {
+            int pEnd = a.TokenIndexAt(a.Structure.Blocks[nb].Span.End);
+            while (pEnd > k2 + 1 && v.T[pEnd - 1].End > a.Structure.Blocks[nb].Span.End) pEnd--;
+            if (pEnd - (k2 + 1) >= 4)
+            {
+                var para = New(AttributionKind.Indirect, verb, verb + 1, Span(a, k2 + 1, pEnd));
+                AttachParticle(para, particle);
+                if (inherit) InheritSource(para, verb); else SetSource(para, subjStart, subjEnd);
+                para.Signals |= SpeechSignals.Colon;
+                MarkQuotesInside(para);
+                return;
+            }
+        }
         if (v.IsComma(k2) || v.Is(k2, ':'))
         {
             contentStart = k2 + 1;

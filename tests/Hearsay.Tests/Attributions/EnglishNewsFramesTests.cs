@@ -291,4 +291,22 @@ public class EnglishNewsFramesTests
         Assert.Equal("adding", a.CueText(x));
         Assert.Equal("he", a.SourceText(x));
     }
+
+    [Fact]
+    public void Colon_closing_a_paragraph_frames_the_next_paragraph()
+    {
+        var a = En("Limbaugh added:\n\nThis reeks of the greatest fear in the campaign. She knows nothing about it.\n\nThe show went on.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "added");
+        Assert.Equal("Limbaugh", a.SourceText(x));
+        Assert.Equal("This reeks of the greatest fear in the campaign. She knows nothing about it.", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Colon_closing_a_paragraph_frames_the_quotation_after_it()
+    {
+        var a = En("Caddell continued:\n\n\u201cThe health issue overall is very much a partisan issue.\u201d");
+        var x = a.AttributionWith("The health issue overall");
+        Assert.Equal("continued", a.CueText(x));
+        Assert.Equal("Caddell", a.SourceText(x));
+    }
 }
