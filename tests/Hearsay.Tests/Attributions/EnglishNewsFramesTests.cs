@@ -309,4 +309,27 @@ public class EnglishNewsFramesTests
         Assert.Equal("continued", a.CueText(x));
         Assert.Equal("Caddell", a.SourceText(x));
     }
+
+    [Fact]
+    public void Belief_verb_with_a_clause_without_that()
+    {
+        var a = En("Republicans felt the FBI was not being forthcoming.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "felt");
+        Assert.Equal("the FBI was not being forthcoming", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Belief_verb_with_an_object_only_is_no_report()
+    {
+        var a = En("The company expected a vote.");
+        Assert.Empty(a.Attributions);
+    }
+
+    [Fact]
+    public void Ruling_verb_reports_its_that_clause()
+    {
+        var a = En("The appeals court ruled that the state's practices could remove eligible voters.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "ruled");
+        Assert.Equal("The appeals court", a.SourceText(x));
+    }
 }
