@@ -650,7 +650,7 @@ internal sealed partial class AttributionFinder
         if (!v.German && tells && !v.Is(k2, "that"))
         {
             int addr0 = v.Is(k2, "them") || v.Is(k2, "us") || v.Is(k2, "me") || v.Is(k2, "him") || v.Is(k2, "her") || v.Is(k2, "you") ? k2 + 1 : v.NounPhrase(k2, end);
-            if (addr0 > k2 && addr0 - k2 <= 4 && (v.Fn(addr0) is FunctionClass.Determiner || v.IsPronoun(addr0) || v.IsCap(addr0) || v.T[addr0].Kind == TokenKind.Number)
+            if (addr0 > k2 && addr0 < end && addr0 - k2 <= 4 && (v.Fn(addr0) is FunctionClass.Determiner || v.IsPronoun(addr0) || v.IsCap(addr0) || v.T[addr0].Kind == TokenKind.Number)
                 && !v.IsComma(addr0) && addr0 + 1 < end && !v.IsTerminal(addr0)) k2 = addr0;
         }
         if (!v.German && !v.Is(k2, "that") && v.NounPhrase(k2, end) is var addr && addr > k2

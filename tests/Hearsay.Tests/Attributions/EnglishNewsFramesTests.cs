@@ -332,4 +332,13 @@ public class EnglishNewsFramesTests
         var x = a.Attributions.Single(t => a.CueText(t) == "ruled");
         Assert.Equal("The appeals court", a.SourceText(x));
     }
+
+    [Fact]
+    public void Told_at_the_very_end_of_a_text_is_safe()
+    {
+        var a = En("She said that she told them");
+        Assert.NotNull(a.Attributions);
+        var b = En("He told reporters");
+        Assert.NotNull(b.Attributions);
+    }
 }
