@@ -681,7 +681,6 @@ internal sealed partial class AttributionFinder
         }
         else if (!v.German && k2 < end && (v.Is(k2, "that")
                  || (form.Class is not (CueClass.Demand or CueClass.Thought or CueClass.Characterize) || Finding(verb, form, subjStart, subjEnd)) && IsClauseStartEnglish(k2)
-                 || form.Class == CueClass.Thought && EnglishBeliefClause(k2, end)
                  || (tells || form.Class == CueClass.Question) && IsWhWord(k2)
                  || form.Class == CueClass.Speech && (v.Is(k2, "whether") || v.Is(k2, "when") || v.Is(k2, "why") || v.Is(k2, "how"))))   // "haven't said whether …"
             contentStart = k2;   // "said the plan was dead"; a demand or denial without "that" is a summary
@@ -709,7 +708,6 @@ internal sealed partial class AttributionFinder
         {
             // A study's or a panel's finding needs no "that": "one study found Trump would raise taxes".
             if (Finding(verb, form, subjStart, subjEnd)) { /* reported */ }
-            else if (!v.German && form.Class == CueClass.Thought && EnglishBeliefClause(contentStart, end)) { /* "felt the FBI was …" */ }
             else if (!v.German)
             {
                 // English beliefs need "that" ("expected a vote" is no report); a question with an object summarizes
@@ -933,17 +931,6 @@ internal sealed partial class AttributionFinder
         int cEnd = ContentEnd(j, end);
         if (cEnd - j < 2) return default;
         return Span(a, j, cEnd);
-    }
-
-    /// <summary>A belief's content without "that": a noun phrase, then a finite verb ("felt the FBI was not being
-    /// forthcoming", "thinks Clinton would win") — unlike an object alone ("expected a vote").</summary>
-    private bool EnglishBeliefClause(int k, int end)
-    {
-        if (k >= end || !(v.Fn(k) is FunctionClass.Determiner or FunctionClass.Pronoun || v.IsCap(k) || v.IsPronoun(k))) return false;
-        int np = v.NounPhrase(k, end);
-        if (np <= k || np >= end) return false;
-        return v.Fn(np) == FunctionClass.Auxiliary || IsNegatedAuxiliary(np) || v.IsLowerWord(np) && v.Fn(np) == FunctionClass.None && v.Verb(np) is null
-               && (v.S(np).EndsWith("ed", StringComparison.Ordinal) || v.S(np).EndsWith("s", StringComparison.Ordinal) && !v.S(np).EndsWith("ss", StringComparison.Ordinal)) && !v.IsAdjectiveLike(np + 1);
     }
 
     /// <summary>An English cue form right after an article or a possessive pronoun: a noun ("the report", "his claims").</summary>

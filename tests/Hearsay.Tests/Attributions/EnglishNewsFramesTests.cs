@@ -311,14 +311,6 @@ public class EnglishNewsFramesTests
     }
 
     [Fact]
-    public void Belief_verb_with_a_clause_without_that()
-    {
-        var a = En("Republicans felt the FBI was not being forthcoming.");
-        var x = a.Attributions.Single(t => a.CueText(t) == "felt");
-        Assert.Equal("the FBI was not being forthcoming", a.StringOf(x.Content));
-    }
-
-    [Fact]
     public void Belief_verb_with_an_object_only_is_no_report()
     {
         var a = En("The company expected a vote.");
