@@ -380,7 +380,12 @@ internal sealed partial class AttributionFinder
         int np = v.NounPhrase(start, end);
         if (np <= start || !v.Is(np, ':') || end - np < 4 || cueUsed[np]) return;
         int m = v.MentionIn(start, np);
-        if (m < 0 || a.Mentions[m].EntityId < 0 || a.Entities[a.Mentions[m].EntityId].Type != EntityType.Person) return;
+        bool person = m >= 0 && a.Mentions[m].EntityId >= 0 && a.Entities[a.Mentions[m].EntityId].Type == EntityType.Person;
+        // English titles also give an outlet's, an organization's or a poll's finding so: "Poll: Wealthy Voters Abandon …",
+        // "Politifact: Donald Trump Is Right …"
+        if (!person && !(!v.German && a.Structure.Title is { } title && title.Contains(s.Span.Start)
+                         && (m >= 0 && a.Mentions[m].EntityId >= 0 && a.Entities[a.Mentions[m].EntityId].Type is EntityType.Organization or EntityType.Media
+                             || np - start == 1 && HeadIsSourceNoun(start, out var nk) && nk == NounSourceKind.Document))) return;
         int cEnd = end;
         while (cEnd > np + 1 && v.IsTerminal(cEnd - 1)) cEnd--;
         var att = New(AttributionKind.Indirect, np, np + 1, Span(a, np + 1, cEnd));

@@ -333,4 +333,12 @@ public class EnglishNewsFramesTests
         var b = En("He told reporters");
         Assert.NotNull(b.Attributions);
     }
+
+    [Fact]
+    public void Title_with_an_outlet_and_a_colon()
+    {
+        var a = En("Reuters: Donald Trump Is Right About Shootings in Chicago\n\nThe agency looked at the numbers.");
+        var x = a.Attributions.Single(t => a.CueText(t) == ":");
+        Assert.Equal("Reuters", a.SourceText(x));
+    }
 }
