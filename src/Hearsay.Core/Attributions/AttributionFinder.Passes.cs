@@ -30,6 +30,8 @@ internal sealed partial class AttributionFinder
         if (b >= 0 && (v.Is(open - 1, ':') || v.IsComma(open - 1) || v.Verb(b) is not null))
         {
             int sStart = SentenceOf(open).FirstToken;
+            // English "Caddell continued:" closing the paragraph before the quotation
+            if (!v.German && sStart > b && v.Is(open - 1, ':')) sStart = SentenceOf(open - 1).FirstToken;
             if (sStart <= b && FrameBefore(q, b, sStart)) return;
             if (ColonQuotes && v.German && v.Is(open - 1, ':') && sStart < open - 1) ColonQuote(q, sStart);
         }

@@ -412,7 +412,12 @@ internal sealed partial class AttributionFinder
         int np = v.NounPhrase(start, end);
         if (np <= start || !v.Is(np, ':') || end - np < 4 || cueUsed[np]) return;
         int m = v.MentionIn(start, np);
-        if (m < 0 || a.Mentions[m].EntityId < 0 || a.Entities[a.Mentions[m].EntityId].Type != EntityType.Person) return;
+        bool person = m >= 0 && a.Mentions[m].EntityId >= 0 && a.Entities[a.Mentions[m].EntityId].Type == EntityType.Person;
+        // English titles also give an outlet's, an organization's or a poll's finding so: "Poll: Wealthy Voters Abandon …",
+        // "Politifact: Donald Trump Is Right …"
+        if (!person && !(!v.German && a.Structure.Title is { } title && title.Contains(s.Span.Start)
+                         && (m >= 0 && a.Mentions[m].EntityId >= 0 && a.Entities[a.Mentions[m].EntityId].Type is EntityType.Organization or EntityType.Media
+                             || np - start == 1 && HeadIsSourceNoun(start, out var nk) && nk == NounSourceKind.Document))) return;
         int cEnd = end;
         while (cEnd > np + 1 && v.IsTerminal(cEnd - 1)) cEnd--;
         var att = New(AttributionKind.Indirect, np, np + 1, Span(a, np + 1, cEnd));
@@ -470,6 +475,11 @@ internal sealed partial class AttributionFinder
             // ", saying …", "… by saying …", "… while arguing …"
             if (!v.IsComma(verb - 1) && !v.Is(verb - 1, "by") && !v.Is(verb - 1, "while")) return;
             var (subjStart0, subjEnd0) = MainSubject(start, verb);
+            // "“…,” he said, adding that …": the frame before it in the sentence gives the source
+            Attribution? frame = null;
+            foreach (var x in a.Attributions)
+                if (x.Cue.End <= v.T[verb].Start && x.Cue.Start >= s.Span.Start && x.Source.Span is not null && (frame is null || x.Cue.Start > frame.Cue.Start)) frame = x;
+            if (frame is not null && a.TokenIndexAt(frame.Cue.End) is var fe && fe <= verb && verb - fe <= 8) (subjStart0, subjEnd0) = (a.TokenIndexAt(frame.Source.Span!.Value.Start), a.TokenIndexAt(frame.Source.Span!.Value.End));
             int c0 = verb + 1;   // PolNeAR and PARC count "that" into the content, as the preposed frame does
             // "by telling them that …": the addressee is not part of the content
             if (form.Lemma == "tell")
@@ -521,6 +531,8 @@ internal sealed partial class AttributionFinder
             // "the state incorrectly stated": an -ly adverb before the verb is not part of the subject
             else if (aux + 1 < verb && aux >= cs) finite = aux + 1;
         }
+
+        if (!v.German && RelativeFrame(cs, verb, finite, particle, end)) return;
 
         // Backward: "Das behauptete zumindest X." claims the previous sentence.
         if (finite == cs + 1 && cs == start && IsBackwardPronoun(cs) && !ReportsAfter(verb, particle, end))
@@ -693,7 +705,7 @@ internal sealed partial class AttributionFinder
         if (!v.German && tells && !v.Is(k2, "that"))
         {
             int addr0 = v.Is(k2, "them") || v.Is(k2, "us") || v.Is(k2, "me") || v.Is(k2, "him") || v.Is(k2, "her") || v.Is(k2, "you") ? k2 + 1 : v.NounPhrase(k2, end);
-            if (addr0 > k2 && addr0 + 1 < end && addr0 - k2 <= 4 && (v.Fn(addr0) is FunctionClass.Determiner || v.IsPronoun(addr0) || v.IsCap(addr0) || v.T[addr0].Kind == TokenKind.Number)
+            if (addr0 > k2 && addr0 < end && addr0 - k2 <= 4 && (v.Fn(addr0) is FunctionClass.Determiner || v.IsPronoun(addr0) || v.IsCap(addr0) || v.T[addr0].Kind == TokenKind.Number)
                 && !v.IsComma(addr0) && addr0 + 1 < end && !v.IsTerminal(addr0)) k2 = addr0;
         }
         if (!v.German && !v.Is(k2, "that") && v.NounPhrase(k2, end) is var addr && addr > k2
@@ -701,6 +713,22 @@ internal sealed partial class AttributionFinder
             k2 = next;
         int contentStart;
         bool that = false;
+        // English "Limbaugh added:" closing a paragraph: the next paragraph is what was said
+        if (!v.German && v.Is(k2, ':') && k2 + 1 < v.Count && v.T[k2 + 1].Has(TokenFlags.ParagraphBefore) && !v.IsQuote(k2 + 1)
+            && a.Structure.BlockIndexAt(v.T[k2 + 1].Start) is var nb && nb >= 0)
+        {
+            int pEnd = a.TokenIndexAt(a.Structure.Blocks[nb].Span.End);
+            while (pEnd > k2 + 1 && v.T[pEnd - 1].End > a.Structure.Blocks[nb].Span.End) pEnd--;
+            if (pEnd - (k2 + 1) >= 4)
+            {
+                var para = New(AttributionKind.Indirect, verb, verb + 1, Span(a, k2 + 1, pEnd));
+                AttachParticle(para, particle);
+                if (inherit) InheritSource(para, verb); else SetSource(para, subjStart, subjEnd);
+                para.Signals |= SpeechSignals.Colon;
+                MarkQuotesInside(para);
+                return;
+            }
+        }
         if (v.IsComma(k2) || v.Is(k2, ':'))
         {
             contentStart = k2 + 1;
@@ -963,6 +991,34 @@ internal sealed partial class AttributionFinder
         if ((v.Is(k - 1, "and") || v.Is(k - 1, "or")) && v.IsLowerWord(k + 1) && v.Fn(k + 1) == FunctionClass.None && v.Verb(k + 1) is null
             && (v.Verb(k + 2) is not null || v.Fn(k + 2) == FunctionClass.Auxiliary)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// An English frame inside a relative clause: "which he said were at his side" (the relative pronoun and the
+    /// predicate after the frame are the content), "what the senators said was economic gerrymandering", "in which he
+    /// said he was skeptical" (a preposition before the relative: the clause after the verb is the content).
+    /// </summary>
+    private bool RelativeFrame(int cs, int verb, int finite, int particle, int end)
+    {
+        int rel = cs;
+        bool prep = v.Fn(rel) == FunctionClass.Preposition && (v.Is(rel + 1, "which") || v.Is(rel + 1, "whom"));
+        if (prep) rel++;
+        else if (!(v.Is(rel, "which") || v.Is(rel, "what") || v.Is(rel, "who"))) return false;
+        if (finite <= rel + 1 || v.NounPhrase(rel + 1, finite) != finite) return false;
+        int after = Math.Max(verb, particle) + 1;
+        if (after >= end || v.IsTerminal(after) || v.IsComma(after) || v.IsQuote(after)) return false;
+        int cEnd = ContentEnd(after, end);
+        if (cEnd - after < 1) return false;
+        var att = New(AttributionKind.Indirect, verb, verb + 1, prep ? Span(a, after, cEnd) : Span(a, rel, cEnd));
+        if (!prep)
+        {
+            att.ContentParts.Add(v.T[rel].Span);
+            att.ContentParts.Add(Span(a, after, cEnd));
+        }
+        AttachParticle(att, particle);
+        SetSource(att, rel + 1, finite);
+        MarkQuotesInside(att);
+        return true;
     }
 
     /// <summary>The rest of a clause that an English frame interrupts ("The museum, Mr. Bush said, celebrated …",

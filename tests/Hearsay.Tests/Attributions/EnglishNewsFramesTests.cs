@@ -264,4 +264,81 @@ public class EnglishNewsFramesTests
         var a = En("It was reported that the talks had failed.");
         Assert.DoesNotContain(a.Attributions, t => a.SourceText(t) == "It");
     }
+
+    [Fact]
+    public void Frame_inside_a_relative_clause()
+    {
+        var a = En("The police showed his hands, which he said were at his side when he was shot.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("he", a.SourceText(x));
+        Assert.Equal(new[] { "which", "were at his side when he was shot" }, x.ContentParts.Select(a.StringOf).ToArray());
+    }
+
+    [Fact]
+    public void Frame_after_a_preposition_and_a_relative()
+    {
+        var a = En("Critics seized upon the interview, in which he said he was skeptical of the intelligence officials.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("he", a.SourceText(x));
+        Assert.Equal("he was skeptical of the intelligence officials", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Participle_after_a_quote_frame_keeps_its_speaker()
+    {
+        var a = En("\u201cIt is getting worse every day,\u201d he said, adding that the rules had changed.");
+        var x = a.AttributionWith("the rules had changed");
+        Assert.Equal("adding", a.CueText(x));
+        Assert.Equal("he", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Colon_closing_a_paragraph_frames_the_next_paragraph()
+    {
+        var a = En("Limbaugh added:\n\nThis reeks of the greatest fear in the campaign. She knows nothing about it.\n\nThe show went on.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "added");
+        Assert.Equal("Limbaugh", a.SourceText(x));
+        Assert.Equal("This reeks of the greatest fear in the campaign. She knows nothing about it.", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Colon_closing_a_paragraph_frames_the_quotation_after_it()
+    {
+        var a = En("Caddell continued:\n\n\u201cThe health issue overall is very much a partisan issue.\u201d");
+        var x = a.AttributionWith("The health issue overall");
+        Assert.Equal("continued", a.CueText(x));
+        Assert.Equal("Caddell", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Belief_verb_with_an_object_only_is_no_report()
+    {
+        var a = En("The company expected a vote.");
+        Assert.Empty(a.Attributions);
+    }
+
+    [Fact]
+    public void Ruling_verb_reports_its_that_clause()
+    {
+        var a = En("The appeals court ruled that the state's practices could remove eligible voters.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "ruled");
+        Assert.Equal("The appeals court", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Told_at_the_very_end_of_a_text_is_safe()
+    {
+        var a = En("She said that she told them");
+        Assert.NotNull(a.Attributions);
+        var b = En("He told reporters");
+        Assert.NotNull(b.Attributions);
+    }
+
+    [Fact]
+    public void Title_with_an_outlet_and_a_colon()
+    {
+        var a = En("Reuters: Donald Trump Is Right About Shootings in Chicago\n\nThe agency looked at the numbers.");
+        var x = a.Attributions.Single(t => a.CueText(t) == ":");
+        Assert.Equal("Reuters", a.SourceText(x));
+    }
 }
