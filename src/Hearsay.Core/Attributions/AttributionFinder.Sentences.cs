@@ -489,7 +489,9 @@ internal sealed partial class AttributionFinder
                 if (v.Is(told, "that")) c0 = told;
             }
             if (subjStart0 < 0 || c0 >= end || v.Is(c0, "that") && c0 + 1 >= end) return;
-            var ing = New(AttributionKind.Indirect, verb, verb + 1, Span(a, c0, ContentEnd(c0, end)));
+            int cEnd0 = ContentEnd(c0, end);
+            if (cEnd0 <= c0) return;   // ", citing ." reports nothing
+            var ing = New(AttributionKind.Indirect, verb, verb + 1, Span(a, c0, cEnd0));
             SetSource(ing, subjStart0, subjEnd0);
             MarkQuotesInside(ing);
             return;

@@ -60,7 +60,8 @@ internal sealed class TokenView
     /// <summary>Whether token i opens a sentence or quotation (where function words are capitalized too).</summary>
     public bool AtSentenceStart(int i) =>
         i == 0 || T[i].Has(TokenFlags.ParagraphBefore) || IsTerminal(i - 1) || IsQuote(i - 1) || Is(i - 1, ':') || IsDash(i - 1);
-    public ReadOnlySpan<char> S(int i) => Text.AsSpan(T[i].Start, T[i].Length);
+    /// <summary>The text of token i; empty outside the tokens, like the other checks here (rules look one token ahead).</summary>
+    public ReadOnlySpan<char> S(int i) => (uint)i < (uint)T.Length ? Text.AsSpan(T[i].Start, T[i].Length) : default;
     public bool IsWord(int i) => i >= 0 && i < T.Length && T[i].Kind == TokenKind.Word;
     public bool Is(int i, char c) => i >= 0 && i < T.Length && T[i].Length == 1 && Text[T[i].Start] == c;
     public bool IsComma(int i) => Is(i, ',');
