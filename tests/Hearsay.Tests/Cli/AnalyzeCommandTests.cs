@@ -46,8 +46,8 @@ public class AnalyzeCommandTests : IDisposable
     {
         _cli.File("leer.txt", "---\noutlet: Testblatt\n---\n\n");
         var r = _cli.Run("analyze", "leer.txt", "--format", "json");
-        Assert.NotEqual(ExitCodes.Ok, r.ExitCode);
-        Assert.Contains("front matter but no text", r.Err);
+        Assert.Equal(ExitCodes.AllInputsFailed, r.ExitCode);
+        Assert.Equal("hearsay: leer.txt: it holds front matter but no text", r.Err.Trim());
     }
 
     [Fact]
