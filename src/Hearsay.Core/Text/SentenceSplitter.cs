@@ -7,11 +7,11 @@ namespace Hearsay.Text;
 /// Sentence boundaries over tokens. A sentence ends at a block boundary, a blank line, or after
 /// terminal punctuation (plus any closing quotes and brackets) when the next token can start a
 /// sentence. Abbreviation periods never end one, nor does an ordinal period before a month name
-/// or a lower-case word.
+/// or a lower-case word, nor one after a word that a number only follows as an ordinal ("im 18. Jahrhundert").
 /// </summary>
 public static class SentenceSplitter
 {
-    public static Sentence[] Split(Article article, WordSet months)
+    public static Sentence[] Split(Article article, WordSet months, WordSet? ordinalContext = null)
     {
         var tokens = article.Tokens;
         var text = article.Text.AsSpan();
@@ -53,6 +53,11 @@ public static class SentenceSplitter
             // "am 4. April", "der 3. Oktober": an ordinal before a month does not end the sentence.
             if (text[tok.Start] == '.' && i > 0 && tokens[i - 1].Kind == TokenKind.Number && tokens[i - 1].End == tok.Start
                 && tokens[i - 1].Length <= 2 && next.Kind == TokenKind.Word && months.Contains(text.Slice(next.Start, next.Length)))
+                continue;
+            // "im 18. Jahrhundert", "zum 5. Mal", "seinem 80. Geburtstag": no sentence ends in "im 18."
+            if (ordinalContext is not null && text[tok.Start] == '.' && i > 1 && tokens[i - 1].Kind == TokenKind.Number
+                && tokens[i - 1].End == tok.Start && tokens[i - 1].Length <= 3 && tokens[i - 2].Kind == TokenKind.Word
+                && !tokens[i - 1].Has(TokenFlags.ParagraphBefore) && ordinalContext.Contains(text.Slice(tokens[i - 2].Start, tokens[i - 2].Length)))
                 continue;
             result.Add(Make(tokens, first, k, sentenceBlock));
             first = k;

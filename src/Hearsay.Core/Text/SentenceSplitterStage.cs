@@ -4,7 +4,8 @@ using Hearsay.Pipeline;
 
 namespace Hearsay.Text;
 
-/// <summary>Adds sentences. Language data: months.tsv (an ordinal period before a month is not a sentence end).</summary>
+/// <summary>Adds sentences. Language data: months.tsv (an ordinal period before a month is not a sentence end) and
+/// ordinal-context.tsv (nor is one after an article or a possessive: "im 18. Jahrhundert").</summary>
 public sealed class SentenceSplitterStage : IStage
 {
     public string Name => "sentences";
@@ -12,5 +13,5 @@ public sealed class SentenceSplitterStage : IStage
     public Layers Adds => Layers.Sentences;
 
     public void Process(Article article, LanguagePack language) =>
-        article.Sentences = SentenceSplitter.Split(article, language.Words("months"));
+        article.Sentences = SentenceSplitter.Split(article, language.Words("months"), language.Words("ordinal-context"));
 }

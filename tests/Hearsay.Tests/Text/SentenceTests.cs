@@ -21,6 +21,13 @@ public class SentenceTests
     }
 
     [Fact]
+    public void An_ordinal_after_an_article_or_a_possessive_does_not_end_a_sentence()
+    {
+        var a = De("Die Siedler kamen im 18. Jahrhundert. Zum 5. Mal feierte er seinen 80. Geburtstag. Die Liga hat 18. Das reicht.");
+        Assert.Equal(new[] { "Die Siedler kamen im 18. Jahrhundert.", "Zum 5. Mal feierte er seinen 80. Geburtstag.", "Die Liga hat 18.", "Das reicht." }, Sentences(a));
+    }
+
+    [Fact]
     public void A_closing_quote_belongs_to_its_sentence()
     {
         var a = De("Er sagte: „Wir kommen.“ Dann ging er.");
