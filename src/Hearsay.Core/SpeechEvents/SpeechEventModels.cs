@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Hearsay.Document;
 using Hearsay.Languages;
 using Hearsay.Learning;
@@ -53,26 +55,9 @@ public sealed class SpeechEventModels
     public static ulong PairKey(uint a, uint b) => a <= b ? (ulong)a << 32 | b : (ulong)b << 32 | a;
 
     /// <summary>The header line listing the joined pairs (sorted, distinct).</summary>
-    public static string CuePairsLine(IEnumerable<ulong> pairs)
-    {
-        var sorted = pairs.Distinct().Order().ToArray();
-        var bytes = new byte[sorted.Length * 8];
-        for (int i = 0; i < sorted.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * 8), sorted[i]);
-        return CuePairsKey + ": " + Convert.ToBase64String(bytes);
-    }
+    public static string CuePairsLine(IEnumerable<ulong> pairs) => KeysLine(CuePairsKey, pairs);
 
-    private static ulong[]? CuePairs(SequenceModel model)
-    {
-        foreach (var line in model.Header.Split('\n'))
-        {
-            if (!line.StartsWith(CuePairsKey + ":", StringComparison.Ordinal)) continue;
-            var bytes = Convert.FromBase64String(line[(CuePairsKey.Length + 1)..].Trim());
-            var keys = new ulong[bytes.Length / 8];
-            for (int i = 0; i < keys.Length; i++) keys[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(i * 8));
-            return keys;
-        }
-        return null;
-    }
+    private static ulong[]? CuePairs(SequenceModel model) => KeysOf<ulong>(model, CuePairsKey);
 
     /// <summary>Whether the cue tagger scores a word with this light-stem key (<see cref="Learning.CueFeatures.StemKey(ReadOnlySpan{char})"/>):
     /// only stems that were part of a cue in training (the cue model's header line "cue-stems", base64 of the sorted keys),
@@ -80,22 +65,30 @@ public sealed class SpeechEventModels
     public bool MayBeCue(uint stemKey) => _cueStems is null || Array.BinarySearch(_cueStems, stemKey) >= 0;
 
     /// <summary>The header line listing the stem keys (sorted, distinct).</summary>
-    public static string CueStemsLine(IEnumerable<uint> keys)
+    public static string CueStemsLine(IEnumerable<uint> keys) => KeysLine(CueStemsKey, keys);
+
+    private static uint[]? CueStems(SequenceModel model) => KeysOf<uint>(model, CueStemsKey);
+
+    /// <summary>A header line "name: base64" of the keys, sorted and distinct, each little-endian.</summary>
+    private static string KeysLine<T>(string name, IEnumerable<T> keys) where T : unmanaged, IBinaryInteger<T>
     {
         var sorted = keys.Distinct().Order().ToArray();
-        var bytes = new byte[sorted.Length * 4];
-        for (int i = 0; i < sorted.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), sorted[i]);
-        return CueStemsKey + ": " + Convert.ToBase64String(bytes);
+        int size = Unsafe.SizeOf<T>();
+        var bytes = new byte[sorted.Length * size];
+        for (int i = 0; i < sorted.Length; i++) sorted[i].WriteLittleEndian(bytes, i * size);
+        return name + ": " + Convert.ToBase64String(bytes);
     }
 
-    private static uint[]? CueStems(SequenceModel model)
+    /// <summary>The keys of the model's header line <paramref name="name"/> (<see cref="KeysLine{T}"/>), or null without one.</summary>
+    private static T[]? KeysOf<T>(SequenceModel model, string name) where T : unmanaged, IBinaryInteger<T>
     {
         foreach (var line in model.Header.Split('\n'))
         {
-            if (!line.StartsWith(CueStemsKey + ":", StringComparison.Ordinal)) continue;
-            var bytes = Convert.FromBase64String(line[(CueStemsKey.Length + 1)..].Trim());
-            var keys = new uint[bytes.Length / 4];
-            for (int i = 0; i < keys.Length; i++) keys[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i * 4));
+            if (!line.StartsWith(name + ":", StringComparison.Ordinal)) continue;
+            var bytes = Convert.FromBase64String(line[(name.Length + 1)..].Trim());
+            int size = Unsafe.SizeOf<T>();
+            var keys = new T[bytes.Length / size];
+            for (int i = 0; i < keys.Length; i++) keys[i] = T.ReadLittleEndian(bytes.AsSpan(i * size, size), isUnsigned: true);
             return keys;
         }
         return null;
