@@ -1133,8 +1133,14 @@ internal sealed partial class AttributionFinder
 
     /// <summary>An English adverb between an auxiliary and its verb: "has long said", "have repeatedly argued".</summary>
     private bool IsMidAdverb(int k) =>
-        v.IsLowerWord(k) && (v.S(k).EndsWith("ly", StringComparison.Ordinal) && v.T[k].Length > 3
+        v.IsLowerWord(k) && (v.S(k).EndsWith("ly", StringComparison.Ordinal) && v.T[k].Length > 3 && !IsNounAfterDeterminer(k)
                              || v.Is(k, "long") || v.Is(k, "still") || v.Is(k, "never") || v.Is(k, "again") || v.Is(k, "once") || v.Is(k, "already") || v.Is(k, "even") || v.Is(k, "just"));
+
+    /// <summary>A word in -ly right after an article or a possessive is a noun, not an adverb: "the family said",
+    /// "her family says", "an ally said".</summary>
+    private bool IsNounAfterDeterminer(int k) =>
+        v.Fn(k - 1) == FunctionClass.Determiner || v.Is(k - 1, "his") || v.Is(k - 1, "her") || v.Is(k - 1, "their") || v.Is(k - 1, "its")
+        || v.Is(k - 1, "our") || v.Is(k - 1, "my") || v.Is(k - 1, "your");
 
     /// <summary>The form of "be" before an English participle ("was first reported", "is supported"), or -1.</summary>
     private int PassiveAux(int verb, int cs)

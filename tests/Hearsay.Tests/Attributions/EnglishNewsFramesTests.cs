@@ -341,4 +341,32 @@ public class EnglishNewsFramesTests
         var x = a.Attributions.Single(t => a.CueText(t) == ":");
         Assert.Equal("Reuters", a.SourceText(x));
     }
+
+    [Fact]
+    public void Names_joined_by_a_slash_stay_in_the_source()
+    {
+        var a = En("The Reuters/Ipsos poll showed that the senator was doing better in Ohio.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "showed");
+        Assert.Equal("The Reuters/Ipsos poll", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Plural_role_with_a_common_noun_attachment_is_a_postposed_source()
+    {
+        var a = En("The parents watched the video on Thursday, attorneys for the family said.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("attorneys for the family", a.SourceText(x));
+        Assert.Equal("The parents watched the video on Thursday", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void A_word_in_ly_after_an_article_is_the_subject_noun_not_an_adverb()
+    {
+        var a = En("The family said the police had not shown them the video.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("The family", a.SourceText(x));
+        // an adverb in -ly after the subject still stays out of it
+        var b = En("The state incorrectly stated that the video was lost.");
+        Assert.Equal("The state", b.SourceText(b.Attributions.Single(t => b.CueText(t) == "stated")));
+    }
 }
