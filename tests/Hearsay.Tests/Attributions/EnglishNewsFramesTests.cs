@@ -369,4 +369,24 @@ public class EnglishNewsFramesTests
         var b = En("The state incorrectly stated that the video was lost.");
         Assert.Equal("The state", b.SourceText(b.Attributions.Single(t => b.CueText(t) == "stated")));
     }
+
+    [Fact]
+    public void Content_ends_before_but_opening_the_speakers_next_predicate()
+    {
+        var a = En("Demonstrators said they want a fair trial but pledged to remain peaceful.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("they want a fair trial", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Noun_phrase_content_ends_before_and_with_a_second_predicate()
+    {
+        var a = En("The White House has promised a veto and attempted to persuade members of both parties.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "promised");
+        Assert.Equal("a veto", a.StringOf(x.Content));
+        // a reported clause keeps its own coordinated predicates
+        var b = En("The adviser said that the remark agitated the candidate and exposed a clear weakness.");
+        var y = b.Attributions.Single(t => b.CueText(t) == "said");
+        Assert.Equal("that the remark agitated the candidate and exposed a clear weakness", b.StringOf(y.Content));
+    }
 }
