@@ -1058,9 +1058,14 @@ internal sealed partial class AttributionFinder
     /// <summary>An intention PolNeAR and PARC attribute like a statement: "Clinton wants to triple the program",
     /// "The campaign plans to employ Mr. Obama" — a want/plan/hope/intend verb with its subject, "to" and a verb;
     /// the content is the infinitive clause.</summary>
+    /// <summary>Commitments and refusals with a to-infinitive report their content from "to" on (PolNeAR's dev split:
+    /// "vowed to form a joint task force", "refuses to release his tax records"); the verbs are marked in the lexicon.</summary>
+    private const bool EnglishInfinitiveContent = true;
+
     private bool Intention(int verb, VerbForm form, int subjStart, int subjEnd, bool inherit, int end)
     {
-        if (form.Lemma is not ("want" or "plan" or "hope" or "intend") || !v.Is(verb + 1, "to") || !v.IsLowerWord(verb + 2)) return false;
+        if (form.Lemma is not ("want" or "plan" or "hope" or "intend") && !(EnglishInfinitiveContent && v.Lex.InfinitiveVerbs.Contains(form.Lemma))
+            || !v.Is(verb + 1, "to") || !v.IsLowerWord(verb + 2)) return false;
         if (v.Fn(verb + 2) != FunctionClass.None && v.Fn(verb + 2) != FunctionClass.Auxiliary) return false;
         if (!inherit && (subjStart < 0 || subjStart > verb)) return false;
         int cEnd = ContentEnd(verb + 1, end);

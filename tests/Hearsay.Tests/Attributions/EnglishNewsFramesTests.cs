@@ -389,4 +389,16 @@ public class EnglishNewsFramesTests
         var y = b.Attributions.Single(t => b.CueText(t) == "said");
         Assert.Equal("that the remark agitated the candidate and exposed a clear weakness", b.StringOf(y.Content));
     }
+
+    [Fact]
+    public void Commitment_verb_with_a_to_infinitive_reports_it_from_to_on()
+    {
+        var a = En("The senator vowed to form a joint task force on cyber attacks.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "vowed");
+        Assert.Equal("The senator", a.SourceText(x));
+        Assert.Equal("to form a joint task force on cyber attacks", a.StringOf(x.Content));
+        // a refusal, marked "to" in the lexicon too
+        var b = En("The governor refuses to release his tax records.");
+        Assert.Equal("to release his tax records", b.StringOf(b.Attributions.Single(t => b.CueText(t) == "refuses").Content));
+    }
 }
