@@ -674,6 +674,7 @@ internal sealed partial class AttributionFinder
         }
 
         if (!v.German && Intention(verb, form, subjStart, subjEnd, inherit, end)) return;
+        if (!v.German && AddressedInfinitive(verb, after, form, particle, subjStart, subjEnd, inherit, end)) return;
 
         // Find the reported clause: after medium PPs, a comma or colon, then dass/ob/that or a verb-second clause.
         var probe = new Attribution { Id = -1, Kind = AttributionKind.Indirect, Cue = v.T[verb].Span, Content = default };
@@ -1061,6 +1062,27 @@ internal sealed partial class AttributionFinder
     /// <summary>Commitments and refusals with a to-infinitive report their content from "to" on (PolNeAR's dev split:
     /// "vowed to form a joint task force", "refuses to release his tax records"); the verbs are marked in the lexicon.</summary>
     private const bool EnglishInfinitiveContent = true;
+
+    /// <summary>"urged Republicans to join the ranks of …", "called on Trump to stop attacking …", "warned North Korea
+    /// not to …": a verb marked "obj-to" in the lexicon, its addressee, then a to-infinitive — the addressee and the
+    /// infinitive are the content (PolNeAR's dev split).</summary>
+    private bool AddressedInfinitive(int verb, int after, VerbForm form, int particle, int subjStart, int subjEnd, bool inherit, int end)
+    {
+        if (!v.Lex.ObjectInfinitiveVerbs.Contains(form.Lemma)) return false;
+        if (!inherit && (subjStart < 0 || subjStart > verb)) return false;
+        int np = v.NounPhrase(after, end);
+        if (np <= after) return false;
+        int to = np;
+        while (to < end && (v.Fn(to) is FunctionClass.Negation or FunctionClass.Adverb)) to++;
+        if (!v.Is(to, "to") || !v.IsLowerWord(to + 1) || v.Fn(to + 1) is not (FunctionClass.None or FunctionClass.Auxiliary or FunctionClass.Adverb)) return false;
+        int cEnd = ContentEnd(after, end);
+        if (cEnd <= to + 1) return false;
+        var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, after, cEnd));
+        AttachParticle(att, particle);
+        if (inherit) InheritSource(att, verb); else SetSource(att, subjStart, subjEnd);
+        MarkQuotesInside(att);
+        return true;
+    }
 
     private bool Intention(int verb, VerbForm form, int subjStart, int subjEnd, bool inherit, int end)
     {

@@ -401,4 +401,16 @@ public class EnglishNewsFramesTests
         var b = En("The governor refuses to release his tax records.");
         Assert.Equal("to release his tax records", b.StringOf(b.Attributions.Single(t => b.CueText(t) == "refuses").Content));
     }
+
+    [Fact]
+    public void Addressee_and_to_infinitive_are_the_content_of_urge_and_call_on()
+    {
+        var a = En("The senator urged fellow Republicans to join the ranks of climate scientists.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "urged");
+        Assert.Equal("The senator", a.SourceText(x));
+        Assert.Equal("fellow Republicans to join the ranks of climate scientists", a.StringOf(x.Content));
+        var b = En("The family called on people to protest peacefully.");
+        var y = b.Attributions.Single(t => b.CueText(t).StartsWith("called"));
+        Assert.Equal("people to protest peacefully", b.StringOf(y.Content));
+    }
 }
