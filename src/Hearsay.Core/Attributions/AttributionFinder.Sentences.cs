@@ -1166,8 +1166,7 @@ internal sealed partial class AttributionFinder
     /// <summary>A word in -ly right after an article or a possessive is a noun, not an adverb: "the family said",
     /// "her family says", "an ally said".</summary>
     private bool IsNounAfterDeterminer(int k) =>
-        v.Fn(k - 1) == FunctionClass.Determiner || v.Is(k - 1, "his") || v.Is(k - 1, "her") || v.Is(k - 1, "their") || v.Is(k - 1, "its")
-        || v.Is(k - 1, "our") || v.Is(k - 1, "my") || v.Is(k - 1, "your");
+        v.Fn(k - 1) == FunctionClass.Determiner;   // possessives are determiners in the function-word lexicon
 
     /// <summary>The form of "be" before an English participle ("was first reported", "is supported"), or -1.</summary>
     private int PassiveAux(int verb, int cs)

@@ -186,7 +186,9 @@ internal sealed class TokenView
     public int NounPhrase(int i, int limit, bool allowGenitive = true)
     {
         if (i >= limit) return -1;
-        if (IsPronoun(i)) return i + 1;
+        // English possessives are pronouns and determiners: "His spokesman", "her campaign" (a noun follows) are phrases
+        if (IsPronoun(i) && !(!German && Fn(i) == FunctionClass.Determiner && i + 1 < limit && IsLowerWord(i + 1) && Fn(i + 1) == FunctionClass.None && Verb(i + 1) is null))
+            return i + 1;
         int k = i;
         bool det = false;
         if (Fn(k) == FunctionClass.Determiner) { k++; det = true; }

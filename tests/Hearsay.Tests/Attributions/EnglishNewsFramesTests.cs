@@ -413,4 +413,18 @@ public class EnglishNewsFramesTests
         var y = b.Attributions.Single(t => b.CueText(t).StartsWith("called"));
         Assert.Equal("people to protest peacefully", b.StringOf(y.Content));
     }
+
+    [Fact]
+    public void A_possessive_before_a_noun_opens_the_source_phrase()
+    {
+        var a = En("His spokesman said the plan was dead.");
+        Assert.Equal("His spokesman", a.SourceText(a.Attributions.Single(t => a.CueText(t) == "said")));
+        var b = En("The plan is dead, her campaign said.");
+        Assert.Equal("her campaign", b.SourceText(b.Attributions.Single(t => b.CueText(t) == "said")));
+        // an object pronoun stays the addressee
+        var c = En("He told her the plan was dead.");
+        var x = c.Attributions.Single(t => c.CueText(t) == "told");
+        Assert.Equal("He", c.SourceText(x));
+        Assert.Equal("the plan was dead", c.StringOf(x.Content));
+    }
 }
