@@ -270,6 +270,13 @@ internal sealed class TokenView
                 int g = NounPhrase(k + 1, limit, allowGenitive: false);
                 if (g > 0) k = g;
             }
+            // English bare plurals after a group or quantity noun: "A group of doctors", "dozens of papers"
+            else if (!German && Is(k, "of") && k + 1 < limit && IsLowerWord(k + 1) && Fn(k + 1) == FunctionClass.None && Verb(k + 1) is null)
+            {
+                int g = k + 1;
+                while (g < limit && g - k <= 3 && IsLowerWord(g) && Fn(g) == FunctionClass.None && Verb(g) is null && !S(g).EndsWith("ing", StringComparison.Ordinal)) g++;
+                if (g > k + 1) k = g;
+            }
         }
         return k;
     }

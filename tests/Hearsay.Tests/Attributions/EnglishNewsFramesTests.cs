@@ -427,4 +427,12 @@ public class EnglishNewsFramesTests
         Assert.Equal("He", c.SourceText(x));
         Assert.Equal("the plan was dead", c.StringOf(x.Content));
     }
+
+    [Fact]
+    public void A_group_noun_keeps_its_bare_plural_in_the_source()
+    {
+        var a = En("A group of doctors said the candidate was in good health.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("A group of doctors", a.SourceText(x));
+    }
 }
