@@ -272,6 +272,7 @@ internal sealed partial class AttributionFinder
             TryVerb(si, k, form, particle);
         }
         ThereAreReports(s);
+        if (!v.German && EnglishInDocument) InDocument(s);
         ColonHeadline(s);
         if (v.German) NounCues(s);
         else EnglishNounCues(s);
@@ -1449,6 +1450,32 @@ internal sealed partial class AttributionFinder
     }
 
     /// <summary>"Es gibt Berichte, dass …" / "There are reports that …": a vague source.</summary>
+    /// <summary>"In this poll, Trump rose 1 percentage point …", "In an NBC News poll released Sunday, 50 percent …":
+    /// a sentence opening with "in" and a document (a poll, survey, study, report) before a comma attributes the clause
+    /// after the comma to it, with "in" as the cue (PARC and PolNeAR annotate it so). Only when no other cue stands in
+    /// the sentence.</summary>
+    private const bool EnglishInDocument = true;
+
+    private void InDocument(Sentence s)
+    {
+        int start = s.FirstToken, end = s.EndToken;
+        int k = start;
+        while (k < end && v.Fn(k) == FunctionClass.Conjunction) k++;
+        if (!v.Is(k, "in") || cueUsed[k]) return;
+        int np = v.NounPhrase(k + 1, end);
+        if (np <= k + 1) return;
+        if (!HeadIsSourceNoun(v.Head(k + 1, np), out var kind) || kind is not (NounSourceKind.Document or NounSourceKind.Vague)) return;
+        int comma = np;
+        while (comma < end && comma - np <= 8 && !v.IsComma(comma) && !v.IsTerminal(comma) && !v.IsQuote(comma) && v.Verb(comma) is null) comma++;
+        if (!v.IsComma(comma) || comma + 1 >= end) return;
+        foreach (var x in a.Attributions) if (s.Span.Contains(x.Cue) || x.Content.Overlaps(s.Span)) return;
+        int cEnd = ContentEnd(comma + 1, end);
+        if (cEnd - (comma + 1) < 3) return;
+        var att = New(AttributionKind.AccordingTo, k, k + 1, Span(a, comma + 1, cEnd));
+        SetSource(att, k + 1, comma);
+        MarkQuotesInside(att);
+    }
+
     private void ThereAreReports(Sentence s)
     {
         for (int k = s.FirstToken; k + 2 < s.EndToken; k++)

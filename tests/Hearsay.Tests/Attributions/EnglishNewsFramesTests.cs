@@ -435,4 +435,16 @@ public class EnglishNewsFramesTests
         var x = a.Attributions.Single(t => a.CueText(t) == "said");
         Assert.Equal("A group of doctors", a.SourceText(x));
     }
+
+    [Fact]
+    public void In_a_poll_before_a_comma_attributes_the_clause_to_the_poll()
+    {
+        var a = En("In the latest national poll, the governor leads by four points.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "In");
+        Assert.Equal("the latest national poll", a.SourceText(x));
+        Assert.Equal("the governor leads by four points", a.StringOf(x.Content));
+        // a verb of saying in the sentence is the cue instead
+        var b = En("In a statement, the senator said the plan was dead.");
+        Assert.DoesNotContain(b.Attributions, t => b.CueText(t) == "In");
+    }
 }
