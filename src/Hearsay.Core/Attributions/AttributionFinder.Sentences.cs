@@ -272,6 +272,7 @@ internal sealed partial class AttributionFinder
             TryVerb(si, k, form, particle);
         }
         ThereAreReports(s);
+        if (!v.German && EnglishInDocument) InDocument(s);
         ColonHeadline(s);
         if (v.German) NounCues(s);
         else EnglishNounCues(s);
@@ -674,6 +675,7 @@ internal sealed partial class AttributionFinder
         }
 
         if (!v.German && Intention(verb, form, subjStart, subjEnd, inherit, end)) return;
+        if (!v.German && AddressedInfinitive(verb, after, form, particle, subjStart, subjEnd, inherit, end)) return;
 
         // Find the reported clause: after medium PPs, a comma or colon, then dass/ob/that or a verb-second clause.
         var probe = new Attribution { Id = -1, Kind = AttributionKind.Indirect, Cue = v.T[verb].Span, Content = default };
@@ -1058,9 +1060,35 @@ internal sealed partial class AttributionFinder
     /// <summary>An intention PolNeAR and PARC attribute like a statement: "Clinton wants to triple the program",
     /// "The campaign plans to employ Mr. Obama" — a want/plan/hope/intend verb with its subject, "to" and a verb;
     /// the content is the infinitive clause.</summary>
+    /// <summary>Commitments and refusals with a to-infinitive report their content from "to" on (PolNeAR's dev split:
+    /// "vowed to form a joint task force", "refuses to release his tax records"); the verbs are marked in the lexicon.</summary>
+    private const bool EnglishInfinitiveContent = true;
+
+    /// <summary>"urged Republicans to join the ranks of …", "called on Trump to stop attacking …", "warned North Korea
+    /// not to …": a verb marked "obj-to" in the lexicon, its addressee, then a to-infinitive — the addressee and the
+    /// infinitive are the content (PolNeAR's dev split).</summary>
+    private bool AddressedInfinitive(int verb, int after, VerbForm form, int particle, int subjStart, int subjEnd, bool inherit, int end)
+    {
+        if (!v.Lex.ObjectInfinitiveVerbs.Contains(form.Lemma)) return false;
+        if (!inherit && (subjStart < 0 || subjStart > verb)) return false;
+        int np = v.NounPhrase(after, end);
+        if (np <= after) return false;
+        int to = np;
+        while (to < end && (v.Fn(to) is FunctionClass.Negation or FunctionClass.Adverb)) to++;
+        if (!v.Is(to, "to") || !v.IsLowerWord(to + 1) || v.Fn(to + 1) is not (FunctionClass.None or FunctionClass.Auxiliary or FunctionClass.Adverb)) return false;
+        int cEnd = ContentEnd(after, end);
+        if (cEnd <= to + 1) return false;
+        var att = New(AttributionKind.Indirect, verb, verb + 1, Span(a, after, cEnd));
+        AttachParticle(att, particle);
+        if (inherit) InheritSource(att, verb); else SetSource(att, subjStart, subjEnd);
+        MarkQuotesInside(att);
+        return true;
+    }
+
     private bool Intention(int verb, VerbForm form, int subjStart, int subjEnd, bool inherit, int end)
     {
-        if (form.Lemma is not ("want" or "plan" or "hope" or "intend") || !v.Is(verb + 1, "to") || !v.IsLowerWord(verb + 2)) return false;
+        if (form.Lemma is not ("want" or "plan" or "hope" or "intend") && !(EnglishInfinitiveContent && v.Lex.InfinitiveVerbs.Contains(form.Lemma))
+            || !v.Is(verb + 1, "to") || !v.IsLowerWord(verb + 2)) return false;
         if (v.Fn(verb + 2) != FunctionClass.None && v.Fn(verb + 2) != FunctionClass.Auxiliary) return false;
         if (!inherit && (subjStart < 0 || subjStart > verb)) return false;
         int cEnd = ContentEnd(verb + 1, end);
@@ -1133,8 +1161,13 @@ internal sealed partial class AttributionFinder
 
     /// <summary>An English adverb between an auxiliary and its verb: "has long said", "have repeatedly argued".</summary>
     private bool IsMidAdverb(int k) =>
-        v.IsLowerWord(k) && (v.S(k).EndsWith("ly", StringComparison.Ordinal) && v.T[k].Length > 3
+        v.IsLowerWord(k) && (v.S(k).EndsWith("ly", StringComparison.Ordinal) && v.T[k].Length > 3 && !IsNounAfterDeterminer(k)
                              || v.Is(k, "long") || v.Is(k, "still") || v.Is(k, "never") || v.Is(k, "again") || v.Is(k, "once") || v.Is(k, "already") || v.Is(k, "even") || v.Is(k, "just"));
+
+    /// <summary>A word in -ly right after an article or a possessive is a noun, not an adverb: "the family said",
+    /// "her family says", "an ally said".</summary>
+    private bool IsNounAfterDeterminer(int k) =>
+        v.Fn(k - 1) == FunctionClass.Determiner;   // possessives are determiners in the function-word lexicon
 
     /// <summary>The form of "be" before an English participle ("was first reported", "is supported"), or -1.</summary>
     private int PassiveAux(int verb, int cs)
@@ -1417,6 +1450,32 @@ internal sealed partial class AttributionFinder
     }
 
     /// <summary>"Es gibt Berichte, dass …" / "There are reports that …": a vague source.</summary>
+    /// <summary>"In this poll, Trump rose 1 percentage point …", "In an NBC News poll released Sunday, 50 percent …":
+    /// a sentence opening with "in" and a document (a poll, survey, study, report) before a comma attributes the clause
+    /// after the comma to it, with "in" as the cue (PARC and PolNeAR annotate it so). Only when no other cue stands in
+    /// the sentence.</summary>
+    private const bool EnglishInDocument = true;
+
+    private void InDocument(Sentence s)
+    {
+        int start = s.FirstToken, end = s.EndToken;
+        int k = start;
+        while (k < end && v.Fn(k) == FunctionClass.Conjunction) k++;
+        if (!v.Is(k, "in") || cueUsed[k]) return;
+        int np = v.NounPhrase(k + 1, end);
+        if (np <= k + 1) return;
+        if (!HeadIsSourceNoun(v.Head(k + 1, np), out var kind) || kind is not (NounSourceKind.Document or NounSourceKind.Vague)) return;
+        int comma = np;
+        while (comma < end && comma - np <= 8 && !v.IsComma(comma) && !v.IsTerminal(comma) && !v.IsQuote(comma) && v.Verb(comma) is null) comma++;
+        if (!v.IsComma(comma) || comma + 1 >= end) return;
+        foreach (var x in a.Attributions) if (s.Span.Contains(x.Cue) || x.Content.Overlaps(s.Span)) return;
+        int cEnd = ContentEnd(comma + 1, end);
+        if (cEnd - (comma + 1) < 3) return;
+        var att = New(AttributionKind.AccordingTo, k, k + 1, Span(a, comma + 1, cEnd));
+        SetSource(att, k + 1, comma);
+        MarkQuotesInside(att);
+    }
+
     private void ThereAreReports(Sentence s)
     {
         for (int k = s.FirstToken; k + 2 < s.EndToken; k++)

@@ -469,6 +469,8 @@ internal sealed partial class AttributionFinder
                 int j = v.SkipAdverbs(k + 1, end);
                 if (v.Verb(j) is not null && !v.Verb(j)![0].Participle) return Trim(i, k);
             }
+            if (!v.German && EnglishPredicateStops && k > i + 1 && !InsideQuote(k) && (v.Is(k, "but") || v.Is(k, "and") && v.NounPhrase(i, k) == k)
+                && SecondPredicateAt(k + 1, end)) return Trim(i, k);
             if (!v.German && EnglishClauseStops && k > i + 1 && !InsideQuote(k) && (v.Is(k, ';') || v.IsComma(k) && EnglishClauseAfter(k + 1, end))) return Trim(i, k);
             if (v.IsComma(k))
             {
@@ -490,6 +492,27 @@ internal sealed partial class AttributionFinder
     /// participle clause of the frame ("…, saying …", "…, citing …"), a relative clause closing the sentence ("…,
     /// which makes him an outlier") or a new clause with its own cue ("…, and he urged North Korea to …").</summary>
     private const bool EnglishClauseStops = true;
+
+    /// <summary>Where PolNeAR's English contents end (dev split): before "and"/"but" opening a second predicate
+    /// without a subject — the frame's subject goes on acting ("… said they want justice, but pledged to remain
+    /// civil", "… chastised Clinton but did not recommend prosecution"); after "and" only when the content is a noun
+    /// phrase ("has promised a veto and attempted to …"), as a reported clause coordinates its own predicates
+    /// ("that it agitated Trump and exposed a clear vulnerability").</summary>
+    private const bool EnglishPredicateStops = true;
+
+    /// <summary>A verb phrase without its own subject at j: adverbs, then an auxiliary ("has since left", "did not
+    /// recommend") or a past form in -ed followed by what a verb takes (an article, a pronoun, "to", "that", a
+    /// preposition: "pledged to", "disclosed them"), never by a bare noun ("and armed police").</summary>
+    private bool SecondPredicateAt(int j, int end)
+    {
+        while (j < end && (v.Fn(j) is FunctionClass.Adverb or FunctionClass.Negation || IsMidAdverb(j))) j++;
+        if (j >= end) return false;
+        if (v.Fn(j) == FunctionClass.Auxiliary) return true;
+        if (!v.IsLowerWord(j) || v.Fn(j) != FunctionClass.None || v.T[j].Length <= 4 || !v.S(j).EndsWith("ed", StringComparison.Ordinal)) return false;
+        int n = j + 1;
+        return n < end && (v.Fn(n) is FunctionClass.Determiner or FunctionClass.Preposition or FunctionClass.Subordinator or FunctionClass.Adverb
+                           || v.IsPronoun(n) || v.Is(n, "to") || v.Is(n, "that"));
+    }
 
     private bool EnglishClauseAfter(int j, int end)
     {

@@ -40,6 +40,11 @@ public sealed class AttributionLexicon
     public SuffixMap<CueClass> SpeechNouns { get; init; } = new(Array.Empty<KeyValuePair<string, CueClass>>());
     /// <summary>English speech nouns whose content can be a to-infinitive ("his promise to cut taxes"; third column "to").</summary>
     public WordSet InfinitiveNouns { get; init; } = new(Array.Empty<string>());
+    /// <summary>English reporting verbs whose content can be a to-infinitive ("vowed to form …"; fourth column "to").</summary>
+    public WordSet InfinitiveVerbs { get; init; } = new(Array.Empty<string>());
+    /// <summary>English reporting verbs that address someone with a to-infinitive ("urged Republicans to join …";
+    /// fourth column "obj-to").</summary>
+    public WordSet ObjectInfinitiveVerbs { get; init; } = new(Array.Empty<string>());
     public required string Language { get; init; }
     /// <summary>The learned cue detector for this language, or null (none ships, or turned off): see <see cref="TokenView.Verb"/>.</summary>
     public Learning.CueModel? CueModel { get; init; }
@@ -116,6 +121,8 @@ public sealed class AttributionLexicon
             Months = pack.Words("months"),
             SpeechNouns = new SuffixMap<CueClass>(pack.Rows("speech-nouns").Where(r => r.Length >= 2).Select(r => KeyValuePair.Create(r[0], ParseClass(r[1])))),
             InfinitiveNouns = new WordSet(pack.Rows("speech-nouns").Where(r => r.Length >= 3 && r[2] == "to").Select(r => r[0])),
+            InfinitiveVerbs = new WordSet(pack.Rows("reporting-verbs").Where(r => r.Length >= 4 && r[3] == "to").Select(r => r[0])),
+            ObjectInfinitiveVerbs = new WordSet(pack.Rows("reporting-verbs").Where(r => r.Length >= 4 && r[3] == "obj-to").Select(r => r[0])),
             MoodForms = new WordMap<MoodForm>(pack.Rows("mood-forms").Where(r => r.Length >= 2).Select(r => KeyValuePair.Create(r[0], r[1] switch
             {
                 "1" => MoodForm.SubjunctiveI,

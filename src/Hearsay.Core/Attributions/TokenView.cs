@@ -186,7 +186,9 @@ internal sealed class TokenView
     public int NounPhrase(int i, int limit, bool allowGenitive = true)
     {
         if (i >= limit) return -1;
-        if (IsPronoun(i)) return i + 1;
+        // English possessives are pronouns and determiners: "His spokesman", "her campaign" (a noun follows) are phrases
+        if (IsPronoun(i) && !(!German && Fn(i) == FunctionClass.Determiner && i + 1 < limit && IsLowerWord(i + 1) && Fn(i + 1) == FunctionClass.None && Verb(i + 1) is null))
+            return i + 1;
         int k = i;
         bool det = false;
         if (Fn(k) == FunctionClass.Determiner) { k++; det = true; }
@@ -225,6 +227,8 @@ internal sealed class TokenView
             if (!German && det && k == headStart && k == i + 1 && IsLowerWord(k) && Fn(k) == FunctionClass.None && Verb(k) is not null
                 && !S(k).EndsWith("ing", StringComparison.Ordinal) && !S(k).EndsWith("ed", StringComparison.Ordinal) && !Is(i, "that") && !Is(i, "this")) { k++; continue; }
             if (T[k].Kind == TokenKind.Quote && k + 1 < limit && IsCap(k + 1)) { k++; continue; }
+            // English names joined by a slash: "the Reuters/Ipsos poll", "ABC/Washington Post"
+            if (!German && k > headStart && Is(k, '/') && IsCap(k - 1) && k + 1 < limit && IsCap(k + 1)) { k++; continue; }
             // Lower-case names with digits or hyphens: n-tv, n24, t-online.
             if (IsLowerWord(k) && (T[k].Has(TokenFlags.HasDigit) || T[k].Has(TokenFlags.Hyphenated)) && Fn(k) == FunctionClass.None && Verb(k) is null && !IsAdjectiveLike(k)) { k++; continue; }
             // Name-internal function words: "Council for Foreign Relations", "Bank of England".
@@ -237,10 +241,14 @@ internal sealed class TokenView
             if (German || k == adjectivesFrom) return -1;
         }
         // English role attachments: "a reporter for USA Today", "a spokesman at the Pentagon".
+        // Plural roles and common-noun organizations too: "attorneys for the family", "a spokeswoman for the campaign".
         if (!German && k < limit && (Is(k, "for") || Is(k, "at") || Is(k, "with") || Is(k, "from")) && k > headStart - 1
-            && Lex.Roles.TryGetExact(S(k - 1), out _) && (IsCap(k + 1) || Fn(k + 1) == FunctionClass.Determiner && IsCap(k + 2)))
+            && IsRoleNoun(k - 1) && (IsCap(k + 1) || Fn(k + 1) == FunctionClass.Determiner && (IsCap(k + 2) || IsLowerWord(k + 2))))
         {
             int pp = NounPhrase(k + 1, limit, allowGenitive: false);
+            // a common noun outside the lexicons after the article: "for the family"
+            if (pp <= k + 1 && Fn(k + 1) == FunctionClass.Determiner && k + 2 < limit && IsLowerWord(k + 2) && Fn(k + 2) == FunctionClass.None && Verb(k + 2) is null)
+                pp = k + 3;
             if (pp > k + 1) k = pp;
         }
         // English documents with their author: "an estimate by the epidemiologist Marta Ruiz", "a study by Loyola Law School".
@@ -262,8 +270,23 @@ internal sealed class TokenView
                 int g = NounPhrase(k + 1, limit, allowGenitive: false);
                 if (g > 0) k = g;
             }
+            // English bare plurals after a group or quantity noun: "A group of doctors", "dozens of papers"
+            else if (!German && Is(k, "of") && k + 1 < limit && IsLowerWord(k + 1) && Fn(k + 1) == FunctionClass.None && Verb(k + 1) is null)
+            {
+                int g = k + 1;
+                while (g < limit && g - k <= 3 && IsLowerWord(g) && Fn(g) == FunctionClass.None && Verb(g) is null && !S(g).EndsWith("ing", StringComparison.Ordinal)) g++;
+                if (g > k + 1) k = g;
+            }
         }
         return k;
+    }
+
+    /// <summary>An English role noun, singular or a plural in -s of a listed singular ("attorneys", "aides").</summary>
+    private bool IsRoleNoun(int i)
+    {
+        var s = S(i);
+        if (Lex.Roles.TryGetExact(s, out _)) return true;
+        return s.Length > 3 && s[^1] == 's' && Lex.Roles.TryGetExact(s[..^1], out _);
     }
 
     private bool IsNameLink(int i)
@@ -276,7 +299,7 @@ internal sealed class TokenView
     {
         var s = S(i);
         if (s.EndsWith("ly")) return false;
-        return Lex.Roles.TryGetExact(s, out _) || Lex.SourceNouns.TryGetExact(s, out _) || Lex.MediaNouns.TryGetExact(s, out _) || IsAdjectiveLike(i) && !s.EndsWith("ing");
+        return IsRoleNoun(i) || Lex.SourceNouns.TryGetExact(s, out _) || Lex.MediaNouns.TryGetExact(s, out _) || IsAdjectiveLike(i) && !s.EndsWith("ing");
     }
 
     /// <summary>Index of the last content token of a phrase: the head noun.</summary>

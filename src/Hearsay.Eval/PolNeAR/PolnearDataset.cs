@@ -174,7 +174,7 @@ public sealed class PolnearDataset : IEvalDataset
     {
         var w = a.Slice(a.Tokens[token]);
         if (w.Length > 3 && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(w[0])) return true;
-        foreach (var adv in new[] { "long", "still", "never", "again", "once", "already", "even", "just", "then", "repeatedly", "also", "first" })
+        foreach (var adv in new[] { "long", "still", "never", "again", "once", "already", "even", "just", "then", "repeatedly", "also", "first", "now", "later", "further", "often", "almost" })
             if (w.Equals(adv, StringComparison.Ordinal)) return true;
         return false;
     }

@@ -341,4 +341,110 @@ public class EnglishNewsFramesTests
         var x = a.Attributions.Single(t => a.CueText(t) == ":");
         Assert.Equal("Reuters", a.SourceText(x));
     }
+
+    [Fact]
+    public void Names_joined_by_a_slash_stay_in_the_source()
+    {
+        var a = En("The Reuters/Ipsos poll showed that the senator was doing better in Ohio.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "showed");
+        Assert.Equal("The Reuters/Ipsos poll", a.SourceText(x));
+    }
+
+    [Fact]
+    public void Plural_role_with_a_common_noun_attachment_is_a_postposed_source()
+    {
+        var a = En("The parents watched the video on Thursday, attorneys for the family said.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("attorneys for the family", a.SourceText(x));
+        Assert.Equal("The parents watched the video on Thursday", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void A_word_in_ly_after_an_article_is_the_subject_noun_not_an_adverb()
+    {
+        var a = En("The family said the police had not shown them the video.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("The family", a.SourceText(x));
+        // an adverb in -ly after the subject still stays out of it
+        var b = En("The state incorrectly stated that the video was lost.");
+        Assert.Equal("The state", b.SourceText(b.Attributions.Single(t => b.CueText(t) == "stated")));
+    }
+
+    [Fact]
+    public void Content_ends_before_but_opening_the_speakers_next_predicate()
+    {
+        var a = En("Demonstrators said they want a fair trial but pledged to remain peaceful.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("they want a fair trial", a.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void Noun_phrase_content_ends_before_and_with_a_second_predicate()
+    {
+        var a = En("The White House has promised a veto and attempted to persuade members of both parties.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "promised");
+        Assert.Equal("a veto", a.StringOf(x.Content));
+        // a reported clause keeps its own coordinated predicates
+        var b = En("The adviser said that the remark agitated the candidate and exposed a clear weakness.");
+        var y = b.Attributions.Single(t => b.CueText(t) == "said");
+        Assert.Equal("that the remark agitated the candidate and exposed a clear weakness", b.StringOf(y.Content));
+    }
+
+    [Fact]
+    public void Commitment_verb_with_a_to_infinitive_reports_it_from_to_on()
+    {
+        var a = En("The senator vowed to form a joint task force on cyber attacks.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "vowed");
+        Assert.Equal("The senator", a.SourceText(x));
+        Assert.Equal("to form a joint task force on cyber attacks", a.StringOf(x.Content));
+        // a refusal, marked "to" in the lexicon too
+        var b = En("The governor refuses to release his tax records.");
+        Assert.Equal("to release his tax records", b.StringOf(b.Attributions.Single(t => b.CueText(t) == "refuses").Content));
+    }
+
+    [Fact]
+    public void Addressee_and_to_infinitive_are_the_content_of_urge_and_call_on()
+    {
+        var a = En("The senator urged fellow Republicans to join the ranks of climate scientists.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "urged");
+        Assert.Equal("The senator", a.SourceText(x));
+        Assert.Equal("fellow Republicans to join the ranks of climate scientists", a.StringOf(x.Content));
+        var b = En("The family called on people to protest peacefully.");
+        var y = b.Attributions.Single(t => b.CueText(t).StartsWith("called"));
+        Assert.Equal("people to protest peacefully", b.StringOf(y.Content));
+    }
+
+    [Fact]
+    public void A_possessive_before_a_noun_opens_the_source_phrase()
+    {
+        var a = En("His spokesman said the plan was dead.");
+        Assert.Equal("His spokesman", a.SourceText(a.Attributions.Single(t => a.CueText(t) == "said")));
+        var b = En("The plan is dead, her campaign said.");
+        Assert.Equal("her campaign", b.SourceText(b.Attributions.Single(t => b.CueText(t) == "said")));
+        // an object pronoun stays the addressee
+        var c = En("He told her the plan was dead.");
+        var x = c.Attributions.Single(t => c.CueText(t) == "told");
+        Assert.Equal("He", c.SourceText(x));
+        Assert.Equal("the plan was dead", c.StringOf(x.Content));
+    }
+
+    [Fact]
+    public void A_group_noun_keeps_its_bare_plural_in_the_source()
+    {
+        var a = En("A group of doctors said the candidate was in good health.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "said");
+        Assert.Equal("A group of doctors", a.SourceText(x));
+    }
+
+    [Fact]
+    public void In_a_poll_before_a_comma_attributes_the_clause_to_the_poll()
+    {
+        var a = En("In the latest national poll, the governor leads by four points.");
+        var x = a.Attributions.Single(t => a.CueText(t) == "In");
+        Assert.Equal("the latest national poll", a.SourceText(x));
+        Assert.Equal("the governor leads by four points", a.StringOf(x.Content));
+        // a verb of saying in the sentence is the cue instead
+        var b = En("In a statement, the senator said the plan was dead.");
+        Assert.DoesNotContain(b.Attributions, t => b.CueText(t) == "In");
+    }
 }

@@ -35,4 +35,12 @@ public class PolnearMappingTests
         Assert.Equal("complained about", Cue(a, r));
         Assert.Equal("the cost of the new stadium", Content(a, r));
     }
+
+    [Fact]
+    public void The_cue_takes_a_time_adverb_right_before_the_verb()
+    {
+        var a = En("The senator later said that the bill was dead.");
+        var r = Assert.Single(PolnearDataset.Map(a));
+        Assert.Equal("later said", Cue(a, r));
+    }
 }
