@@ -33,12 +33,11 @@ internal sealed partial class AttributionFinder
             // English "Caddell continued:" closing the paragraph before the quotation
             if (!v.German && sStart > b && v.Is(open - 1, ':')) sStart = SentenceOf(open - 1).FirstToken;
             if (sStart <= b && FrameBefore(q, b, sStart)) return;
-            if (ColonQuotes && v.German && v.Is(open - 1, ':') && sStart < open - 1) ColonQuote(q, sStart);
+            if (v.German && v.Is(open - 1, ':') && sStart < open - 1) ColonQuote(q, sStart);
         }
     }
 
-    /// <summary>Quotations after a colon with no cue verb (wikinews-de-quotes dev unchanged, train Messages 0.715 → 0.717).</summary>
-    private const bool ColonQuotes = true;
+    // Rule (was a switch, always on): Quotations after a colon with no cue verb (wikinews-de-quotes dev unchanged, train Messages 0.715 → 0.717).
 
     /// <summary>
     /// A quoted sentence after a colon whose clause has no verb of saying (German): "Koppelin wörtlich: „…“", "Erkki

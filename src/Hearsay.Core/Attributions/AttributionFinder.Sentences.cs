@@ -99,7 +99,7 @@ internal sealed partial class AttributionFinder
             case AccordingPosition.AfterNoun:
             {
                 // "nach jüngsten Untersuchungen", "nach Informationen der Zeitung", "nach bisher unbestätigten Berichten"
-                int npStart = AdverbsBeforeAdjective ? v.SkipAdverbs(cueEnd, end) : cueEnd;
+                int npStart = v.SkipAdverbs(cueEnd, end);
                 if (npStart > cueEnd && !v.IsAdjectiveLike(npStart)) return false;
                 // a possessive or relative determiner: "nach seinen Worten", "nach deren Angaben"
                 int headFrom = (v.IsPronoun(npStart) && v.Fn(npStart) == FunctionClass.Determiner || v.Is(npStart, "deren") || v.Is(npStart, "dessen"))
@@ -110,7 +110,7 @@ internal sealed partial class AttributionFinder
                 if (head < 0 || !HeadIsSourceNoun(head, out _)) return false;
                 // "Nach einer Hochrechnung des Senders, die auf 65 Prozent der Wahlbezirke beruht, entfallen …":
                 // a relative clause after the source belongs to the frame
-                int frameEnd = RelativeAfterSource ? RelativeClauseEnd(np, end) : np;
+                int frameEnd = RelativeClauseEnd(np, end);
                 var content = ContentAround(start, cueStart, frameEnd, last, out var parts);
                 if (content is null) return false;
                 var att = New(AttributionKind.AccordingTo, cueStart, cueEnd, content.Value);
@@ -158,13 +158,11 @@ internal sealed partial class AttributionFinder
         return false;
     }
 
-    /// <summary>"nach bisher unbestätigten Berichten": adverbs before the adjective of the source phrase (wikinews-de-quotes
-    /// dev Messages 0.719 → 0.721, train unchanged).</summary>
-    private const bool AdverbsBeforeAdjective = true;
+    // Rule (was a switch, always on): "nach bisher unbestätigten Berichten": adverbs before the adjective of the source phrase (wikinews-de-quotes
+    // dev Messages 0.719 → 0.721, train unchanged).
 
-    /// <summary>A relative clause after the source of "nach …" is frame, not content (dev Messages 0.7208 → 0.7212, train
-    /// 0.6764 → 0.6766).</summary>
-    private const bool RelativeAfterSource = true;
+    // Rule (was a switch, always on): A relative clause after the source of "nach …" is frame, not content (dev Messages 0.7208 → 0.7212, train
+    // 0.6764 → 0.6766).
 
     /// <summary>The end of a relative clause in commas right after a noun phrase ending at <paramref name="np"/>
     /// (its closing comma included), or <paramref name="np"/> when none follows.</summary>
@@ -272,11 +270,11 @@ internal sealed partial class AttributionFinder
             TryVerb(si, k, form, particle);
         }
         ThereAreReports(s);
-        if (!v.German && EnglishInDocument) InDocument(s);
+        if (!v.German) InDocument(s);
         ColonHeadline(s);
         if (v.German) NounCues(s);
         else EnglishNounCues(s);
-        if (v.German && WonachClauses) Wonach(s);
+        if (v.German) Wonach(s);
         if (v.German) Intention(s);
     }
 
@@ -547,7 +545,7 @@ internal sealed partial class AttributionFinder
         // Postposed: "…, sagte X." / "…, said X." / "…, X said."
         // English "…, told Reuters." names the addressee after the verb, never the speaker.
         // "…, so schätzen die Forscher, …": "so" before the inverted verb
-        bool soFrame = SoVerbFrames && v.German && v.Is(cs, "so") && finite == cs + 1 && v.IsComma(cs - 1);
+        bool soFrame = v.German && v.Is(cs, "so") && finite == cs + 1 && v.IsComma(cs - 1);
         bool postposedInverted = v.IsComma(cs - 1) && (finite == cs || soFrame) && cs - 1 > start && (v.German || form.Lemma != "tell");
         // "…, the farmer told Reuters." — the addressee of "tell" may close the frame
         int frameRest = !v.German && form.Lemma == "tell" && v.NounPhrase(verb + 1, end) is var addressee && addressee > verb + 1 ? addressee
@@ -556,9 +554,9 @@ internal sealed partial class AttributionFinder
         // German postposed frames in the perfect or passive: "…, hatte Obama in Moskau gesagt." (the subject between
         // the auxiliary and the participle), "…, wird vermutet." (no subject).
         bool verbCloses = verb + 1 >= end || v.IsTerminal(verb + 1) || v.IsComma(verb + 1);
-        bool auxFrame = PostposedPerfect && v.German && postposedInverted && form.Participle && finite < verb - 1 && verbCloses
+        bool auxFrame = v.German && postposedInverted && form.Participle && finite < verb - 1 && verbCloses
                         && PostposedEnds(v.SkipAdverbs(finite + 1, verb), verb);
-        bool bareFrame = PostposedPerfect && v.German && postposedInverted && form.Participle && finite == verb - 1 && verbCloses && IsWerden(finite);
+        bool bareFrame = v.German && postposedInverted && form.Participle && finite == verb - 1 && verbCloses && IsWerden(finite);
         if ((postposedInverted && PostposedEnds(v.SkipAdverbs(after, end), particle >= 0 && particle > verb + 1 ? particle : end) || postposedEnglish || auxFrame || bareFrame)
             && form.Class != CueClass.Characterize)
         {
@@ -634,7 +632,7 @@ internal sealed partial class AttributionFinder
         }
         bool inherit = false;
         // "Zunächst war vermutet worden, dass …": the pluperfect passive has "worden" after the participle
-        bool passive = v.German && form.Participle && finite != verb && (IsWerden(finite) || PostposedPerfect && v.Is(verb + 1, "worden"));
+        bool passive = v.German && form.Participle && finite != verb && (IsWerden(finite) || v.Is(verb + 1, "worden"));
         if (subjStart < 0)
         {
             if (v.German && finite > cs && v.Fn(cs) != FunctionClass.Conjunction)
@@ -660,7 +658,7 @@ internal sealed partial class AttributionFinder
                 // English: what is characterized belongs to the content with the quoted words ("called half of his
                 // supporters “deplorables”"): a mixed quotation from the cue's object to the closing mark.
                 int from = Math.Max(verb, particle) + 1;
-                var att = !v.German && EnglishSummaryCharacterize && j > from && j - from <= 12
+                var att = !v.German && j > from && j - from <= 12
                     ? New(AttributionKind.Mixed, verb, verb + 1, Span(a, from, a.Quotations[q].CloseToken + 1))
                     : New(AttributionKind.Direct, verb, verb + 1, a.Quotations[q].Inner);
                 quoteUsed[q] = true;
@@ -670,7 +668,7 @@ internal sealed partial class AttributionFinder
             }
             // Without a quotation the characterization is a speech act told in the author's words (German):
             // "Sie bezeichnete diese Lösung als Irrweg.", "Li nannte die Bewegung illegal."
-            if (v.German || EnglishSummaryCharacterize) Summary(s, cs, verb, form, particle, subjStart, subjEnd, inherit);
+            Summary(s, cs, verb, form, particle, subjStart, subjEnd, inherit);
             return;
         }
 
@@ -759,7 +757,7 @@ internal sealed partial class AttributionFinder
             return;
         }
         // "wies Pressemeldungen zurück, wonach …": the clause gives the content of the object noun, not of the verb
-        if (WonachClauses && v.Is(contentStart, "wonach"))
+        if (v.Is(contentStart, "wonach"))
             for (int j = verb + 1; j < k2; j++)
                 if (v.IsCap(j) && v.Fn(j) == FunctionClass.None && (j < subjStart || j >= subjEnd)) return;
         if (v.Is(contentStart, "dass") || v.Is(contentStart, "daß") || v.Is(contentStart, "ob") || v.Is(contentStart, "wonach") || v.Is(contentStart, "that") || v.Is(contentStart, "whether")
@@ -775,7 +773,7 @@ internal sealed partial class AttributionFinder
             {
                 // English beliefs need "that" ("expected a vote" is no report); a question with an object summarizes
                 // one ("Clinton supporters have questioned the health of Donald Trump").
-                if (form.Class == CueClass.Question && EnglishSummaryQuestion) Summary(s, cs, verb, form, particle, subjStart, subjEnd, inherit);
+                if (form.Class == CueClass.Question) Summary(s, cs, verb, form, particle, subjStart, subjEnd, inherit);
                 return;
             }
             else if ((Mood(contentStart, end) & (SpeechSignals.SubjunctiveI | SpeechSignals.SubjunctiveII)) == 0 && !ZuInfinitive(contentStart, end)) return;
@@ -797,12 +795,10 @@ internal sealed partial class AttributionFinder
 
     private bool InsideQuote(int token) => insideQuote[token] >= 0;
 
-    /// <summary>"…, so schätzen die Forscher, …" (dev Messages 0.7274 → 0.7276, train 0.6850 → 0.6859).</summary>
-    private const bool SoVerbFrames = true;
+    // Rule (was a switch, always on): "…, so schätzen die Forscher, …" (dev Messages 0.7274 → 0.7276, train 0.6850 → 0.6859).
 
-    /// <summary>A frame in the middle of the reported clause, the part after it joining the content (dev Messages
-    /// 0.724 → 0.728, train 0.683 → 0.686).</summary>
-    private const bool Parenthetical = true;
+    // Rule (was a switch, always on): A frame in the middle of the reported clause, the part after it joining the content (dev Messages
+    // 0.724 → 0.728, train 0.683 → 0.686).
 
     /// <summary>
     /// A frame set in the middle of the reported clause (German): "Das Problem sei vielmehr, so der Präsident, dass
@@ -826,7 +822,7 @@ internal sealed partial class AttributionFinder
     /// <see cref="ContinueAfterParenthesis"/>), or -1.</summary>
     private int ParentheticalContinuation(int frameEnd, int end, bool subjunctiveBefore = false)
     {
-        if (!Parenthetical || frameEnd < 0) return -1;
+        if (frameEnd < 0) return -1;
         int k = SkipPhrases(frameEnd, end);
         if (!(v.IsComma(k) || v.IsDash(k)) || k + 1 >= end) return -1;
         int c = k + 1;
@@ -840,10 +836,9 @@ internal sealed partial class AttributionFinder
 
     private bool IsWerden(int k) => v.Is(k, "wird") || v.Is(k, "wurde") || v.Is(k, "werden") || v.Is(k, "wurden");
 
-    /// <summary>Postposed frames in the perfect ("…, hatte Obama gesagt.") and the bare passive ("…, wird vermutet."), and
-    /// the pluperfect passive ("war vermutet worden, dass …"): wikinews-de-quotes dev Messages 0.720 → 0.721, train
-    /// 0.675 → 0.677.</summary>
-    private const bool PostposedPerfect = true;
+    // Rule (was a switch, always on): Postposed frames in the perfect ("…, hatte Obama gesagt.") and the bare passive ("…, wird vermutet."), and
+    // the pluperfect passive ("war vermutet worden, dass …"): wikinews-de-quotes dev Messages 0.720 → 0.721, train
+    // 0.675 → 0.677.
 
     /// <summary>"damit", "dazu", "darauf", "darüber": "da(r)" joined to a preposition (German), pointing ahead to a clause.</summary>
     private bool IsPronominalAdverb(int k)
@@ -895,11 +890,11 @@ internal sealed partial class AttributionFinder
     private void Summary(Sentence s, int cs, int verb, VerbForm form, int particle, int subjStart, int subjEnd, bool inherit)
     {
         if (inherit || subjStart < 0 || subjStart > verb) return;
-        if (form.Class is CueClass.Question && (v.German || !EnglishSummaryQuestion) || form.Class == CueClass.Characterize && !v.German && !EnglishSummaryCharacterize) return;
+        if (form.Class is CueClass.Question && v.German) return;
         // Reporting and writing verbs summarize only with their topic: "Der Sender berichtete von der Bergung …"; in
         // English with their object: "Clinton cited derogatory comments …", "The Times reported the deal".
         int afterVerb = Math.Max(verb, particle) + 1;
-        if (form.Class is CueClass.Report or CueClass.Writing && !(v.German && (v.Is(afterVerb, "von") || v.Is(afterVerb, "über"))) && !(!v.German && EnglishSummaryReport)) return;
+        if (form.Class is CueClass.Report or CueClass.Writing && v.German && !v.Is(afterVerb, "von") && !v.Is(afterVerb, "über")) return;
         // Measured on the train and dev splits of wikinews-de-quotes: summaries in the perfect ("hat … angekündigt"),
         // with the subject after the verb ("Dabei bezeichnete er …") or over two coordinated verbs gained on dev and
         // lost on train (the larger sample), so they are left out.
@@ -913,8 +908,8 @@ internal sealed partial class AttributionFinder
         {
             // English: the summarized act ends at its clause ("Trump attacked Clinton's record, and …"); quoted words
             // inside it are part of it ("called the charges “fabricated”").
-            if (!v.German && EnglishSummaryToClauseEnd && (v.IsClauseBreak(k) || v.IsDash(k)) && !InsideQuote(k)) break;
-            if (!v.German && EnglishSummaryToClauseEnd && v.IsQuote(k)) continue;
+            if (!v.German && (v.IsClauseBreak(k) || v.IsDash(k)) && !InsideQuote(k)) break;
+            if (!v.German && v.IsQuote(k)) continue;
             if (v.IsClauseBreak(k) || v.IsQuote(k)) return;
             if (v.Verb(k) is not null && (v.German || !IsNounUse(k))) return;   // English "make a pledge" holds a noun
             if (IsObjectWord(k) && k != particle && (k < subjStart || k >= subjEnd)) objects++;
@@ -923,7 +918,7 @@ internal sealed partial class AttributionFinder
         var kind = Classify(subjStart, subjEnd, v.Head(subjStart, subjEnd), out _);
         // German: a determiner and a capitalized head are a speaker too ("Der Vertheidiger spricht … mit dem
         // Angeklagten"), a name the entity stage does not know or a role it does not list.
-        bool determinedNoun = SummaryDeterminedSubjects && v.German && v.Fn(subjStart) == FunctionClass.Determiner && subjEnd - subjStart >= 2 && v.IsCap(subjEnd - 1);
+        bool determinedNoun = v.German && v.Fn(subjStart) == FunctionClass.Determiner && subjEnd - subjStart >= 2 && v.IsCap(subjEnd - 1);
         if (kind is SourceKind.Unknown or SourceKind.Document && v.MentionIn(subjStart, subjEnd) < 0 && !v.IsPronoun(subjStart) && !(determinedNoun && kind == SourceKind.Unknown)
             && !(!v.German && kind == SourceKind.Unknown && NamedWithin(subjStart, subjEnd))) return;   // "the NAACP called for …"
         int cStart = cs;
@@ -1057,12 +1052,11 @@ internal sealed partial class AttributionFinder
         !v.German && form.Lemma is "find" or "conclude" && subjStart >= 0 && subjStart < verb
         && Classify(subjStart, subjEnd, v.Head(subjStart, subjEnd), out _) is SourceKind.Document or SourceKind.Organization or SourceKind.Vague;
 
-    /// <summary>An intention PolNeAR and PARC attribute like a statement: "Clinton wants to triple the program",
-    /// "The campaign plans to employ Mr. Obama" — a want/plan/hope/intend verb with its subject, "to" and a verb;
-    /// the content is the infinitive clause.</summary>
-    /// <summary>Commitments and refusals with a to-infinitive report their content from "to" on (PolNeAR's dev split:
-    /// "vowed to form a joint task force", "refuses to release his tax records"); the verbs are marked in the lexicon.</summary>
-    private const bool EnglishInfinitiveContent = true;
+    // Rule (was a switch, always on): An intention PolNeAR and PARC attribute like a statement: "Clinton wants to triple the program",
+    // "The campaign plans to employ Mr. Obama" — a want/plan/hope/intend verb with its subject, "to" and a verb;
+    // the content is the infinitive clause.
+    // Commitments and refusals with a to-infinitive report their content from "to" on (PolNeAR's dev split:
+    // "vowed to form a joint task force", "refuses to release his tax records"); the verbs are marked in the lexicon.
 
     /// <summary>"urged Republicans to join the ranks of …", "called on Trump to stop attacking …", "warned North Korea
     /// not to …": a verb marked "obj-to" in the lexicon, its addressee, then a to-infinitive — the addressee and the
@@ -1087,7 +1081,7 @@ internal sealed partial class AttributionFinder
 
     private bool Intention(int verb, VerbForm form, int subjStart, int subjEnd, bool inherit, int end)
     {
-        if (form.Lemma is not ("want" or "plan" or "hope" or "intend") && !(EnglishInfinitiveContent && v.Lex.InfinitiveVerbs.Contains(form.Lemma))
+        if (form.Lemma is not ("want" or "plan" or "hope" or "intend") && !v.Lex.InfinitiveVerbs.Contains(form.Lemma)
             || !v.Is(verb + 1, "to") || !v.IsLowerWord(verb + 2)) return false;
         if (v.Fn(verb + 2) != FunctionClass.None && v.Fn(verb + 2) != FunctionClass.Auxiliary) return false;
         if (!inherit && (subjStart < 0 || subjStart > verb)) return false;
@@ -1408,9 +1402,8 @@ internal sealed partial class AttributionFinder
         MarkQuotesInside(att);
     }
 
-    /// <summary>"…, wonach …" and "…, nach denen …" after a source noun (wikinews-de-quotes dev Messages unchanged, train
-    /// 0.681 → 0.686).</summary>
-    private const bool WonachClauses = true;
+    // Rule (was a switch, always on): "…, wonach …" and "…, nach denen …" after a source noun (wikinews-de-quotes dev Messages unchanged, train
+    // 0.681 → 0.686).
 
     /// <summary>
     /// A relative clause that gives the content of the noun before it (German): "Pressemeldungen der New York Times,
@@ -1449,12 +1442,11 @@ internal sealed partial class AttributionFinder
         }
     }
 
-    /// <summary>"Es gibt Berichte, dass …" / "There are reports that …": a vague source.</summary>
-    /// <summary>"In this poll, Trump rose 1 percentage point …", "In an NBC News poll released Sunday, 50 percent …":
-    /// a sentence opening with "in" and a document (a poll, survey, study, report) before a comma attributes the clause
-    /// after the comma to it, with "in" as the cue (PARC and PolNeAR annotate it so). Only when no other cue stands in
-    /// the sentence.</summary>
-    private const bool EnglishInDocument = true;
+    // Rule (was a switch, always on): "Es gibt Berichte, dass …" / "There are reports that …": a vague source.
+    // "In this poll, Trump rose 1 percentage point …", "In an NBC News poll released Sunday, 50 percent …":
+    // a sentence opening with "in" and a document (a poll, survey, study, report) before a comma attributes the clause
+    // after the comma to it, with "in" as the cue (PARC and PolNeAR annotate it so). Only when no other cue stands in
+    // the sentence.
 
     private void InDocument(Sentence s)
     {
@@ -1578,17 +1570,17 @@ internal sealed partial class AttributionFinder
             Attribution? host = null;
             for (int back = 1; back <= (moodOnlySollen ? 1 : 3) && si - back >= 0 && host is null; back++)
             {
-                if (a.Sentences[si - back].BlockIndex != s.BlockIndex && !(back == 1 && CrossParagraph)) break;
+                if (a.Sentences[si - back].BlockIndex != s.BlockIndex && back != 1) break;
                 host = hostOf[si - back];
             }
             // A sentence in Konjunktiv I (a form of the lexicon, outside quotations) with no report around it is still
             // reported speech in news: someone's words whose frame lies further back or is left out. It is kept with
             // no source and an empty cue ("Zur Panik gebe es keinen Anlass.").
-            if (host is null && UnframedSubjunctive && InRunningText(s.Span.Start) && s.EndToken - s.FirstToken >= 5 && (HasSubjunctiveIForm(s.FirstToken, s.EndToken)))
+            if (host is null && InRunningText(s.Span.Start) && s.EndToken - s.FirstToken >= 5 && (HasSubjunctiveIForm(s.FirstToken, s.EndToken)))
             {
                 // "Diese glaubten, er sei verstorben.", "gab die Sprachschule an, die Partei habe …": a verb of the lexicon
                 // before the comma that opens the Konjunktiv clause is its frame, though its subject was not found.
-                if (FrameVerbBeforeSubjunctive && FramedSubjunctive(s)) { covered[si] = true; continue; }
+                if (FramedSubjunctive(s)) { covered[si] = true; continue; }
                 var unframed = new Attribution
                 {
                     Id = a.Attributions.Count, Kind = AttributionKind.Indirect, Cue = new TextSpan(v.T[s.FirstToken].Start, 0),
@@ -1597,7 +1589,7 @@ internal sealed partial class AttributionFinder
                 unframed.Source.Kind = SourceKind.Unknown;
                 a.Attributions.Add(unframed);
                 covered[si] = true;
-                hostOf[si] = unframed;   // a run of such sentences joins it (MergeFreeIndirectRuns)
+                hostOf[si] = unframed;   // a run of such sentences joins it (below)
                 continue;
             }
             if (host is null)
@@ -1621,7 +1613,7 @@ internal sealed partial class AttributionFinder
             // A run of free indirect sentences is one stretch of reported speech: the sentence right after a
             // continued one of the same host joins its content ("Die Lieferungen hätten nie stattgefunden. Die
             // Frachtpapiere seien gefälscht worden.").
-            if (MergeFreeIndirectRuns && (host.Signals.HasFlag(SpeechSignals.Continued) || host.Cue.Length == 0) && host.Kind != AttributionKind.Direct
+            if ((host.Signals.HasFlag(SpeechSignals.Continued) || host.Cue.Length == 0) && host.Kind != AttributionKind.Direct
                 && hostOf[si - 1] == host && a.Sentences[si - 1].BlockIndex == s.BlockIndex)
             {
                 host.Content = host.Content.Union(Span(a, s.FirstToken, end));
@@ -1645,28 +1637,23 @@ internal sealed partial class AttributionFinder
         }
     }
 
-    /// <summary>English summaries (PolNeAR annotates "called for [lower taxes]", "cited [the report]"): reporting and
-    /// writing verbs with an object, characterizing verbs, and clauses that end at a comma.</summary>
-    private const bool EnglishSummaryReport = true, EnglishSummaryCharacterize = true, EnglishSummaryToClauseEnd = true, EnglishSummaryQuestion = true;
+    // Rule (was a switch, always on): English summaries (PolNeAR annotates "called for [lower taxes]", "cited [the report]"): reporting and
+    // writing verbs with an object, characterizing verbs, and clauses that end at a comma.
 
-    /// <summary>Summaries may take a subject with a determiner and a capitalized head the entity stage does not type
-    /// (measured: redewiedergabe dev reported 0.022 with, 0.015 without; wikinews train Joint 0.616 / 0.615).</summary>
-    private const bool SummaryDeterminedSubjects = true;
+    // Rule (was a switch, always on): Summaries may take a subject with a determiner and a capitalized head the entity stage does not type
+    // (measured: redewiedergabe dev reported 0.022 with, 0.015 without; wikinews train Joint 0.616 / 0.615).
 
-    /// <summary>Whether free indirect speech may continue a host in the paragraph before: news often gives each
-    /// sentence of a report its own paragraph (wikinews-de-quotes dev Joint 0.651 with, 0.650 without; train 0.616 / 0.616,
-    /// Messages higher on both).</summary>
-    private const bool CrossParagraph = true;
+    // Rule (was a switch, always on): Whether free indirect speech may continue a host in the paragraph before: news often gives each
+    // sentence of a report its own paragraph (wikinews-de-quotes dev Joint 0.651 with, 0.650 without; train 0.616 / 0.616,
+    // Messages higher on both).
 
-    /// <summary>Konjunktiv I sentences with no host kept as reported speech without a source (wikinews-de-quotes dev
-    /// Messages 0.728 → 0.752, train 0.686 → 0.715). Tried: also leaving out sentences with a verb of the reporting
-    /// lexicon (dev 0.744, train 0.706); searching hosts five sentences back (+0.001) or across paragraphs (lower); Konjunktiv
-    /// I recognized by its shape too, as continued sentences are (dev 0.751, train 0.711).</summary>
-    private const bool UnframedSubjunctive = true;
+    // Rule (was a switch, always on): Konjunktiv I sentences with no host kept as reported speech without a source (wikinews-de-quotes dev
+    // Messages 0.728 → 0.752, train 0.686 → 0.715). Tried: also leaving out sentences with a verb of the reporting
+    // lexicon (dev 0.744, train 0.706); searching hosts five sentences back (+0.001) or across paragraphs (lower); Konjunktiv
+    // I recognized by its shape too, as continued sentences are (dev 0.751, train 0.711).
 
-    /// <summary>A verb of the lexicon before the comma that opens an unframed Konjunktiv clause frames it (wikinews-de-quotes
-    /// dev Messages 0.752 → 0.755, Joint 0.701 → 0.707; train 0.717 → 0.721, 0.654 → 0.661).</summary>
-    private const bool FrameVerbBeforeSubjunctive = true;
+    // Rule (was a switch, always on): A verb of the lexicon before the comma that opens an unframed Konjunktiv clause frames it (wikinews-de-quotes
+    // dev Messages 0.752 → 0.755, Joint 0.701 → 0.707; train 0.717 → 0.721, 0.654 → 0.661).
 
     /// <summary>The Konjunktiv I clause of sentence <paramref name="s"/> after its last comma, framed by the nearest verb
     /// of the reporting lexicon before that comma, whose subject the verb rules did not find ("Diese glaubten, er sei
@@ -1709,10 +1696,9 @@ internal sealed partial class AttributionFinder
         return false;
     }
 
-    /// <summary>Whether consecutive free indirect sentences of one host in one paragraph form one attribution, as
-    /// wikinews-de-quotes annotates such runs (a fifth of its free indirect quotes span several sentences). Measured:
-    /// dev Messages 0.713 → 0.721, train 0.670 → 0.677.</summary>
-    private const bool MergeFreeIndirectRuns = true;
+    // Rule (was a switch, always on): Whether consecutive free indirect sentences of one host in one paragraph form one attribution, as
+    // wikinews-de-quotes annotates such runs (a fifth of its free indirect quotes span several sentences). Measured:
+    // dev Messages 0.713 → 0.721, train 0.670 → 0.677.
 
     /// <summary>
     /// The finite reportive modal ("soll", "sollen") of [start, end), or -1. With <paramref name="perfect"/> it must

@@ -469,9 +469,9 @@ internal sealed partial class AttributionFinder
                 int j = v.SkipAdverbs(k + 1, end);
                 if (v.Verb(j) is not null && !v.Verb(j)![0].Participle) return Trim(i, k);
             }
-            if (!v.German && EnglishPredicateStops && k > i + 1 && !InsideQuote(k) && (v.Is(k, "but") || v.Is(k, "and") && v.NounPhrase(i, k) == k)
+            if (!v.German && k > i + 1 && !InsideQuote(k) && (v.Is(k, "but") || v.Is(k, "and") && v.NounPhrase(i, k) == k)
                 && SecondPredicateAt(k + 1, end)) return Trim(i, k);
-            if (!v.German && EnglishClauseStops && k > i + 1 && !InsideQuote(k) && (v.Is(k, ';') || v.IsComma(k) && EnglishClauseAfter(k + 1, end))) return Trim(i, k);
+            if (!v.German && k > i + 1 && !InsideQuote(k) && (v.Is(k, ';') || v.IsComma(k) && EnglishClauseAfter(k + 1, end))) return Trim(i, k);
             if (v.IsComma(k))
             {
                 if ((v.Is(k + 1, "wie") || v.Is(k + 1, "as")) && ReportClause(k + 1, end) > 0) return Trim(i, k);
@@ -487,18 +487,16 @@ internal sealed partial class AttributionFinder
         return Trim(i, end);
     }
 
-    /// <summary>Where PolNeAR's English contents end (dev split): before a semicolon and before a comma that opens the
-    /// author's own clause — a contrast ("…, but still lost the election", "…, though she acknowledged …"), a
-    /// participle clause of the frame ("…, saying …", "…, citing …"), a relative clause closing the sentence ("…,
-    /// which makes him an outlier") or a new clause with its own cue ("…, and he urged North Korea to …").</summary>
-    private const bool EnglishClauseStops = true;
+    // Rule (was a switch, always on): Where PolNeAR's English contents end (dev split): before a semicolon and before a comma that opens the
+    // author's own clause — a contrast ("…, but still lost the election", "…, though she acknowledged …"), a
+    // participle clause of the frame ("…, saying …", "…, citing …"), a relative clause closing the sentence ("…,
+    // which makes him an outlier") or a new clause with its own cue ("…, and he urged North Korea to …").
 
-    /// <summary>Where PolNeAR's English contents end (dev split): before "and"/"but" opening a second predicate
-    /// without a subject — the frame's subject goes on acting ("… said they want justice, but pledged to remain
-    /// civil", "… chastised Clinton but did not recommend prosecution"); after "and" only when the content is a noun
-    /// phrase ("has promised a veto and attempted to …"), as a reported clause coordinates its own predicates
-    /// ("that it agitated Trump and exposed a clear vulnerability").</summary>
-    private const bool EnglishPredicateStops = true;
+    // Rule (was a switch, always on): Where PolNeAR's English contents end (dev split): before "and"/"but" opening a second predicate
+    // without a subject — the frame's subject goes on acting ("… said they want justice, but pledged to remain
+    // civil", "… chastised Clinton but did not recommend prosecution"); after "and" only when the content is a noun
+    // phrase ("has promised a veto and attempted to …"), as a reported clause coordinates its own predicates
+    // ("that it agitated Trump and exposed a clear vulnerability").
 
     /// <summary>A verb phrase without its own subject at j: adverbs, then an auxiliary ("has since left", "did not
     /// recommend") or a past form in -ed followed by what a verb takes (an article, a pronoun, "to", "that", a

@@ -34,8 +34,6 @@ public sealed class RedewiedergabeDataset : IEvalDataset
         (StwrType.Direct, "direct"), (StwrType.Indirect, "indirect"), (StwrType.FreeIndirect, "freeIndirect"), (StwrType.Reported, "reported"),
     };
 
-    private const bool ContinuedAsFree = true;
-
     public static StwrType TypeOf(AttributionKind kind) => kind switch
     {
         AttributionKind.Direct => StwrType.Direct,
@@ -129,7 +127,7 @@ public sealed class RedewiedergabeDataset : IEvalDataset
             var type = TypeOf(att.Kind);
             // A sentence that continues a report with no frame of its own is free indirect speech as well as
             // indirect (the corpus's "indirect freeIndirect" counts for both).
-            if (ContinuedAsFree && att.Signals.HasFlag(SpeechSignals.Continued) && type == StwrType.Indirect) type |= StwrType.FreeIndirect;
+            if (att.Signals.HasFlag(SpeechSignals.Continued) && type == StwrType.Indirect) type |= StwrType.FreeIndirect;
             foreach (var t in grid.Tokens(HearsaySpans.Content(article, att, quoteMarks: true))) types[t] |= type;
             foreach (var t in grid.Tokens(att.Source.Span)) speaker[t] = true;
             foreach (var t in grid.Tokens(HearsaySpans.Cue(att))) cue[t] = true;
