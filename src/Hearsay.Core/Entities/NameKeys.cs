@@ -1,3 +1,5 @@
+using Hearsay.Languages;
+
 namespace Hearsay.Entities;
 
 /// <summary>
@@ -62,81 +64,17 @@ internal sealed class KeyMap<T>
 
     /// <summary>Finds the longest proper suffix of <paramref name="key"/> (at least <paramref name="minLength"/>
     /// characters, leaving at least <paramref name="minRest"/> in front) that is an entry: the head of a compound.
-    /// One walk from the key's last character through a trie of the reversed entries (<see cref="SuffixTrie"/>),
-    /// built on first use: most words leave the trie after two or three characters, where probing every suffix
-    /// would hash each of them.</summary>
+    /// One walk through a <see cref="ReverseTrie{T}"/> of the entries, built on first use.</summary>
     public bool TryGetSuffix(ReadOnlySpan<char> key, int minLength, int minRest, out T value)
     {
         var trie = _suffixes;
         if (trie is null)
         {
-            trie = new SuffixTrie(_map);
+            trie = new ReverseTrie<T>(_map);
             Interlocked.CompareExchange(ref _suffixes, trie, null);
         }
-        return trie.TryGet(key, minLength, minRest, out value);
+        return trie.TryGetLongestSuffix(key, minLength, minRest, out value, out _);
     }
 
-    private SuffixTrie? _suffixes;
-
-    /// <summary>The entries written backwards as a character trie: each node's children are a linked list
-    /// (first child, next sibling), a node that ends an entry holds its value. Immutable once built.</summary>
-    private sealed class SuffixTrie
-    {
-        private readonly char[] _label;
-        private readonly int[] _child, _sibling, _value;
-        private readonly T[] _values;
-
-        public SuffixTrie(Dictionary<string, T> entries)
-        {
-            var label = new List<char> { '\0' };
-            var child = new List<int> { -1 };
-            var sibling = new List<int> { -1 };
-            var value = new List<int> { -1 };
-            var values = new List<T>(entries.Count);
-            foreach (var (word, v) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                int node = 0;
-                for (int k = word.Length - 1; k >= 0; k--)
-                {
-                    char ch = word[k];
-                    int c = child[node];
-                    while (c >= 0 && label[c] != ch) c = sibling[c];
-                    if (c < 0)
-                    {
-                        c = label.Count;
-                        label.Add(ch);
-                        child.Add(-1);
-                        sibling.Add(child[node]);
-                        value.Add(-1);
-                        child[node] = c;
-                    }
-                    node = c;
-                }
-                value[node] = values.Count;
-                values.Add(v);
-            }
-            _label = label.ToArray();
-            _child = child.ToArray();
-            _sibling = sibling.ToArray();
-            _value = value.ToArray();
-            _values = values.ToArray();
-        }
-
-        public bool TryGet(ReadOnlySpan<char> key, int minLength, int minRest, out T value)
-        {
-            int node = 0, found = -1;
-            // The suffix grows one character at a time; the last entry met that fits is the longest.
-            for (int length = 1; length <= key.Length - minRest; length++)
-            {
-                char ch = key[^length];
-                int c = _child[node];
-                while (c >= 0 && _label[c] != ch) c = _sibling[c];
-                if (c < 0) break;
-                node = c;
-                if (_value[node] >= 0 && length >= minLength) found = _value[node];
-            }
-            value = found >= 0 ? _values[found] : default!;
-            return found >= 0;
-        }
-    }
+    private ReverseTrie<T>? _suffixes;
 }

@@ -3,15 +3,23 @@ namespace Hearsay.Languages;
 /// <summary>
 /// A word map that also matches compounds by their head: German writes "Militärexperte",
 /// "Live-Podiumsdiskussion", "Regierungssprecher" as one word, so a lookup tries the whole word, then
-/// the part after the last hyphen, then ever shorter tails of at least <see cref="MinTail"/> letters
-/// that leave a modifier of at least three letters.
+/// the part after the last hyphen, then the longest tail of at least <see cref="MinTail"/> letters that leaves
+/// a modifier of at least three letters (one walk of a <see cref="ReverseTrie{T}"/> of the entries).
 /// </summary>
 public sealed class SuffixMap<T>
 {
     private readonly WordMap<T> _map;
+    private readonly ReverseTrie<T> _tails;
     public const int MinTail = 4;
+    private const int MinModifier = 3;
 
-    public SuffixMap(IEnumerable<KeyValuePair<string, T>> entries) => _map = new WordMap<T>(entries);
+    public SuffixMap(IEnumerable<KeyValuePair<string, T>> entries)
+    {
+        var list = entries.ToList();
+        _map = new WordMap<T>(list);
+        // Lowered as the word map lowers its keys; the first value of a key wins in both.
+        _tails = new ReverseTrie<T>(list.Select(e => KeyValuePair.Create(e.Key.ToLowerInvariant(), e.Value)));
+    }
 
     public bool TryGetExact(ReadOnlySpan<char> word, out T value) => _map.TryGet(word, out value);
 
@@ -42,12 +50,8 @@ public sealed class SuffixMap<T>
             word = word[(hyphen + 1)..];
             headStart = hyphen + 1;
         }
-        int baseOffset = headStart;
-        for (int k = 3; k <= word.Length - MinTail; k++)
-        {
-            if (_map.TryGetLower(word[k..], out value)) { headStart = baseOffset + k; return true; }
-        }
-        value = default!;
-        return false;
+        if (!_tails.TryGetLongestSuffix(word, MinTail, MinModifier, out value, out int length)) return false;
+        headStart += word.Length - length;
+        return true;
     }
 }
