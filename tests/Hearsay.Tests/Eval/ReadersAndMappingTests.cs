@@ -172,10 +172,7 @@ public class ReadersAndMappingTests
             "Sie", "fragte", ":", "„", "Wann", "?", "“",
             "„", "Nie", "!", "“", "rief", "er", ".",
         };
-        var text = Detokenizer.Build(tokens);
-        var article = Hearsay.Tests.TestArticles.De(text.Text);
-        article.Attributions.Clear();
-        article.SpeechEvents.Clear();
+        var (text, article) = BareSample(tokens);
         TextSpan Tok(int first, int last) => TextSpan.FromBounds(text.Grid.Start(first), text.Grid.End(last));
         // An event with a topic and no message: a summarized speech act.
         article.SpeechEvents.Add(new SpeechEvent(0, new[] { Tok(2, 2) },
@@ -262,10 +259,7 @@ public class ReadersAndMappingTests
     public void Redewiedergabe_an_event_whose_cue_is_a_verb_of_seeing_is_not_reported_speech()
     {
         var tokens = new[] { "Der", "Mann", "sah", "den", "Wald", ".", "Die", "Frau", "sprach", "von", "dem", "Wald", "." };
-        var text = Detokenizer.Build(tokens);
-        var article = Hearsay.Tests.TestArticles.De(text.Text);
-        article.Attributions.Clear();
-        article.SpeechEvents.Clear();
+        var (text, article) = BareSample(tokens);
         TextSpan Tok(int first, int last) => TextSpan.FromBounds(text.Grid.Start(first), text.Grid.End(last));
         article.SpeechEvents.Add(new SpeechEvent(0, new[] { Tok(2, 2) },
             new[] { new SpeechRoleSpan(SpeechRole.Source, Tok(0, 1)), new SpeechRoleSpan(SpeechRole.Topic, Tok(3, 4)) }, 1f));
@@ -308,10 +302,7 @@ public class ReadersAndMappingTests
     public void Redewiedergabe_a_continued_report_is_free_indirect_in_narration_but_not_inside_a_quotation()
     {
         var tokens = new[] { "Er", "sei", "krank", ".", "»", "Er", "habe", "Fieber", ".", "«" };
-        var text = Detokenizer.Build(tokens);
-        var article = Hearsay.Tests.TestArticles.De(text.Text);
-        article.Attributions.Clear();
-        article.SpeechEvents.Clear();
+        var (text, article) = BareSample(tokens);
         TextSpan Tok(int first, int last) => TextSpan.FromBounds(text.Grid.Start(first), text.Grid.End(last));
         article.Attributions.Add(new Attribution { Id = 0, Kind = AttributionKind.Indirect, Cue = Tok(1, 1), Content = Tok(0, 3), Signals = SpeechSignals.Continued });
         article.Attributions.Add(new Attribution { Id = 1, Kind = AttributionKind.Indirect, Cue = Tok(6, 6), Content = Tok(5, 8), Signals = SpeechSignals.Continued });
@@ -333,5 +324,16 @@ public class ReadersAndMappingTests
         RedewiedergabeDataset.AddQuoteFrames(article, text.Grid, types, speaker, cue);
         Assert.Equal(new[] { 6 }, Enumerable.Range(0, tokens.Length).Where(i => cue[i]).ToArray());
         Assert.Equal(new[] { 7 }, Enumerable.Range(0, tokens.Length).Where(i => speaker[i]).ToArray());
+    }
+
+    /// <summary>Corpus tokens joined into text and analyzed as German, with its attributions and speech events
+    /// removed, so that a test adds exactly the events it is about.</summary>
+    private static (Detokenizer.Result Text, Article Article) BareSample(string[] tokens)
+    {
+        var text = Detokenizer.Build(tokens);
+        var article = Hearsay.Tests.TestArticles.De(text.Text);
+        article.Attributions.Clear();
+        article.SpeechEvents.Clear();
+        return (text, article);
     }
 }
