@@ -975,8 +975,7 @@ internal sealed partial class AttributionFinder
     /// "Trump's praise"), or after "and"/"or" before the noun it modifies ("Federal and state officials said").</summary>
     private bool IsNounUse(int k)
     {
-        if (v.Is(k - 1, "the") || v.Is(k - 1, "a") || v.Is(k - 1, "an") || v.Is(k - 1, "his") || v.Is(k - 1, "her")
-            || v.Is(k - 1, "its") || v.Is(k - 1, "their") || v.Is(k - 1, "our")) return true;
+        if (AfterArticleOrPossessive(k)) return true;
         if (v.IsWord(k - 1) && v.S(k - 1) is var w && w.Length > 2 && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))
             && !v.IsPronoun(k - 1) && !v.Lex.Pronouns.TryGet(w[..^2], out _) && !(w[..^2] is "that" or "That" or "there" or "There" or "who" or "what" or "it" or "It")) return true;
         // after an indefinite article and one adjective: "an extraordinary claim", "a new report"
@@ -1039,10 +1038,13 @@ internal sealed partial class AttributionFinder
         return Span(a, j, cEnd);
     }
 
-    /// <summary>An English cue form right after an article or a possessive pronoun: a noun ("the report", "his claims").</summary>
-    private bool IsDeterminedNoun(int k) =>
+    /// <summary>An English word right after an article or a possessive pronoun ("the report", "his claims").</summary>
+    private bool AfterArticleOrPossessive(int k) =>
         v.Is(k - 1, "the") || v.Is(k - 1, "a") || v.Is(k - 1, "an") || v.Is(k - 1, "his") || v.Is(k - 1, "her")
-        || v.Is(k - 1, "its") || v.Is(k - 1, "their") || v.Is(k - 1, "our") || v.Is(k - 1, "this") || v.Is(k - 1, "that");
+        || v.Is(k - 1, "its") || v.Is(k - 1, "their") || v.Is(k - 1, "our");
+
+    /// <summary>An English cue form used as a noun after an article, a possessive or a demonstrative ("this report").</summary>
+    private bool IsDeterminedNoun(int k) => AfterArticleOrPossessive(k) || v.Is(k - 1, "this") || v.Is(k - 1, "that");
 
     private bool IsWhWord(int k) =>
         v.Is(k, "how") || v.Is(k, "why") || v.Is(k, "whether") || v.Is(k, "what") || v.Is(k, "if") || v.Is(k, "who") || v.Is(k, "when") || v.Is(k, "where");
